@@ -1,0 +1,21 @@
+namespace GameServer.Protocol;
+
+/// <summary>One decoded client-to-server message; only the member that <see cref="Type"/> names is set.</summary>
+public readonly struct ClientMessage
+{
+    public ClientMessage(MessageType type, JoinMessage join = default, InputMessage input = default, PingMessage ping = default)
+    {
+        Type = type;
+        Join = join;
+        Input = input;
+        Ping = ping;
+    }
+
+    public MessageType Type { get; }
+
+    public JoinMessage Join { get; }
+
+    public InputMessage Input { get; }
+
+    public PingMessage Ping { get; }
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Text;
+using MessagePack;
+
+namespace GameServer.Protocol;
+
+/// <summary>
+/// Decodes client-to-server frames on the server. The bytes are untrusted: every failure is reported as a
+/// <see cref="DecodeStatus"/> with a reason, never thrown, and no allocation is sized by a length the frame declares.
+/// </summary>
+public static class ClientMessageReader
+{
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads one frame. The caller has already checked its size against the cap.</summary>
+    /// <param name="reason">Why the frame is malformed, for logs; null when it is not.</param>
+    public static DecodeStatus TryRead(ReadOnlySequence<byte> frame, out ClientMessage message, out string? reason)
+    {
+        message = default;
+        reason = null;
+        try
+        {
+            var reader = new MessagePackReader(frame);
+            int length = FrameReading.ReadHeader(ref reader, out byte type);
+            switch ((MessageType)type)
+            {
+                case MessageType.Join:
+                    FrameReading.RequireLength(length, 4, "Join is [1, name, matchId, resumeToken].");
+                    message = new ClientMessage(MessageType.Join, join: new JoinMessage(
+                        ReadName(ref reader), FrameReading.ReadOptionalUInt32(ref reader), FrameReading.ReadToken(ref reader)));
+                    FrameReading.EndFrame(ref reader, length - 4);
+                    break;
+                case MessageType.Input:
+                    FrameReading.RequireLength(length, 7, "Input is [2, seq, ackTick, moveX, moveY, aim, buttons].");
+                    message = new ClientMessage(MessageType.Input, input: new InputMessage(
+                        reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadSByte(), reader.ReadSByte(),
+                        reader.ReadUInt16(), (Buttons)reader.ReadByte()));
+                    FrameReading.EndFrame(ref reader, length - 7);
+                    break;
+                case MessageType.Ping:
+                    FrameReading.RequireLength(length, 2, "Ping is [3, clientTime].");
+                    message = new ClientMessage(MessageType.Ping, ping: new PingMessage(reader.ReadUInt32()));
+                    FrameReading.EndFrame(ref reader, length - 2);
+                    break;
+                case MessageType.Leave:
+                    message = new ClientMessage(MessageType.Leave);
+                    FrameReading.EndFrame(ref reader, length - 1);
+                    break;
+                default:
+                    return DecodeStatus.UnknownType;
+            }
+
+            return DecodeStatus.Ok;
+        }
+        catch (Exception ex) when (FrameFailure.IsMalformed(ex))
+        {
+            reason = ex.Message;
+            return DecodeStatus.Malformed;
+        }
+    }
+
+    private static string ReadName(ref MessagePackReader reader)
+    {
+        ReadOnlySequence<byte>? bytes = reader.ReadStringSequence();
+        if (bytes is null)
+        {
+            MalformedFrameException.Throw("A name must be a string.");
+        }
+
+        if (bytes.Value.Length > ProtocolConstants.MaxNameBytes)
+        {
+            MalformedFrameException.Throw("A name may have at most 48 bytes of UTF-8.");
+        }
+
+        Span<byte> buffer = stackalloc byte[ProtocolConstants.MaxNameBytes];
+        bytes.Value.CopyTo(buffer);
+        return s_strictUtf8.GetString(buffer.Slice(0, (int)bytes.Value.Length));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+using MessagePack;
+
+namespace GameServer.Protocol;
+
+/// <summary>Writes every message of protocol.md into an <see cref="IBufferWriter{T}"/>, one frame per call, without reflection.</summary>
+public static class FrameWriter
+{
+    public static void WriteJoin(IBufferWriter<byte> output, in JoinMessage message)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(4);
+        writer.Write((byte)MessageType.Join);
+        writer.Write(message.Name);
+        if (message.MatchId is uint matchId)
+        {
+            writer.Write(matchId);
+        }
+        else
+        {
+            writer.WriteNil();
+        }
+
+        FrameReading.WriteToken(ref writer, message.Resume);
+        writer.Flush();
+    }
+
+    public static void WriteInput(IBufferWriter<byte> output, in InputMessage message)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(7);
+        writer.Write((byte)MessageType.Input);
+        writer.Write(message.Sequence);
+        writer.Write(message.AckTick);
+        writer.Write(message.MoveX);
+        writer.Write(message.MoveY);
+        writer.Write(message.Aim);
+        writer.Write((byte)message.Buttons);
+        writer.Flush();
+    }
+
+    public static void WritePing(IBufferWriter<byte> output, in PingMessage message)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(2);
+        writer.Write((byte)MessageType.Ping);
+        writer.Write(message.ClientTime);
+        writer.Flush();
+    }
+
+    public static void WriteLeave(IBufferWriter<byte> output)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(1);
+        writer.Write((byte)MessageType.Leave);
+        writer.Flush();
+    }
+
+    public static void WriteWelcome(IBufferWriter<byte> output, in WelcomeMessage message)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(7);
+        writer.Write((byte)MessageType.Welcome);
+        writer.Write(message.Version);
+        writer.Write(message.PlayerId);
+        writer.Write(message.MatchId);
+        writer.Write(message.TickRate);
+        writer.Write(message.Tick);
+        FrameReading.WriteToken(ref writer, message.Resume);
+        writer.Flush();
+    }
+
+    public static void WriteSnapshot(IBufferWriter<byte> output, WorldState world)
+    {
+        var writer = new MessagePackWriter(output);
+        DeltaCodec.WriteSnapshot(ref writer, world);
+        writer.Flush();
+    }
+
+    public static void WriteDelta(IBufferWriter<byte> output, WorldState from, WorldState to)
+    {
+        var writer = new MessagePackWriter(output);
+        DeltaCodec.WriteDelta(ref writer, from, to);
+        writer.Flush();
+    }
+
+    public static void WritePong(IBufferWriter<byte> output, in PongMessage message)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(3);
+        writer.Write((byte)MessageType.Pong);
+        writer.Write(message.ClientTime);
+        writer.Write(message.ServerTick);
+        writer.Flush();
+    }
+
+    public static void WriteEvent(IBufferWriter<byte> output, in GameEvent message)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(6);
+        writer.Write((byte)MessageType.Event);
+        writer.Write(message.Tick);
+        writer.Write((byte)message.Kind);
+        writer.Write(message.Subject);
+        writer.Write(message.Object);
+        writer.Write(message.Value);
+        writer.Flush();
+    }
+
+    public static void WriteError(IBufferWriter<byte> output, in ErrorMessage message)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(3);
+        writer.Write((byte)MessageType.Error);
+        writer.Write((ushort)message.Code);
+        writer.Write(message.Message);
+        writer.Flush();
+    }
+}

@@ -1,0 +1,26 @@
+namespace GameServer.Protocol;
+
+/// <summary>Fixed facts of the wire protocol that client and server share (protocol.md, "Transport").</summary>
+public static class ProtocolConstants
+{
+    /// <summary>The protocol version carried in Welcome.</summary>
+    public const int Version = 1;
+
+    /// <summary>The WebSocket subprotocol a client must offer.</summary>
+    public const string SubProtocol = "gameserver.v1";
+
+    /// <summary>The WebSocket path.</summary>
+    public const string Path = "/ws";
+
+    /// <summary>Largest client-to-server message in bytes; a larger one closes the connection with 1009.</summary>
+    public const int MaxClientMessageBytes = 1024;
+
+    /// <summary>Largest player name in UTF-8 bytes.</summary>
+    public const int MaxNameBytes = 48;
+
+    /// <summary>Largest player name in characters (UTF-16 code units).</summary>
+    public const int MaxNameChars = 16;
+
+    /// <summary>Length of a resume token in bytes.</summary>
+    public const int ResumeTokenBytes = 16;
+}
