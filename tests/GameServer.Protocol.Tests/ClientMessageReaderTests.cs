@@ -1,0 +1,128 @@
+using System.Buffers;
+
+namespace GameServer.Protocol.Tests;
+
+/// <summary>Untrusted bytes: every bad frame is reported, none throws, none allocates from a declared length.</summary>
+public sealed class ClientMessageReaderTests
+{
+    public static TheoryData<string, string> MalformedFrames() => new()
+    {
+        { "empty", "" },
+        { "not an array", "01" },
+        { "empty array", "90" },
+        { "type not an integer", "91a3616263" },
+        { "truncated input", "9702" + "2acd03e87fd0a6cd40" },
+        { "input missing fields", "9302 2a cd03e8" },
+        { "move out of int8 range", "97 02 2a cd03e8 cc80 00 00 00" },
+        { "aim out of uint16 range", "97 02 2a cd03e8 00 00 ce00010000 00" },
+        { "negative sequence", "97 02 ff cd03e8 00 00 00 00" },
+        { "bytes after the array", "9104" + "c0" },
+        { "two frames in one", "9104" + "9104" },
+        { "name not a string", "94 01 c0 c0 c0" },
+        { "name too long", "94 01 d9 31" + "61616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161" + "c0 c0" },
+        { "name invalid utf-8", "94 01 a2 c328 c0 c0" },
+        { "token of 4 bytes", "94 01 a3 416461 c0 c4 04 00112233" },
+        { "match id negative", "94 01 a3 416461 ff c0" },
+        { "array claims 4 billion elements", "dd ffffffff 02" },
+        { "string claims 4 GiB", "94 01 db ffffffff 41" },
+        { "bin claims 4 GiB", "94 01 a3 416461 c0 c6 ffffffff" },
+        { "reserved byte 0xc1", "c1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedFrames))]
+    public void TryRead_MalformedFrame_ReportsMalformedWithAReason(string description, string hex)
+    {
+        byte[] bytes = Convert.FromHexString(hex.Replace(" ", string.Empty));
+
+        DecodeStatus status = ClientMessageReader.TryRead(new ReadOnlySequence<byte>(bytes), out _, out string? reason);
+
+        Assert.True(status == DecodeStatus.Malformed, description);
+        Assert.False(string.IsNullOrEmpty(reason));
+    }
+
+    [Fact]
+    public void TryRead_ArraysNested10000Deep_IsMalformed()
+    {
+        byte[] bytes = Enumerable.Repeat((byte)0x91, 10_000).Append((byte)0x01).ToArray();
+        Assert.Equal(DecodeStatus.Malformed, Frames.ClientStatus(bytes));
+    }
+
+    [Fact]
+    public void TryRead_LeaveWithNestedTrailingElement_SkipsIt()
+    {
+        // [4, [[[1]]]]: an extra element, however nested, is skipped.
+        Assert.Equal(DecodeStatus.Ok, Frames.ClientStatus(Convert.FromHexString("920491919101")));
+    }
+
+    [Fact]
+    public void TryRead_RandomBytes_NeverThrows()
+    {
+        var random = new Random(1234);
+        for (int i = 0; i < 20_000; i++)
+        {
+            byte[] bytes = new byte[random.Next(0, 64)];
+            random.NextBytes(bytes);
+            _ = Frames.ClientStatus(bytes);
+        }
+    }
+
+    [Fact]
+    public void TryRead_EveryTruncationOfTheVectors_IsMalformed()
+    {
+        foreach (string name in new[] { "join-quick", "join-resume", "input", "ping", "leave" })
+        {
+            byte[] vector = ProtocolDocument.Vector(name);
+            for (int length = 0; length < vector.Length; length++)
+            {
+                Assert.Equal(DecodeStatus.Malformed, Frames.ClientStatus(vector[..length]));
+            }
+        }
+    }
+
+    [Fact]
+    public void TryRead_UnknownType_ReportsUnknownType()
+    {
+        Assert.Equal(DecodeStatus.UnknownType, Frames.ClientStatus(Convert.FromHexString("927f01")));
+    }
+
+    [Fact]
+    public void TryRead_ServerMessageTypeFromAClient_ReportsUnknownType()
+    {
+        Assert.Equal(DecodeStatus.UnknownType, Frames.ClientStatus(ProtocolDocument.Vector("pong")));
+    }
+
+    [Fact]
+    public void TryRead_ExtraTrailingElements_AreIgnored()
+    {
+        // [3, 123456, "future field"]
+        byte[] bytes = Frames.Write(w =>
+        {
+            var writer = new MessagePack.MessagePackWriter(w);
+            writer.WriteArrayHeader(3);
+            writer.Write(3);
+            writer.Write(123456u);
+            writer.Write("future field");
+            writer.Flush();
+        });
+
+        Assert.Equal(123456u, Frames.ReadClient(bytes).Ping.ClientTime);
+    }
+
+    [Fact]
+    public void TryRead_IntegerInALongerEncoding_IsAccepted()
+    {
+        // [3, uint64 5]: any encoding whose value fits the field's range is valid.
+        Assert.Equal(5u, Frames.ReadClient(Convert.FromHexString("9203cf0000000000000005")).Ping.ClientTime);
+    }
+
+    [Fact]
+    public void TryRead_FrameInSeveralSegments_ReadsTheSameMessage()
+    {
+        byte[] vector = ProtocolDocument.Vector("join-resume");
+        ReadOnlySequence<byte> sequence = Segments.Split(vector, 3);
+
+        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryRead(sequence, out ClientMessage message, out _));
+        Assert.Equal(new JoinMessage("Ada", 7, SampleWorlds.Token), message.Join);
+    }
+}
