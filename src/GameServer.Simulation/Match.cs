@@ -53,10 +53,13 @@ public sealed partial class Match
     public ArenaRules Rules => _rules;
 
     /// <summary>
-    /// The events of the last <see cref="Step"/>, followed by those of <see cref="AddPlayer"/> and
-    /// <see cref="RemovePlayer"/> calls since; cleared when the next Step starts, so read them before calling it.
+    /// The events since the last <see cref="ClearEvents"/>: those of <see cref="AddPlayer"/>,
+    /// <see cref="RemovePlayer"/> and <see cref="Step"/>, in the order they happened. The host forwards them, then clears.
     /// </summary>
     public ReadOnlySpan<GameEvent> Events => CollectionsMarshal.AsSpan(_events);
+
+    /// <summary>Forgets the events forwarded so far.</summary>
+    public void ClearEvents() => _events.Clear();
 
     /// <summary>Adds a player: spawns its entity (alive, full health) at a spawn point, emits PlayerJoined.</summary>
     /// <returns>The player's entity id, which is also its id in inputs and events.</returns>
@@ -107,7 +110,6 @@ public sealed partial class Match
     /// <summary>Advances exactly one tick, applying this tick's inputs (see <see cref="ApplyInputs"/> for the validation rules).</summary>
     public void Step(ReadOnlySpan<PlayerInput> inputs)
     {
-        _events.Clear();
         if (IsClosed)
         {
             return;

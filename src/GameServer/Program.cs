@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+using GameServer;
+
+GameServerApp.Build(args).Run();

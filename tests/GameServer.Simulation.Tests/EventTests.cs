@@ -53,6 +53,7 @@ public sealed class EventTests
     {
         Match match = Arena.Running(1);
         match.Step([]);
+        match.ClearEvents();
 
         match.RemovePlayer(999);
 
@@ -61,15 +62,27 @@ public sealed class EventTests
     }
 
     [Fact]
-    public void Step_NextStep_ClearsEventsOfPreviousCalls()
+    public void ClearEvents_ThenAQuietStep_LeavesNoEvents()
     {
         var match = new Match(1, 1, new ArenaRules());
         match.AddPlayer("a");
         Assert.Equal(1, match.Events.Length);
 
+        match.ClearEvents();
         match.Step([]);
 
         Assert.Equal(0, match.Events.Length);
+    }
+
+    [Fact]
+    public void Step_EventsOfAddPlayerBeforeIt_AreKept()
+    {
+        var match = new Match(1, 1, new ArenaRules());
+        uint id = match.AddPlayer("a");
+
+        match.Step([]);
+
+        Assert.True(Arena.HasEvent(match, GameEventKind.PlayerJoined, id));
     }
 
     [Fact]

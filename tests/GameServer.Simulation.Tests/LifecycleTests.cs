@@ -123,6 +123,7 @@ public sealed class LifecycleTests
         Arena.Idle(match, 2);
         Assert.True(match.IsClosed);
         uint tick = match.World.Tick;
+        match.ClearEvents();
 
         match.Step([]);
 

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace GameServer.Connections;
+
+/// <summary>The open player connections, so that a stopping server can close each with 1001 and wait for them.</summary>
+public sealed class ConnectionRegistry
+{
+    private readonly ConcurrentDictionary<PlayerConnection, Task> _connections = new();
+
+    public int Count => _connections.Count;
+
+    public void Add(PlayerConnection connection, Task running) => _connections.TryAdd(connection, running);
+
+    public void Remove(PlayerConnection connection) => _connections.TryRemove(connection, out _);
+
+    /// <summary>Closes every connection with 1001 and waits until they have ended or the token fires.</summary>
+    public async Task CloseAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (PlayerConnection connection in _connections.Keys)
+        {
+            connection.OnShutdown();
+        }
+
+        await Task.WhenAll(_connections.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

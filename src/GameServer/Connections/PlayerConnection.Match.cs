@@ -1,0 +1,57 @@
+using System.Net.WebSockets;
+using GameServer.Diagnostics;
+using GameServer.Matches;
+using GameServer.Protocol;
+
+namespace GameServer.Connections;
+
+/// <summary>What a match's tick tells the connection; each runs on the tick's thread.</summary>
+public sealed partial class PlayerConnection
+{
+    public void OnJoined(MatchHost match, PlayerSlot slot)
+    {
+        _match = match;
+        _slot = slot;
+        _state = (int)ConnectionState.Playing;
+    }
+
+    public void OnJoinRejected(in ErrorMessage error)
+    {
+        _match = null;
+        _slot = null;
+        _state = (int)ConnectionState.Lobby;
+        SendError(error);
+    }
+
+    /// <summary>The match ended and was removed (with an error when it failed): the connection is back in the lobby.</summary>
+    public void OnMatchClosed(MatchHost match, ErrorMessage? error)
+    {
+        if (_match != match)
+        {
+            return;
+        }
+
+        _match = null;
+        _slot = null;
+        _state = (int)ConnectionState.Lobby;
+        if (error is ErrorMessage message)
+        {
+            SendError(message);
+        }
+    }
+
+    /// <summary>Another connection resumed this player.</summary>
+    public void OnReplaced()
+    {
+        _match = null;
+        _slot = null;
+        Close(CloseReason.ResumedElsewhere, WebSocketCloseStatus.NormalClosure, "Resumed on another connection.");
+    }
+
+    public void OnFellBehind() =>
+        Close(CloseReason.FellBehind, (WebSocketCloseStatus)4000, "Fell behind: not reading fast enough.");
+
+    /// <summary>The server is stopping.</summary>
+    public void OnShutdown() =>
+        Close(CloseReason.ServerShutdown, WebSocketCloseStatus.EndpointUnavailable, "Server shutting down.");
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics.Metrics;
+
+namespace GameServer.Diagnostics;
+
+/// <summary>Instruments of the player gateway and the matches' fan-out, on the "GameServer" meter.</summary>
+public sealed class GatewayMetrics
+{
+    public const string MeterName = "GameServer";
+
+    private readonly UpDownCounter<long> _connections;
+    private readonly Counter<long> _joins;
+    private readonly Counter<long> _messagesIn;
+    private readonly Counter<long> _bytesIn;
+    private readonly Counter<long> _messagesOut;
+    private readonly Counter<long> _bytesOut;
+    private readonly Counter<long> _droppedDeltas;
+    private readonly Counter<long> _resyncs;
+    private readonly Counter<long> _droppedMessages;
+    private readonly Counter<long> _closes;
+
+    public GatewayMetrics(IMeterFactory meterFactory)
+    {
+        Meter meter = meterFactory.Create(MeterName);
+        _connections = meter.CreateUpDownCounter<long>("gameserver.connections", description: "Open player WebSocket connections.");
+        _joins = meter.CreateCounter<long>("gameserver.joins", description: "Players who joined or resumed a match.");
+        _messagesIn = meter.CreateCounter<long>("gameserver.messages.received", description: "Messages received from players.");
+        _bytesIn = meter.CreateCounter<long>("gameserver.bytes.received", unit: "By", description: "Bytes of messages received from players.");
+        _messagesOut = meter.CreateCounter<long>("gameserver.messages.sent", description: "Messages sent to players.");
+        _bytesOut = meter.CreateCounter<long>("gameserver.bytes.sent", unit: "By", description: "Bytes of messages sent to players.");
+        _droppedDeltas = meter.CreateCounter<long>("gameserver.deltas.dropped", description: "Deltas not queued for a player whose outbound queue was full.");
+        _resyncs = meter.CreateCounter<long>("gameserver.resyncs", description: "Snapshots sent to players who had fallen behind.");
+        _droppedMessages = meter.CreateCounter<long>("gameserver.messages.dropped", description: "Player messages dropped by the rate limit or a full input queue.");
+        _closes = meter.CreateCounter<long>("gameserver.closes", description: "Player connections closed, by reason.");
+    }
+
+    public void ConnectionOpened() => _connections.Add(1);
+
+    public void ConnectionClosed() => _connections.Add(-1);
+
+    /// <summary>Counts the moment a connection's end is decided, by the server or seen from the peer.</summary>
+    public void Closing(CloseReason reason) =>
+        _closes.Add(1, new KeyValuePair<string, object?>("reason", CloseReasons.Name(reason)));
+
+    public void Joined() => _joins.Add(1);
+
+    public void Received(int bytes)
+    {
+        _messagesIn.Add(1);
+        _bytesIn.Add(bytes);
+    }
+
+    public void Sent(int bytes)
+    {
+        _messagesOut.Add(1);
+        _bytesOut.Add(bytes);
+    }
+
+    public void DeltaDropped() => _droppedDeltas.Add(1);
+
+    public void Resynced() => _resyncs.Add(1);
+
+    public void MessageDropped() => _droppedMessages.Add(1);
+}

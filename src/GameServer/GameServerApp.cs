@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GameServer.Connections;
+using GameServer.Diagnostics;
+using GameServer.Http;
+using GameServer.Matches;
+using GameServer.Ticking;
+
+namespace GameServer;
+
+/// <summary>Builds the server: its services, its options, and its endpoints. Program.cs and the tests share it.</summary>
+public static class GameServerApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddGameServer(builder.Services, builder.Configuration);
+
+        WebApplication app = builder.Build();
+        app.UseWebSockets();
+        app.MapPlayerWebSocket();
+        app.MapMatchEndpoints();
+
+        var registry = app.Services.GetRequiredService<ConnectionRegistry>();
+        app.Lifetime.ApplicationStopping.Register(() => _ = registry.CloseAllAsync(CancellationToken.None));
+        return app;
+    }
+
+    private static void AddGameServer(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MatchmakingOptions>().Bind(configuration.GetSection(MatchmakingOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.MinPlayersToStart <= o.Capacity, "Matchmaking:MinPlayersToStart must not exceed Matchmaking:Capacity.")
+            .ValidateOnStart();
+        services.AddTickLoop(configuration);
+
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ResumeDirectory>();
+        services.AddSingleton<MatchServices>();
+        services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
+        services.AddSingleton<GatewayServices>();
+        services.AddSingleton<ConnectionRegistry>();
+
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+    }
+}

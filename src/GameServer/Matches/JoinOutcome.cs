@@ -1,0 +1,8 @@
+namespace GameServer.Matches;
+
+public enum JoinOutcome
+{
+    Joined,
+    NotFound,
+    Full,
+}

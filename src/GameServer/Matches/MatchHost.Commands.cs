@@ -1,0 +1,134 @@
+using GameServer.Connections;
+using GameServer.Protocol;
+
+namespace GameServer.Matches;
+
+public sealed partial class MatchHost
+{
+    private void ApplyCommands(long now)
+    {
+        while (_commands.TryDequeue(out MatchCommand command))
+        {
+            switch (command.Kind)
+            {
+                case MatchCommandKind.Join:
+                    Join(command.Connection, command.Name!);
+                    break;
+                case MatchCommandKind.Resume:
+                    Resume(command.Connection, command.Token);
+                    break;
+                case MatchCommandKind.Leave:
+                    if (FindSlot(command.Connection) is PlayerSlot leaving)
+                    {
+                        Remove(leaving);
+                    }
+
+                    break;
+                case MatchCommandKind.Disconnect:
+                    if (FindSlot(command.Connection) is PlayerSlot dropped)
+                    {
+                        dropped.Connection = null;
+                        dropped.DisconnectedAt = now;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void Join(PlayerConnection connection, string name)
+    {
+        if (connection.IsClosed)
+        {
+            Interlocked.Decrement(ref _reservedSeats);
+            return;
+        }
+
+        uint playerId = _match.AddPlayer(name);
+        var slot = new PlayerSlot(playerId, name, _services.Matchmaking.MaxInputsPerTick) { Connection = connection };
+        Attach(slot, connection);
+        _slots.Add(slot);
+        LogPlayerJoined(_services.Logger, Id, playerId);
+    }
+
+    private void Resume(PlayerConnection connection, ResumeToken token)
+    {
+        PlayerSlot? slot = null;
+        foreach (PlayerSlot candidate in _slots)
+        {
+            if (candidate.Token == token)
+            {
+                slot = candidate;
+                break;
+            }
+        }
+
+        if (slot is null)
+        {
+            connection.OnJoinRejected(new ErrorMessage(ErrorCode.ResumeRejected, "The resume token is unknown, used, or expired; join again."));
+            return;
+        }
+
+        slot.Connection?.OnReplaced();
+        slot.Inputs.Clear();
+        Attach(slot, connection);
+        LogPlayerResumed(_services.Logger, Id, slot.PlayerId);
+    }
+
+    /// <summary>Gives the slot to a connection: a fresh single-use token, then Welcome and Snapshot at this tick's end.</summary>
+    private void Attach(PlayerSlot slot, PlayerConnection connection)
+    {
+        _services.Resumes.Unregister(slot.Token);
+        slot.Token = ResumeToken.NewRandom();
+        _services.Resumes.Register(slot.Token, this);
+        slot.Connection = connection;
+        slot.NeedsWelcome = true;
+        slot.NeedsSnapshot = true;
+        slot.BehindSince = 0;
+        connection.OnJoined(this, slot);
+        _services.Metrics.Joined();
+    }
+
+    private void ExpireDisconnected(long now)
+    {
+        for (int i = _slots.Count - 1; i >= 0; i--)
+        {
+            PlayerSlot slot = _slots[i];
+            if (slot.Connection is null && _services.Time.GetElapsedTime(slot.DisconnectedAt, now) >= _services.Gateway.ResumeGracePeriod)
+            {
+                Remove(slot);
+            }
+        }
+    }
+
+    private void Remove(PlayerSlot slot)
+    {
+        _match.RemovePlayer(slot.PlayerId);
+        _services.Resumes.Unregister(slot.Token);
+        _slots.Remove(slot);
+        Interlocked.Decrement(ref _reservedSeats);
+        LogPlayerLeft(_services.Logger, Id, slot.PlayerId);
+    }
+
+    private PlayerSlot? FindSlot(PlayerConnection connection)
+    {
+        foreach (PlayerSlot slot in _slots)
+        {
+            if (slot.Connection == connection)
+            {
+                return slot;
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Player {PlayerId} joined match {MatchId}")]
+    private static partial void LogPlayerJoined(ILogger logger, uint matchId, uint playerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Player {PlayerId} resumed in match {MatchId}")]
+    private static partial void LogPlayerResumed(ILogger logger, uint matchId, uint playerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Player {PlayerId} left match {MatchId}")]
+    private static partial void LogPlayerLeft(ILogger logger, uint matchId, uint playerId);
+}

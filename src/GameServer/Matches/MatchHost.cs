@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using GameServer.Connections;
+using GameServer.Protocol;
+using GameServer.Simulation;
+using GameServer.Ticking;
+
+namespace GameServer.Matches;
+
+/// <summary>
+/// Runs one match on the tick loop: the only writer of its state. Each tick it applies the connections' commands,
+/// drains the players' inputs, steps the simulation, encodes the delta once and hands the same bytes to every player.
+/// </summary>
+public sealed partial class MatchHost : ITickTarget
+{
+    private readonly Match _match;
+    private readonly MatchServices _services;
+    private readonly Action<MatchHost> _onRemoved;
+    private readonly int _tickRate;
+    private readonly WorldState _previous = new();
+    private readonly ConcurrentQueue<MatchCommand> _commands = new();
+    private readonly List<PlayerSlot> _slots = [];
+    private readonly List<SharedFrame> _eventFrames = [];
+    private readonly PlayerInput[] _inputs;
+    private int _reservedSeats;
+    private long _emptySince;
+    private long _lastSummaryAt;
+    private uint _tick;
+    private volatile bool _closing;
+
+    public MatchHost(uint id, ulong seed, int tickRate, MatchServices services, Action<MatchHost> onRemoved)
+    {
+        _services = services;
+        _onRemoved = onRemoved;
+        _tickRate = tickRate;
+        Capacity = services.Matchmaking.Capacity;
+        _match = new Match(id, seed, CreateRules(tickRate, services.Matchmaking));
+        _inputs = new PlayerInput[Capacity * services.Matchmaking.MaxInputsPerTick];
+        _previous.CopyFrom(_match.World);
+        _emptySince = services.Time.GetTimestamp();
+        Summary = BuildSummary();
+    }
+
+    public uint Id => _match.Id;
+
+    public int Capacity { get; }
+
+    /// <summary>The latest scoreboard, safe to read from any thread.</summary>
+    public MatchSummary Summary { get; private set; }
+
+    /// <summary>Whether the match takes new players: not full, not ended, not being removed.</summary>
+    public bool IsOpen => !_closing && Volatile.Read(ref _reservedSeats) < Capacity && Summary.Phase != MatchPhase.Ended;
+
+    /// <summary>Seats reserved or taken.</summary>
+    public int Seats => Volatile.Read(ref _reservedSeats);
+
+    /// <summary>Reserves a seat for a joining player; the seat is taken by its Join or given back.</summary>
+    public bool TryReserveSeat()
+    {
+        while (true)
+        {
+            int seats = Volatile.Read(ref _reservedSeats);
+            if (_closing || seats >= Capacity || Summary.Phase == MatchPhase.Ended)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _reservedSeats, seats + 1, seats) == seats)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The match's current tick, for Pong; safe to read from any thread.</summary>
+    public uint Tick => Volatile.Read(ref _tick);
+
+    public void Enqueue(in MatchCommand command)
+    {
+        _commands.Enqueue(command);
+        if (_closing)
+        {
+            RejectPendingJoins();
+        }
+    }
+
+    public bool RunTick()
+    {
+        long now = _services.Time.GetTimestamp();
+        ApplyCommands(now);
+        _match.Step(CollectInputs());
+        Volatile.Write(ref _tick, _match.World.Tick);
+
+        // The scoreboard is refreshed before the players hear of the tick, so nobody can see it older than a delta.
+        RefreshSummary(now);
+        Broadcast(now);
+        _previous.CopyFrom(_match.World);
+        ExpireDisconnected(now);
+
+        if (_match.IsClosed || IsAbandoned(now))
+        {
+            Shut(null);
+            return false;
+        }
+
+        return true;
+    }
+
+    public void OnTickFailed(Exception exception)
+    {
+        LogMatchFailed(_services.Logger, Id, exception);
+        Shut(new ErrorMessage(ErrorCode.MatchFailed, "The match failed on the server and was ended; join another."));
+    }
+
+    private ReadOnlySpan<PlayerInput> CollectInputs()
+    {
+        int count = 0;
+        int perPlayer = _services.Matchmaking.MaxInputsPerTick;
+        foreach (PlayerSlot slot in _slots)
+        {
+            count += slot.Inputs.Drain(slot.PlayerId, _inputs.AsSpan(count, Math.Min(perPlayer, _inputs.Length - count)));
+        }
+
+        return _inputs.AsSpan(0, count);
+    }
+
+    private bool IsAbandoned(long now)
+    {
+        if (_slots.Count > 0 || Volatile.Read(ref _reservedSeats) > 0)
+        {
+            _emptySince = now;
+            return false;
+        }
+
+        return _services.Time.GetElapsedTime(_emptySince, now) >= _services.Matchmaking.EmptyMatchTimeout;
+    }
+
+    /// <summary>Ends the match for its players (with an error when it failed) and takes it off the matchmaker.</summary>
+    private void Shut(ErrorMessage? error)
+    {
+        _closing = true;
+        foreach (PlayerSlot slot in _slots)
+        {
+            _services.Resumes.Unregister(slot.Token);
+            slot.Connection?.OnMatchClosed(this, error);
+        }
+
+        _slots.Clear();
+        RejectPendingJoins();
+        _onRemoved(this);
+    }
+
+    /// <summary>Answers joins that reached a match which has stopped ticking; safe from any thread.</summary>
+    private void RejectPendingJoins()
+    {
+        while (_commands.TryDequeue(out MatchCommand command))
+        {
+            if (command.Kind is MatchCommandKind.Join or MatchCommandKind.Resume)
+            {
+                command.Connection.OnJoinRejected(new ErrorMessage(ErrorCode.MatchFull, "The match has ended; join again."));
+            }
+        }
+    }
+
+    private static ArenaRules CreateRules(int tickRate, MatchmakingOptions options)
+    {
+        ArenaRules rules = ArenaRules.ForTickRate(tickRate);
+        rules.MinPlayersToStart = options.MinPlayersToStart;
+        rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
+        return rules;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Match {MatchId} failed in its tick and was ended")]
+    private static partial void LogMatchFailed(ILogger logger, uint matchId, Exception exception);
+}

@@ -1,0 +1,27 @@
+using GameServer.Connections;
+using GameServer.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Matches;
+
+/// <summary>What every match host shares: clock, options, metrics, logging and the resume directory.</summary>
+public sealed class MatchServices(
+    TimeProvider time,
+    IOptions<GatewayOptions> gateway,
+    IOptions<MatchmakingOptions> matchmaking,
+    GatewayMetrics metrics,
+    ResumeDirectory resumes,
+    ILogger<MatchHost> logger)
+{
+    public TimeProvider Time { get; } = time;
+
+    public GatewayOptions Gateway { get; } = gateway.Value;
+
+    public MatchmakingOptions Matchmaking { get; } = matchmaking.Value;
+
+    public GatewayMetrics Metrics { get; } = metrics;
+
+    public ResumeDirectory Resumes { get; } = resumes;
+
+    public ILogger<MatchHost> Logger { get; } = logger;
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GameServer.Matches;
+
+/// <summary>How players are grouped into matches (configuration section "Matchmaking").</summary>
+public sealed class MatchmakingOptions
+{
+    public const string Section = "Matchmaking";
+
+    /// <summary>Players per match. Default 16.</summary>
+    [Range(1, 256, ErrorMessage = "Matchmaking:Capacity must be between 1 and 256 players.")]
+    public int Capacity { get; set; } = 16;
+
+    /// <summary>Players needed before a match counts down to its start. Default 2.</summary>
+    [Range(1, 256, ErrorMessage = "Matchmaking:MinPlayersToStart must be between 1 and 256 players.")]
+    public int MinPlayersToStart { get; set; } = 2;
+
+    /// <summary>How long a match may stay without players before it is removed. Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Matchmaking:EmptyMatchTimeout must be between 00:00:00 and 01:00:00.")]
+    public TimeSpan EmptyMatchTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Length of a match. Default 5 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "02:00:00", ErrorMessage = "Matchmaking:MatchDuration must be between 00:00:10 and 02:00:00.")]
+    public TimeSpan MatchDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Inputs kept per player between two ticks; older ones are dropped. Default 8.</summary>
+    [Range(1, 64, ErrorMessage = "Matchmaking:MaxInputsPerTick must be between 1 and 64.")]
+    public int MaxInputsPerTick { get; set; } = 8;
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GameServer.Tests.Infrastructure;
+
+/// <summary>The real server on Kestrel, bound to 127.0.0.1 on an ephemeral port, with test settings layered on top.</summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestServer(WebApplication app)
+    {
+        _app = app;
+        string address = app.Urls.Single();
+        HttpBase = new Uri(address);
+        WebSocketUri = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/ws");
+    }
+
+    public Uri HttpBase { get; }
+
+    public Uri WebSocketUri { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        WebApplication app = GameServerApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Matchmaking:MinPlayersToStart"] = "1",
+            });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        return new TestServer(app);
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = HttpBase, Timeout = TimeSpan.FromSeconds(30) };
+
+    public T GetService<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+}
