@@ -1,5 +1,5 @@
 using GameServer.Ticking;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace GameServer.Tests.Ticking;
 
@@ -12,13 +12,14 @@ public sealed class TickShardTests : IDisposable
     private readonly ManualTimeProvider _time = new();
     private readonly TestMeterFactory _meterFactory = new();
     private readonly MetricRecorder _metrics;
+    private readonly RecordingLogger _logger = new();
     private readonly TickShard _shard;
 
     public TickShardTests()
     {
         _metrics = new MetricRecorder(_meterFactory);
         var options = new TickOptions { TickRate = TickRate, MaxCatchUpTicks = 3 };
-        _shard = new TickShard(0, options, _time, new TickMetrics(_meterFactory), NullLogger.Instance);
+        _shard = new TickShard(0, options, _time, new TickMetrics(_meterFactory), _logger);
     }
 
     public void Dispose()
@@ -201,6 +202,42 @@ public sealed class TickShardTests : IDisposable
         Assert.Equal(1, _metrics.Total("gameserver.tick.overruns"));
         Assert.Equal(2, _metrics.Count("gameserver.tick.duration"));
         Assert.Equal((s_period * 1.5).TotalSeconds, _metrics.Total("gameserver.tick.duration"), 6);
+    }
+
+    [Fact]
+    public void RunDueTicks_SustainedOverload_WarnsAtMostOncePerSecondWithTheCountHeldBack()
+    {
+        // Every tick takes two periods: a second of that is 10 slow ticks.
+        _shard.Add(new RecordingTarget(_ =>
+        {
+            _time.Advance(s_period * 2);
+            return true;
+        }));
+
+        for (var i = 0; i < 11; i++)
+        {
+            _shard.RunTick();
+        }
+
+        var warnings = _logger.Entries.Where(entry => entry.EventName == "SlowTick").ToArray();
+        Assert.Equal(11, _shard.Overruns);
+        Assert.Equal(2, warnings.Length);
+        Assert.All(warnings, warning => Assert.Equal(LogLevel.Warning, warning.Level));
+        Assert.Contains("took 100.0 ms, longer than its 50.0 ms period; 0 other", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("; 9 other slow ticks", warnings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunDueTicks_TargetThrows_LogsTheErrorWithTheTargetType()
+    {
+        _shard.Add(new ThrowingTarget());
+
+        _shard.RunDueTicks();
+
+        var entry = Assert.Single(_logger.Entries, entry => entry.EventName == "TickTargetFailed");
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Contains(nameof(ThrowingTarget), entry.Message, StringComparison.Ordinal);
+        Assert.Single(_logger.Entries, entry => entry.EventName == "TickFailureHandlerFailed");
     }
 
     [Fact]
