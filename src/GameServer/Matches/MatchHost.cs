@@ -105,9 +105,9 @@ public sealed partial class MatchHost : ITickTarget
         return true;
     }
 
+    // The shard has logged the exception; the match only has to end cleanly for its players.
     public void OnTickFailed(Exception exception)
     {
-        LogMatchFailed(_services.Logger, Id, exception);
         Shut(new ErrorMessage(ErrorCode.MatchFailed, "The match failed on the server and was ended; join another."));
     }
 
@@ -168,7 +168,4 @@ public sealed partial class MatchHost : ITickTarget
         rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
         return rules;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Match {MatchId} failed in its tick and was ended")]
-    private static partial void LogMatchFailed(ILogger logger, uint matchId, Exception exception);
 }
