@@ -1,9 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Http;
 using GameServer.Matches;
+using GameServer.Simulation;
+using GameServer.Spectators;
 using GameServer.Ticking;
 
 namespace GameServer;
@@ -37,12 +41,24 @@ public static class GameServerApp
 
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ResumeDirectory>();
+        services.AddSingleton<IMatchEventLog, InMemoryMatchEventLog>();
         services.AddSingleton<MatchServices>();
         services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
+        services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
 
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+    }
+
+    private static MatchSimulationFactory ArenaFactory(IServiceProvider services)
+    {
+        int tickRate = services.GetRequiredService<TickLoop>().TickRate;
+        MatchmakingOptions options = services.GetRequiredService<IOptions<MatchmakingOptions>>().Value;
+        ArenaRules rules = ArenaRules.ForTickRate(tickRate);
+        rules.MinPlayersToStart = options.MinPlayersToStart;
+        rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
+        return (id, seed) => new Match(id, seed, rules);
     }
 }

@@ -4,7 +4,7 @@ using GameServer.Ticking;
 namespace GameServer.Matches;
 
 /// <summary>Matchmaking inside this process. Its lock is taken on joins and removals only, never per tick or per message.</summary>
-public sealed partial class InProcessMatchmaker(TickLoop loop, MatchServices services) : IMatchmaker
+public sealed partial class InProcessMatchmaker(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services) : IMatchmaker
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<uint, MatchHost> _matches = [];
@@ -68,7 +68,7 @@ public sealed partial class InProcessMatchmaker(TickLoop loop, MatchServices ser
     {
         uint id = ++_lastId;
         ulong seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var match = new MatchHost(id, seed, loop.TickRate, services, Remove);
+        var match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove);
         _matches.Add(id, match);
         Publish();
         loop.Add(match);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GameServer.Connections;
 using GameServer.Protocol;
 
@@ -16,6 +17,13 @@ public sealed partial class MatchHost
         foreach (GameEvent gameEvent in _match.Events)
         {
             _eventFrames.Add(SharedFrame.Encode(gameEvent, static (writer, e) => FrameWriter.WriteEvent(writer, e)));
+            _feedEvents.Add(new MatchFeedEvent(gameEvent, NameOf(gameEvent.Subject), NameOf(gameEvent.Object)));
+        }
+
+        if (_feedEvents.Count > 0)
+        {
+            _services.Events.Publish(Id, CollectionsMarshal.AsSpan(_feedEvents), Summary);
+            _feedEvents.Clear();
         }
 
         SharedFrame? snapshot = null;
@@ -100,6 +108,8 @@ public sealed partial class MatchHost
             slot.BehindSince = now;
         }
     }
+
+    private string? NameOf(uint playerId) => _names.GetValueOrDefault(playerId);
 
     private void SendWelcome(PlayerSlot slot, IFrameSender sender)
     {

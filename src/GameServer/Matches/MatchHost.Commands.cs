@@ -45,6 +45,7 @@ public sealed partial class MatchHost
         }
 
         uint playerId = _match.AddPlayer(name);
+        _names[playerId] = name;
         var slot = new PlayerSlot(playerId, name, _services.Matchmaking.MaxInputsPerTick) { Connection = connection };
         Attach(slot, connection);
         _slots.Add(slot);

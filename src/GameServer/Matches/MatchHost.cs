@@ -12,7 +12,7 @@ namespace GameServer.Matches;
 /// </summary>
 public sealed partial class MatchHost : ITickTarget
 {
-    private readonly Match _match;
+    private readonly IMatchSimulation _match;
     private readonly MatchServices _services;
     private readonly Action<MatchHost> _onRemoved;
     private readonly int _tickRate;
@@ -20,6 +20,10 @@ public sealed partial class MatchHost : ITickTarget
     private readonly ConcurrentQueue<MatchCommand> _commands = new();
     private readonly List<PlayerSlot> _slots = [];
     private readonly List<SharedFrame> _eventFrames = [];
+    private readonly List<MatchFeedEvent> _feedEvents = [];
+
+    // Every player the match has had, so events about one who has left still name it.
+    private readonly Dictionary<uint, string> _names = [];
     private readonly PlayerInput[] _inputs;
     private int _reservedSeats;
     private long _emptySince;
@@ -27,13 +31,13 @@ public sealed partial class MatchHost : ITickTarget
     private uint _tick;
     private volatile bool _closing;
 
-    public MatchHost(uint id, ulong seed, int tickRate, MatchServices services, Action<MatchHost> onRemoved)
+    public MatchHost(IMatchSimulation simulation, int tickRate, MatchServices services, Action<MatchHost> onRemoved)
     {
         _services = services;
         _onRemoved = onRemoved;
         _tickRate = tickRate;
         Capacity = services.Matchmaking.Capacity;
-        _match = new Match(id, seed, CreateRules(tickRate, services.Matchmaking));
+        _match = simulation;
         _inputs = new PlayerInput[Capacity * services.Matchmaking.MaxInputsPerTick];
         _previous.CopyFrom(_match.World);
         _emptySince = services.Time.GetTimestamp();
@@ -146,6 +150,7 @@ public sealed partial class MatchHost : ITickTarget
 
         _slots.Clear();
         RejectPendingJoins();
+        _services.Events.Remove(Id, BuildSummary());
         _onRemoved(this);
     }
 
@@ -159,13 +164,5 @@ public sealed partial class MatchHost : ITickTarget
                 command.Connection.OnJoinRejected(new ErrorMessage(ErrorCode.MatchFull, "The match has ended; join again."));
             }
         }
-    }
-
-    private static ArenaRules CreateRules(int tickRate, MatchmakingOptions options)
-    {
-        ArenaRules rules = ArenaRules.ForTickRate(tickRate);
-        rules.MinPlayersToStart = options.MinPlayersToStart;
-        rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
-        return rules;
     }
 }

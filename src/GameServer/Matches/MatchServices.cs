@@ -1,5 +1,6 @@
 using GameServer.Connections;
 using GameServer.Diagnostics;
+using GameServer.Spectators;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Matches;
@@ -11,6 +12,7 @@ public sealed class MatchServices(
     IOptions<MatchmakingOptions> matchmaking,
     GatewayMetrics metrics,
     ResumeDirectory resumes,
+    IMatchEventLog events,
     ILogger<MatchHost> logger)
 {
     public TimeProvider Time { get; } = time;
@@ -22,6 +24,8 @@ public sealed class MatchServices(
     public GatewayMetrics Metrics { get; } = metrics;
 
     public ResumeDirectory Resumes { get; } = resumes;
+
+    public IMatchEventLog Events { get; } = events;
 
     public ILogger<MatchHost> Logger { get; } = logger;
 }
