@@ -49,6 +49,9 @@ public sealed partial class Match
 
     public int PlayerCount => _players.Count;
 
+    /// <summary>The id the next entity will get: tests count entities that came and went within one step with it.</summary>
+    internal uint NextEntityId => _nextId;
+
     /// <summary>The rules the match plays by (its own copy).</summary>
     public ArenaRules Rules => _rules;
 
