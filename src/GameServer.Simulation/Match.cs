@@ -49,8 +49,11 @@ public sealed partial class Match : IMatchSimulation
 
     public int PlayerCount => _players.Count;
 
-    /// <summary>The rules the match plays by (its own copy).</summary>
-    public ArenaRules Rules => _rules;
+    /// <summary>The id the next entity will get: tests count entities that came and went within one step with it.</summary>
+    internal uint NextEntityId => _nextId;
+
+    /// <summary>The rules the match plays by: its own copy, internal because changing it mid-match would bypass validation.</summary>
+    internal ArenaRules Rules => _rules;
 
     /// <summary>
     /// The events since the last <see cref="ClearEvents"/>: those of <see cref="AddPlayer"/>,
@@ -107,7 +110,15 @@ public sealed partial class Match : IMatchSimulation
         Emit(GameEventKind.PlayerLeft, playerId);
     }
 
-    /// <summary>Advances exactly one tick, applying this tick's inputs (see <see cref="ApplyInputs"/> for the validation rules).</summary>
+    /// <summary>Advances exactly one tick with this tick's inputs, in arrival order.</summary>
+    /// <remarks>
+    /// Inputs are validated, never trusted: unknown ids are ignored; a sequence not above the player's
+    /// <see cref="EntityState.LastInputSequence"/> is stale or replayed and ignored (so sequences start at 1); the
+    /// latest valid input's movement (clamped to length 127) and aim hold until the next one; Fire fires if any valid
+    /// input of the tick had it, limited by <see cref="ArenaRules.FireCooldownTicks"/>; a dead player's inputs are
+    /// acknowledged but do nothing. Movement is applied once per tick, so more inputs never mean more speed.
+    /// A closed match ignores the call.
+    /// </remarks>
     public void Step(ReadOnlySpan<PlayerInput> inputs)
     {
         if (IsClosed)
