@@ -64,6 +64,7 @@ public class TickBenchmarks
             _inputs[i] = new PlayerInput(_ids[i], _pattern[offset + i] with { Sequence = _sequence });
         }
 
+        _match.ClearEvents();
         _match.Step(_inputs);
 
         _output.ResetWrittenCount();
