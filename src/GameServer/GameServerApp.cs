@@ -25,6 +25,7 @@ public static class GameServerApp
         app.UseWebSockets();
         app.MapPlayerWebSocket();
         app.MapMatchEndpoints();
+        app.MapPrometheusMetrics();
 
         var registry = app.Services.GetRequiredService<ConnectionRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => _ = registry.CloseAllAsync(CancellationToken.None));
@@ -40,6 +41,7 @@ public static class GameServerApp
         services.AddTickLoop(configuration);
 
         services.AddSingleton<GatewayMetrics>();
+        services.AddPrometheusExport();
         services.AddSingleton<ResumeDirectory>();
         services.AddSingleton<IMatchEventLog, InMemoryMatchEventLog>();
         services.AddSingleton<MatchServices>();
