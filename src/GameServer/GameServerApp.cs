@@ -6,6 +6,7 @@ using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Http;
 using GameServer.Matches;
+using GameServer.Security;
 using GameServer.Simulation;
 using GameServer.Spectators;
 using GameServer.Ticking;
@@ -22,6 +23,7 @@ public static class GameServerApp
         AddGameServer(builder.Services, builder.Configuration);
 
         WebApplication app = builder.Build();
+        app.UseConnectionLimits();
         app.UseWebSockets();
         app.MapPlayerWebSocket();
         app.MapMatchEndpoints();
@@ -38,7 +40,11 @@ public static class GameServerApp
         services.AddOptions<MatchmakingOptions>().Bind(configuration.GetSection(MatchmakingOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.MinPlayersToStart <= o.Capacity, "Matchmaking:MinPlayersToStart must not exceed Matchmaking:Capacity.")
             .ValidateOnStart();
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TicketValidator>();
+        services.AddConnectionLimits(configuration);
         services.AddTickLoop(configuration);
+        services.AddOptions<HostOptions>().Configure<IOptions<GatewayOptions>>((host, gateway) => host.ShutdownTimeout = gateway.Value.ShutdownTimeout);
 
         services.AddSingleton<GatewayMetrics>();
         services.AddPrometheusExport();

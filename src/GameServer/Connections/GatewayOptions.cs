@@ -47,6 +47,10 @@ public sealed class GatewayOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Gateway:ResumeGracePeriod must be between 00:00:00 and 00:10:00.")]
     public TimeSpan ResumeGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a stopping server waits for connections to close after telling them (1001). Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Gateway:ShutdownTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Origins allowed to open a WebSocket from a browser; empty allows every origin. Default empty.</summary>
     public string[] AllowedOrigins { get; set; } = [];
 }

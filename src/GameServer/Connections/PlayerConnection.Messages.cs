@@ -69,8 +69,14 @@ public sealed partial class PlayerConnection
         }
     }
 
-    private void BeginJoin(in JoinMessage join)
+    private void BeginJoin(JoinMessage join)
     {
+        if (_ticket is not null)
+        {
+            // The studio's backend decides who plays under which name, and where.
+            join = join with { Name = _ticket.Name, MatchId = _ticket.MatchId ?? join.MatchId };
+        }
+
         if (!PlayerNames.IsValid(join.Name))
         {
             SendError(new ErrorMessage(ErrorCode.InvalidName, "A name has 1 to 16 characters, not all blank, and no control characters."));

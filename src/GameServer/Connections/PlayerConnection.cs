@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using GameServer.Diagnostics;
 using GameServer.Matches;
 using GameServer.Protocol;
+using GameServer.Security;
 
 namespace GameServer.Connections;
 
@@ -18,6 +19,7 @@ public sealed partial class PlayerConnection
     private readonly GatewayServices _services;
     private readonly MessageRateLimiter _rateLimiter;
     private readonly string _id;
+    private readonly JoinTicket? _ticket;
     private volatile MatchHost? _match;
     private volatile PlayerSlot? _slot;
     private volatile int _state;
@@ -25,10 +27,12 @@ public sealed partial class PlayerConnection
     private int _closeReason = -1;
     private ITimer? _closeTimer;
 
-    public PlayerConnection(WebSocket socket, string id, GatewayServices services)
+    /// <param name="ticket">The join ticket the upgrade presented, when tickets are required: it fixes name and match.</param>
+    public PlayerConnection(WebSocket socket, string id, GatewayServices services, JoinTicket? ticket = null)
     {
         _socket = socket;
         _id = id;
+        _ticket = ticket;
         _services = services;
         GatewayOptions options = services.Options;
         Sender = new ChannelFrameSender(socket, options.OutboundQueueFrames, services.Metrics.Sent);

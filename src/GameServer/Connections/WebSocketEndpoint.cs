@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using GameServer.Protocol;
+using GameServer.Security;
 
 namespace GameServer.Connections;
 
@@ -7,9 +8,9 @@ namespace GameServer.Connections;
 public static partial class WebSocketEndpoint
 {
     public static IEndpointConventionBuilder MapPlayerWebSocket(this IEndpointRouteBuilder endpoints) =>
-        endpoints.Map(ProtocolConstants.Path, HandleAsync);
+        endpoints.Map(ProtocolConstants.Path, HandleAsync).RequireRateLimiting(ConnectionLimits.Policy);
 
-    private static async Task HandleAsync(HttpContext context, GatewayServices services, ConnectionRegistry registry)
+    private static async Task HandleAsync(HttpContext context, GatewayServices services, ConnectionRegistry registry, TicketValidator tickets)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -31,6 +32,17 @@ public static partial class WebSocketEndpoint
             return;
         }
 
+        JoinTicket? ticket = null;
+        if (tickets.Required)
+        {
+            TicketCheck check = tickets.Check(TicketFrom(context.Request), out ticket);
+            if (check != TicketCheck.Valid)
+            {
+                await TicketRefusal(check).ExecuteAsync(context);
+                return;
+            }
+        }
+
         WebSocket socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = ProtocolConstants.SubProtocol,
@@ -39,7 +51,7 @@ public static partial class WebSocketEndpoint
             DangerousEnableCompression = false,
         });
 
-        var connection = new PlayerConnection(socket, context.TraceIdentifier, services);
+        var connection = new PlayerConnection(socket, context.TraceIdentifier, services, ticket);
         Task running = connection.RunAsync(context.RequestAborted);
         registry.Add(connection, running);
         try
@@ -51,6 +63,24 @@ public static partial class WebSocketEndpoint
             registry.Remove(connection);
         }
     }
+
+    // Browsers cannot set headers on a WebSocket, so the query string carries the ticket; other clients may use the header.
+    private static string? TicketFrom(HttpRequest request)
+    {
+        string? authorization = request.Headers.Authorization;
+        return authorization is not null && authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? authorization["Bearer ".Length..]
+            : request.Query["ticket"];
+    }
+
+    private static IResult TicketRefusal(TicketCheck check) => check switch
+    {
+        TicketCheck.Missing => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Ticket required",
+            detail: "This server needs a join ticket: ?ticket=... or Authorization: Bearer ..."),
+        TicketCheck.Expired => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ticket expired"),
+        TicketCheck.Reused => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ticket already used"),
+        _ => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Ticket invalid"),
+    };
 
     private static bool IsOriginAllowed(HttpContext context, GatewayOptions options)
     {

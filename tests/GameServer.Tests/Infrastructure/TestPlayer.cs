@@ -35,11 +35,12 @@ public sealed class TestPlayer : IAsyncDisposable
     /// <summary>How the server closed the connection, once it has.</summary>
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
-    public static async Task<TestPlayer> ConnectAsync(TestServer server, bool read = true)
+    /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
+    public static async Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "")
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
-        await socket.ConnectAsync(server.WebSocketUri, CancellationToken.None);
+        await socket.ConnectAsync(new Uri(server.WebSocketUri + query), CancellationToken.None);
         var player = new TestPlayer(socket);
         if (read)
         {

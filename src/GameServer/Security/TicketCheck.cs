@@ -1,0 +1,10 @@
+namespace GameServer.Security;
+
+public enum TicketCheck
+{
+    Valid,
+    Missing,
+    Invalid,
+    Expired,
+    Reused,
+}
