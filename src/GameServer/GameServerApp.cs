@@ -23,6 +23,7 @@ public static class GameServerApp
 
         WebApplication app = builder.Build();
         app.UseWebSockets();
+        app.MapWebClient();
         app.MapPlayerWebSocket();
         app.MapMatchEndpoints();
 
