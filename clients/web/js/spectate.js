@@ -59,7 +59,14 @@ const handlers = {
 function connect() {
   const source = new EventSource(new URL('/events', server));
   source.onopen = () => status('live');
-  source.onerror = () => status(source.readyState === EventSource.CLOSED ? 'disconnected' : 'reconnecting…');
+  source.onerror = () => {
+    status('reconnecting…');
+    // EventSource retries a dropped stream by itself, but gives up on an HTTP error (a proxy's 502 while the
+    // server restarts): then start a new one, which still sends no Last-Event-ID, so the feed begins with a reset.
+    if (source.readyState === EventSource.CLOSED) {
+      setTimeout(connect, 3000);
+    }
+  };
   for (const [name, handle] of Object.entries(handlers)) {
     source.addEventListener(name, (e) => {
       handle(JSON.parse(e.data));
