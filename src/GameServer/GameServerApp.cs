@@ -25,6 +25,7 @@ public static class GameServerApp
         WebApplication app = builder.Build();
         app.UseConnectionLimits();
         app.UseWebSockets();
+        app.MapWebClient();
         app.MapPlayerWebSocket();
         app.MapMatchEndpoints();
         app.MapPrometheusMetrics();

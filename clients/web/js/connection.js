@@ -1,0 +1,154 @@
+// One player's session with the server: join, resume after a dropped connection (with backoff), quick-join the
+// next match when one closes, and measure the round trip. Knows the protocol, nothing about drawing.
+import {
+  decodeServerMessage, encodeInput, encodeJoin, encodePing, ErrorCode, Phase, ServerType, SUBPROTOCOL,
+} from './codec.js';
+import { World } from './world.js';
+
+const MIN_RETRY_MS = 1000; // at most one reconnect a second
+const MAX_RETRY_MS = 8000; // within the server's 10 s resume grace period
+const PING_INTERVAL_MS = 1000;
+const CLOSED_MATCH_SILENCE_MS = 2000; // an ended match that sends nothing for this long has closed
+
+export class Connection {
+  constructor(url, name, handlers) {
+    this.url = url;
+    this.name = name;
+    this.handlers = handlers;
+    this.world = new World();
+    this.welcome = null;
+    this.resumeToken = null;
+    this.socket = null;
+    this.status = 'connecting';
+    this.rttMs = null;
+    this.retries = 0;
+    this.joined = false;
+    this.stopped = false;
+    this.lastFrameAt = 0;
+    this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
+    this.open();
+  }
+
+  open() {
+    const socket = new WebSocket(this.url, SUBPROTOCOL);
+    socket.binaryType = 'arraybuffer';
+    socket.onopen = () => {
+      this.setStatus('joining');
+      this.join();
+    };
+    socket.onmessage = (e) => this.receive(e.data);
+    socket.onclose = (e) => this.closed(socket, e);
+    this.socket = socket;
+  }
+
+  join() {
+    this.joined = false;
+    this.send(encodeJoin(this.name, null, this.resumeToken));
+  }
+
+  send(bytes) {
+    if (this.socket !== null && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(bytes);
+    }
+  }
+
+  sendInput(seq, moveX, moveY, aim, buttons) {
+    this.send(encodeInput(seq, this.world.tick, moveX, moveY, aim, buttons));
+  }
+
+  ping() {
+    if (this.status === 'playing') {
+      this.send(encodePing(Math.floor(performance.now())));
+    }
+    // A closed match sends no message (the connection is simply back in the lobby): notice the silence.
+    if (this.joined && this.world.phase === Phase.ENDED && performance.now() - this.lastFrameAt > CLOSED_MATCH_SILENCE_MS) {
+      this.nextMatch();
+    }
+  }
+
+  receive(data) {
+    const m = decodeServerMessage(data);
+    if (m === null) return;
+    this.lastFrameAt = performance.now();
+    switch (m.type) {
+      case ServerType.WELCOME:
+        this.welcome = m;
+        this.resumeToken = m.resumeToken;
+        this.retries = 0;
+        this.joined = true;
+        this.world.clear();
+        this.setStatus('playing');
+        this.handlers.welcome?.(m);
+        break;
+      case ServerType.SNAPSHOT:
+        this.world.applySnapshot(m);
+        this.handlers.world?.(this.world, true);
+        break;
+      case ServerType.DELTA:
+        if (this.world.applyDelta(m)) {
+          this.handlers.world?.(this.world, false);
+          if (m.phase === Phase.ENDED && m.phaseTicksLeft === 0) {
+            // The match's last tick: the server has put this connection back in the lobby.
+            this.nextMatch();
+          }
+        }
+        break;
+      case ServerType.PONG:
+        this.rttMs = (Math.floor(performance.now()) - m.clientTime) >>> 0;
+        break;
+      case ServerType.EVENT:
+        this.handlers.event?.(m);
+        break;
+      case ServerType.ERROR:
+        this.error(m);
+        break;
+    }
+  }
+
+  error(m) {
+    this.handlers.error?.(m);
+    if (m.code === ErrorCode.RESUME_REJECTED) {
+      // The place is gone (grace period over, or a restarted server): join afresh.
+      this.resumeToken = null;
+      this.join();
+    } else if (m.code === ErrorCode.MATCH_FAILED) {
+      this.nextMatch();
+    } else if (m.code === ErrorCode.INVALID_STATE && !this.joined) {
+      // The Join raced the match's close: ask again in a moment.
+      setTimeout(() => this.join(), 500);
+    }
+  }
+
+  nextMatch() {
+    this.joined = false;
+    this.resumeToken = null;
+    this.setStatus('joining');
+    this.handlers.matchClosed?.();
+    this.join();
+  }
+
+  closed(socket, e) {
+    if (socket !== this.socket) return;
+    this.joined = false;
+    // 1000 is a Leave or a resume on another connection: nothing to come back to.
+    if (this.stopped || e.code === 1000) {
+      this.setStatus('closed');
+      return;
+    }
+    const delay = Math.min(MAX_RETRY_MS, MIN_RETRY_MS * 2 ** this.retries);
+    this.retries++;
+    this.setStatus(`reconnecting in ${Math.round(delay / 1000)} s`);
+    setTimeout(() => this.open(), delay);
+  }
+
+  setStatus(status) {
+    this.status = status;
+    this.handlers.status?.(status);
+  }
+
+  stop() {
+    this.stopped = true;
+    clearInterval(this.pingTimer);
+    this.socket?.close(1000);
+  }
+}

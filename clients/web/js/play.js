@@ -1,0 +1,169 @@
+// The play page: joins with a name, sends one input per tick, predicts the own player, interpolates the others,
+// draws at the display's rate. window.gameState is a read-only view for tests and the curious.
+import { EventKind, Flags, Phase } from './codec.js';
+import { POSITION_SCALE, rulesForTickRate } from './arena.js';
+import { Connection } from './connection.js';
+import { Controls } from './controls.js';
+import { Interpolator } from './interpolation.js';
+import { Predictor } from './prediction.js';
+import { Renderer } from './renderer.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+
+function socketUrl() {
+  // ?server=http://host:port plays on another server; by default the one that served the page.
+  const base = new URL(params.get('server') ?? location.href);
+  base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+  return new URL('/ws', base).href;
+}
+
+class Game {
+  constructor(name) {
+    this.canvas = $('canvas');
+    this.renderer = new Renderer(this.canvas);
+    this.controls = new Controls(this.canvas);
+    this.predictor = new Predictor();
+    this.interpolator = new Interpolator(100);
+    this.tickRate = 30;
+    this.seq = 0;
+    this.aim = 0;
+    this.framesDrawn = 0;
+    this.inputTimer = null;
+    this.connection = new Connection(socketUrl(), name, {
+      welcome: (m) => this.welcome(m),
+      world: (world) => this.worldChanged(world),
+      event: (m) => this.gameEvent(m),
+      error: (m) => this.log(`Server: ${m.message}`),
+      status: (s) => { $('hud-status').textContent = s; },
+      matchClosed: () => this.log('Match closed: joining the next one'),
+    });
+    requestAnimationFrame((t) => this.frame(t));
+  }
+
+  welcome(m) {
+    this.tickRate = m.tickRate;
+    this.predictor.reset(rulesForTickRate(m.tickRate));
+    this.interpolator.clear();
+    $('hud-rate').textContent = `${m.tickRate} Hz`;
+    this.log(`Joined match ${m.matchId} as player ${m.playerId}`);
+    clearInterval(this.inputTimer);
+    this.inputTimer = setInterval(() => this.tick(), 1000 / m.tickRate);
+  }
+
+  get own() {
+    const welcome = this.connection.welcome;
+    return welcome === null ? undefined : this.connection.world.entities.get(welcome.playerId);
+  }
+
+  canMove(world, own) {
+    return world.phase !== Phase.ENDED && own !== undefined && (own.flags & Flags.ALIVE) !== 0;
+  }
+
+  /** Samples the controls and sends them: one input per tick, applied at once to the prediction. */
+  tick() {
+    const { connection } = this;
+    const world = connection.world;
+    if (connection.status !== 'playing' || !world.hasState || world.phase === Phase.ENDED) return;
+    const own = this.own;
+    const p = this.predictor.state ?? own;
+    const pixel = p === undefined ? null : { x: (p.x / POSITION_SCALE) * this.renderer.scale, y: (p.y / POSITION_SCALE) * this.renderer.scale };
+    const input = this.controls.sample(pixel, this.aim);
+    this.aim = input.aim;
+    input.seq = ++this.seq;
+    connection.sendInput(input.seq, input.moveX, input.moveY, input.aim, input.buttons);
+    this.predictor.apply(input, this.canMove(world, own));
+  }
+
+  worldChanged(world) {
+    this.interpolator.push(performance.now(), world);
+    const own = this.own;
+    if (own !== undefined) {
+      this.predictor.reconcile(own, this.canMove(world, own));
+    }
+    this.updateSidebar(world);
+  }
+
+  frame(time) {
+    const world = this.connection.world;
+    if (world.hasState) {
+      const ownId = this.connection.welcome?.playerId;
+      this.renderer.draw(world, ownId, (e) => {
+        if (e.id === ownId) return this.predictor.state ?? e;
+        return this.interpolator.sample(e.id, time) ?? e;
+      }, this.tickRate);
+      this.framesDrawn++;
+    }
+    $('hud-ping').textContent = this.connection.rttMs === null ? '-' : `${this.connection.rttMs} ms`;
+    requestAnimationFrame((t) => this.frame(t));
+  }
+
+  updateSidebar(world) {
+    const own = this.own;
+    $('hud-health').textContent = own === undefined ? '-' : String(own.health);
+    $('hud-score').textContent = own === undefined ? '-' : String(own.score);
+    const list = $('scoreboard');
+    const rows = world.standings().map((p) => {
+      const li = document.createElement('li');
+      li.textContent = `${p.name} · ${p.score} (${p.aux} kills)`;
+      if (p === own) li.className = 'me';
+      return li;
+    });
+    list.replaceChildren(...rows);
+  }
+
+  gameEvent(m) {
+    const name = (id) => this.connection.world.entities.get(id)?.name ?? `#${id}`;
+    switch (m.kind) {
+      case EventKind.KILL: this.log(m.subject === 0 ? `${name(m.object)} died` : `${name(m.subject)} killed ${name(m.object)}`); break;
+      case EventKind.PLAYER_JOINED: this.log(`${name(m.subject)} joined`); break;
+      case EventKind.MATCH_STARTED: this.log('The match started'); break;
+      case EventKind.MATCH_ENDED: this.log(m.subject === 0 ? 'The match ended' : `The match ended: ${name(m.subject)} won`); break;
+    }
+  }
+
+  log(text) {
+    const li = document.createElement('li');
+    li.textContent = text;
+    const feed = $('events');
+    feed.prepend(li);
+    while (feed.children.length > 12) feed.lastChild.remove();
+  }
+
+  /** The test hook's view: plain data, copied, so a test cannot change the game. */
+  snapshot() {
+    const c = this.connection;
+    const own = this.own;
+    return {
+      status: c.status,
+      playerId: c.welcome?.playerId ?? null,
+      matchId: c.welcome?.matchId ?? null,
+      tickRate: this.tickRate,
+      tick: c.world.tick,
+      phase: c.world.phase,
+      entityCount: c.world.entities.size,
+      own: own === undefined ? null : { ...own },
+      predicted: this.predictor.state === null ? null : { ...this.predictor.state },
+      pendingInputs: this.predictor.pending.length,
+      rttMs: c.rttMs,
+      framesDrawn: this.framesDrawn,
+    };
+  }
+}
+
+function start(name) {
+  localStorage.setItem('gameserver.name', name);
+  $('join').hidden = true;
+  $('game').hidden = false;
+  const game = new Game(name);
+  Object.defineProperty(window, 'gameState', { get: () => game.snapshot() });
+  $('canvas').focus();
+}
+
+$('name').value = params.get('name') ?? localStorage.getItem('gameserver.name') ?? '';
+$('join').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const name = $('name').value.trim();
+  if (name.length > 0) start(name);
+});
+if (params.has('name')) start(params.get('name'));

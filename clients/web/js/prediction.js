@@ -1,0 +1,49 @@
+// Client-side prediction of the own player: apply each input at once, and when the server acknowledges inputs
+// (the entity's lastInputSeq), restart from its state and replay the inputs it has not applied yet.
+import { Flags } from './codec.js';
+import { stepPlayer } from './arena.js';
+
+const MAX_PENDING = 120; // 4 s at 30 Hz: beyond that the connection is gone and the server's state is what counts.
+
+export class Predictor {
+  constructor() {
+    this.rules = null;
+    this.pending = [];
+    this.state = null;
+    this.corrections = 0;
+  }
+
+  reset(rules) {
+    this.rules = rules;
+    this.pending.length = 0;
+    this.state = null;
+  }
+
+  /** Applies an input the client has just sent. */
+  apply(input, canMove) {
+    if (this.pending.length >= MAX_PENDING) this.pending.shift();
+    this.pending.push(input);
+    if (this.state !== null && canMove) {
+      stepPlayer(this.state, input, this.rules);
+    }
+  }
+
+  /** Restarts from the server's own entity and replays what it has not applied; canMove says whether it moves now. */
+  reconcile(server, canMove) {
+    while (this.pending.length > 0 && this.pending[0].seq <= server.lastInputSeq) {
+      this.pending.shift();
+    }
+    const before = this.state;
+    const state = { x: server.x, y: server.y, vx: server.vx, vy: server.vy, aim: server.aim };
+    if (canMove && (server.flags & Flags.ALIVE) !== 0) {
+      for (const input of this.pending) {
+        stepPlayer(state, input, this.rules);
+      }
+    }
+    if (before !== null && (before.x !== state.x || before.y !== state.y)) {
+      this.corrections++;
+    }
+    this.state = state;
+    return state;
+  }
+}

@@ -1,0 +1,140 @@
+using System.Net.WebSockets;
+using GameServer.Protocol;
+
+namespace GameServer.Client.Tests;
+
+public sealed class GameClientTests : IAsyncLifetime
+{
+    private LocalServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await LocalServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task JoinAsync_QuickJoin_WorldHoldsOwnPlayerAndFollowsDeltas()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+
+        await client.JoinAsync("Ada");
+
+        Assert.NotEqual(0u, client.Welcome.PlayerId);
+        Assert.Equal(ProtocolConstants.Version, client.Welcome.Version);
+        Assert.True(client.TryGetOwnPlayer(out EntityState own));
+        Assert.Equal("Ada", own.Name);
+        uint joinedAt = client.World.Tick;
+        await client.WaitForWorldAsync(w => w.Tick >= joinedAt + 5);
+    }
+
+    [Fact]
+    public async Task JoinAsync_TwoClientsInOneMatch_SeeTheSameWorld()
+    {
+        await using GameClient ada = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient bob = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await ada.JoinAsync("Ada");
+        await bob.JoinAsync("Bob", ada.Welcome.MatchId);
+
+        // Both apply the same deltas: at one tick their worlds hash alike.
+        var hashes = new Dictionary<uint, ulong>();
+        var same = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Record(GameClient client)
+        {
+            lock (hashes)
+            {
+                ulong hash = client.World.ComputeHash();
+                if (hashes.TryGetValue(client.World.Tick, out ulong other))
+                {
+                    same.TrySetResult(other == hash);
+                }
+
+                hashes[client.World.Tick] = hash;
+            }
+        }
+
+        ada.DeltaReceived += _ => Record(ada);
+        bob.DeltaReceived += _ => Record(bob);
+        Assert.True(await same.Task.WaitAsync(WorldWaiter.Patience));
+    }
+
+    [Fact]
+    public async Task JoinAsync_InvalidName_ThrowsWithTheServersError()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+
+        var error = await Assert.ThrowsAsync<GameClientException>(() => client.JoinAsync("   "));
+
+        Assert.Equal(ErrorCode.InvalidName, error.Error?.Code);
+    }
+
+    [Fact]
+    public async Task SendInputAsync_MoveRight_OwnPlayerMovesRightAndInputIsAcknowledged()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await client.JoinAsync("Ada");
+        await client.WaitForWorldAsync(w => w.Phase == MatchPhase.Running);
+        client.TryGetOwnPlayer(out EntityState start);
+
+        InputMessage sent = default;
+        using var stop = new CancellationTokenSource(WorldWaiter.Patience);
+        Task moved = client.WaitForWorldAsync(_ => client.TryGetOwnPlayer(out EntityState p) && p.X > start.X + 100 && p.LastInputSequence > 0);
+        while (!moved.IsCompleted)
+        {
+            sent = await client.SendInputAsync(127, 0, 0, Buttons.None, stop.Token);
+            await Task.WhenAny(moved, Task.Delay(33, stop.Token));
+        }
+
+        await moved;
+        Assert.True(sent.Sequence >= 1);
+        Assert.Equal(client.LastInputSequence, sent.Sequence);
+    }
+
+    [Fact]
+    public async Task MeasureRoundTripAsync_Pong_GivesRoundTrip()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await client.JoinAsync("Ada");
+        var pongs = 0;
+        client.PongReceived += (_, _) => Interlocked.Increment(ref pongs);
+
+        TimeSpan rtt = await client.MeasureRoundTripAsync();
+
+        Assert.InRange(rtt, TimeSpan.FromTicks(1), WorldWaiter.Patience);
+        Assert.Equal(rtt, client.RoundTrip);
+        Assert.NotNull(client.SmoothedRoundTrip);
+        Assert.Equal(1, Volatile.Read(ref pongs));
+    }
+
+    [Fact]
+    public async Task ResumeAsync_AfterAbort_KeepsPlayerAndScore()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await client.JoinAsync("Ada");
+        WelcomeMessage first = client.Welcome;
+        var closed = new TaskCompletionSource<WebSocketCloseStatus?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Closed += (status, _) => closed.TrySetResult(status);
+
+        client.Abort();
+        Assert.Null(await closed.Task.WaitAsync(WorldWaiter.Patience));
+        await client.ResumeAsync();
+
+        Assert.Equal(first.PlayerId, client.Welcome.PlayerId);
+        Assert.Equal(first.MatchId, client.Welcome.MatchId);
+        Assert.NotEqual(first.Resume, client.Welcome.Resume);
+        Assert.True(client.TryGetOwnPlayer(out EntityState own));
+        Assert.Equal("Ada", own.Name);
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task LeaveAsync_ServerClosesNormally()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await client.JoinAsync("Ada");
+        var closed = new TaskCompletionSource<WebSocketCloseStatus?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Closed += (status, _) => closed.TrySetResult(status);
+
+        await client.LeaveAsync();
+
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, await closed.Task.WaitAsync(WorldWaiter.Patience));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using GameServer.Protocol;
+using GameServer.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GameServer.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PlayPageTests
+{
+    private readonly BrowserFixture _browser;
+
+    public PlayPageTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PlayPage_Joins_DrawsTheWorld()
+    {
+        await using TestServer server = await LivelyArena.StartAsync();
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
+        JsonElement state = await WaitForStateAsync(page, "s.status === 'playing' && s.own !== null && s.framesDrawn > 10");
+
+        Assert.Equal("Ada", state.GetProperty("own").GetProperty("name").GetString());
+        Assert.Equal(30, state.GetProperty("tickRate").GetInt32());
+        // The top-left corner of the canvas is the border wall, drawn in the wall colour #34405a.
+        int[] pixel = await page.EvaluateAsync<int[]>(
+            "() => Array.from(document.getElementById('canvas').getContext('2d').getImageData(5, 5, 1, 1).data)");
+        Assert.Equal([0x34, 0x40, 0x5a, 0xff], pixel);
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PlayPage_HeldKey_MovesThePlayerOnTheServer()
+    {
+        await using TestServer server = await LivelyArena.StartAsync();
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
+        JsonElement state = await WaitForStateAsync(page, "s.status === 'playing' && s.own !== null");
+        uint playerId = state.GetProperty("playerId").GetUInt32();
+
+        // A second player in the same match watches the browser's player in the server's state.
+        await using TestPlayer watcher = await TestPlayer.JoinAsync(server, "Watcher", state.GetProperty("matchId").GetUInt32());
+        await watcher.WaitForWorldAsync(w => w.Phase == MatchPhase.Running);
+        await watcher.WaitForWorldAsync(w => w.Tick > 0);
+        int startX = watcher.World.Get(playerId).X;
+        bool right = startX < 1000 * Quantization.PositionScale;
+
+        await page.Locator("#canvas").FocusAsync();
+        await page.Keyboard.DownAsync(right ? "KeyD" : "ArrowLeft");
+        await watcher.WaitForWorldAsync(w =>
+            w.Get(playerId).X - startX is int dx && (right ? dx : -dx) > 60 * Quantization.PositionScale);
+        await page.Keyboard.UpAsync(right ? "KeyD" : "ArrowLeft");
+
+        // The prediction agrees with the server once the player has stopped.
+        await page.WaitForFunctionAsync("() => { const s = window.gameState; return s.own.vx === 0 && s.pendingInputs < 10; }");
+        state = await WaitForStateAsync(page, "s.predicted !== null && Math.abs(s.predicted.x - s.own.x) <= 160 * 3");
+        Assert.NotEqual(startX, state.GetProperty("own").GetProperty("x").GetInt32());
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PlayPage_WithBots_Screenshot()
+    {
+        await using TestServer server = await LivelyArena.StartAsync();
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
+        JsonElement state = await WaitForStateAsync(page, "s.status === 'playing'");
+        uint matchId = state.GetProperty("matchId").GetUInt32();
+        await using Bot grace = await Bot.JoinAsync(server, "Grace", matchId);
+        await using Bot linus = await Bot.JoinAsync(server, "Linus", matchId);
+        await using Bot barbara = await Bot.JoinAsync(server, "Barbara", matchId);
+
+        await WaitForStateAsync(page, "s.phase === 2 && s.entityCount > 15 && s.rttMs !== null");
+        await page.Mouse.MoveAsync(900, 300);
+        await page.Keyboard.DownAsync("KeyS");
+        await Task.Delay(1500);
+        await page.Keyboard.UpAsync("KeyS");
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("play.png") });
+        Assert.Empty(errors);
+    }
+
+    private static async Task<JsonElement> WaitForStateAsync(IPage page, string condition)
+    {
+        await page.WaitForFunctionAsync($"() => {{ const s = window.gameState; return s !== undefined && ({condition}); }}");
+        return await page.EvaluateAsync<JsonElement>("() => window.gameState");
+    }
+}
