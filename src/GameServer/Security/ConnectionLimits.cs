@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Security;
@@ -46,6 +47,13 @@ public static class ConnectionLimits
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
+        });
+
+        // A connection that opens TCP and says nothing is dropped by Kestrel's own timers, made shorter than its defaults.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ConnectionLimitOptions>>((kestrel, limits) =>
+        {
+            kestrel.Limits.KeepAliveTimeout = limits.Value.IdleTimeout;
+            kestrel.Limits.RequestHeadersTimeout = limits.Value.IdleTimeout;
         });
 
         services.AddRateLimiter(_ => { });

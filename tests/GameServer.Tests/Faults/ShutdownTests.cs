@@ -86,8 +86,7 @@ public sealed partial class ShutdownTests
             Match listening = ListeningLine().Match(line);
             if (listening.Success)
             {
-                process.OutputDataReceived += (_, _) => { };
-                process.BeginOutputReadLine();
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
                 return (process, new Uri(listening.Groups[1].Value));
             }
         }

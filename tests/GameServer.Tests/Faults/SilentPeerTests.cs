@@ -17,7 +17,7 @@ public sealed class SilentPeerTests : IAsyncLifetime
         {
             ["Gateway:KeepAliveInterval"] = "00:00:01",
             ["Gateway:KeepAliveTimeout"] = "00:00:01",
-            ["Kestrel:Limits:RequestHeadersTimeout"] = "00:00:01",
+            ["Limits:IdleTimeout"] = "00:00:01",
         });
         _probe = new MetricProbe(_server);
     }
