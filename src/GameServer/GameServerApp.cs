@@ -25,6 +25,7 @@ public static class GameServerApp
         app.UseWebSockets();
         app.MapPlayerWebSocket();
         app.MapMatchEndpoints();
+        app.MapSpectatorFeed();
 
         var registry = app.Services.GetRequiredService<ConnectionRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => _ = registry.CloseAllAsync(CancellationToken.None));
@@ -41,7 +42,7 @@ public static class GameServerApp
 
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ResumeDirectory>();
-        services.AddSingleton<IMatchEventLog, InMemoryMatchEventLog>();
+        services.AddSpectatorFeed(configuration);
         services.AddSingleton<MatchServices>();
         services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
