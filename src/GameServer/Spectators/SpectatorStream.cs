@@ -50,7 +50,7 @@ public sealed partial class SpectatorStream
             }
 
             long heartbeats = log.Heartbeats;
-            bool quiet = true;
+            bool quiet = opening.Count == 0;
             while (!cancellationToken.IsCancellationRequested && !log.IsCompleted)
             {
                 // Taken before reading, so an entry appended while this reads still wakes it.
