@@ -105,4 +105,17 @@ public sealed class SpectatorFeedHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
     }
+
+    [Fact]
+    public async Task Events_ServerStopping_EndsTheStreamWithoutWaitingForTheShutdownTimeout()
+    {
+        TestServer server = await SpectatorTestServers.StartAsync();
+        await using SseClient client = await SseClient.OpenAsync(server, "/events");
+        await client.NextAsync();
+
+        Task stopping = server.DisposeAsync().AsTask();
+
+        Assert.Null(await client.NextAsync());
+        await stopping;
+    }
 }
