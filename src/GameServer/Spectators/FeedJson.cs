@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -18,10 +19,10 @@ public static partial class FeedJson
 {
     public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
-    private static readonly JsonWriterOptions s_options = new() { Encoder = Encoder, SkipValidation = false };
+    private static readonly JsonWriterOptions s_options = new() { Encoder = Encoder };
 
     /// <summary>A writer with the feed's escaping, for one event's JSON.</summary>
-    public static Utf8JsonWriter CreateWriter(System.Buffers.IBufferWriter<byte> output) => new(output, s_options);
+    public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, s_options);
 
     /// <summary>
     /// Writes the data of a match event and returns its event name; returns null, writing nothing, for an event the
