@@ -29,6 +29,7 @@ public static class GameServerApp
         app.MapPlayerWebSocket();
         app.MapMatchEndpoints();
         app.MapPrometheusMetrics();
+        app.MapSpectatorFeed();
 
         var registry = app.Services.GetRequiredService<ConnectionRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => _ = registry.CloseAllAsync(CancellationToken.None));
@@ -50,7 +51,7 @@ public static class GameServerApp
         services.AddSingleton<GatewayMetrics>();
         services.AddPrometheusExport();
         services.AddSingleton<ResumeDirectory>();
-        services.AddSingleton<IMatchEventLog, InMemoryMatchEventLog>();
+        services.AddSpectatorFeed(configuration);
         services.AddSingleton<MatchServices>();
         services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);

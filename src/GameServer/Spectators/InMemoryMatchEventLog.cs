@@ -1,15 +1,109 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
 using GameServer.Matches;
+using Microsoft.Extensions.Options;
 
 namespace GameServer.Spectators;
 
-/// <summary>The in-process event log (completed by the SSE feed).</summary>
-public sealed class InMemoryMatchEventLog : IMatchEventLog
+/// <summary>
+/// The in-process event log behind the spectator feed. A tick's <see cref="Publish"/> only queues its events and
+/// nudges the pump: no lock, no JSON, no I/O, nothing per spectator. The pump (<see cref="SpectatorFeedPump"/>)
+/// gives the events their ids, encodes each once, appends them to the <see cref="FeedRing"/>, coalesces scores,
+/// and wakes the spectators, who each read the ring at their own pace.
+/// </summary>
+public sealed partial class InMemoryMatchEventLog : IMatchEventLog
 {
+    private readonly ConcurrentQueue<PendingFeedEvent> _pending = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly FeedSignal _signal = new();
+    private readonly ConcurrentDictionary<SpectatorStream, byte> _spectators = new();
+    private readonly ScoreCoalescer _scores;
+    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    private readonly Utf8JsonWriter _json;
+    private readonly TimeProvider _time;
+    private readonly SpectatorMetrics _metrics;
+    private int _wakePending;
+    private long _heartbeats;
+    private long _lastHeartbeatAt;
+    private long _sweptOldest;
+    private volatile bool _completed;
+
+    public InMemoryMatchEventLog(IOptions<SpectatorFeedOptions> options, TimeProvider time, SpectatorMetrics metrics)
+    {
+        Options = options.Value;
+        _time = time;
+        _metrics = metrics;
+        _scores = new ScoreCoalescer(time, TimeSpan.FromSeconds(1.0 / Options.ScoreEventsPerSecond));
+        _json = FeedJson.CreateWriter(_buffer);
+        _lastHeartbeatAt = time.GetTimestamp();
+
+        // Ids start at the start time in ms × 1000, above any id an earlier run of the server can have given, so a
+        // browser that resumes across a restart is reset rather than handed unrelated events under its old id.
+        Ring = new FeedRing(Options.ReplayBufferEvents, time.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
+        FirstId = Ring.NextId;
+    }
+
+    public SpectatorFeedOptions Options { get; }
+
+    /// <summary>The replay buffer, read by the spectators.</summary>
+    public FeedRing Ring { get; }
+
+    /// <summary>The id of the first entry this log gives out; anything lower is from another run.</summary>
+    public long FirstId { get; }
+
+    /// <summary>Completes at the next pulse: new entries, a heartbeat, or the end of the feed.</summary>
+    public Task Changed => _signal.Changed;
+
+    /// <summary>Heartbeat ticks so far; a spectator that wrote nothing since the last one writes a heartbeat comment.</summary>
+    public long Heartbeats => Volatile.Read(ref _heartbeats);
+
+    /// <summary>Whether the server is stopping: every stream ends.</summary>
+    public bool IsCompleted => _completed;
+
     public void Publish(uint matchId, ReadOnlySpan<MatchFeedEvent> events, MatchSummary standings)
     {
+        foreach (MatchFeedEvent feedEvent in events)
+        {
+            _pending.Enqueue(new PendingFeedEvent(matchId, feedEvent, standings, IsRemoval: false));
+        }
+
+        WakePump();
     }
 
     public void Remove(uint matchId, MatchSummary finalStandings)
     {
+        _pending.Enqueue(new PendingFeedEvent(matchId, default, finalStandings, IsRemoval: true));
+        WakePump();
+    }
+
+    /// <summary>Ends every stream (the server is stopping); browsers will reconnect to the next server.</summary>
+    public void Complete()
+    {
+        _completed = true;
+        _signal.Pulse();
+    }
+
+    internal void Register(SpectatorStream spectator)
+    {
+        _spectators.TryAdd(spectator, 0);
+        _metrics.Connected();
+    }
+
+    internal void Unregister(SpectatorStream spectator)
+    {
+        if (_spectators.TryRemove(spectator, out _))
+        {
+            _metrics.Disconnected();
+        }
+    }
+
+    // One release per batch of publishes: the flag is cleared by the pump before it drains the queue.
+    private void WakePump()
+    {
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0)
+        {
+            _wake.Release();
+        }
     }
 }

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace GameServer.Spectators;
+
+/// <summary>
+/// One event in the log, encoded once (JSON, UTF-8) when it is appended; every spectator writes the same bytes.
+/// </summary>
+public sealed class FeedEntry(long id, uint matchId, string eventName, byte[] data)
+{
+    public long Id { get; } = id;
+
+    public uint MatchId { get; } = matchId;
+
+    public string EventName { get; } = eventName;
+
+    /// <summary>The <c>data:</c> line's JSON: one line, control characters escaped.</summary>
+    public byte[] Data { get; } = data;
+
+    /// <summary>The id as the <c>id:</c> field shows it, formatted once rather than per spectator.</summary>
+    public string IdText { get; } = id.ToString(CultureInfo.InvariantCulture);
+
+    public bool IsRemoval => EventName == FeedEventNames.MatchRemoved;
+}

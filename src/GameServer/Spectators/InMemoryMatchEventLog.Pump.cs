@@ -1,0 +1,114 @@
+using GameServer.Matches;
+using GameServer.Protocol;
+
+namespace GameServer.Spectators;
+
+public sealed partial class InMemoryMatchEventLog
+{
+    private static readonly TimeSpan s_minimumWait = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// One pass of the pump (its thread only): appends what the ticks queued, then the scores that are due, beats
+    /// the heartbeat when due, drops spectators that fell out of the buffer, and wakes the rest. Returns how long
+    /// the pump may wait for the next publish before timed work is due.
+    /// </summary>
+    internal TimeSpan Pump()
+    {
+        long now = _time.GetTimestamp();
+        Volatile.Write(ref _wakePending, 0);
+        long before = Ring.LastId;
+        while (_pending.TryDequeue(out PendingFeedEvent pending))
+        {
+            Append(pending);
+        }
+
+        TimeSpan? scoreWait = _scores.TakeDue(now, out List<MatchSummary> due);
+        foreach (MatchSummary standings in due)
+        {
+            FeedJson.WriteScore(_json, standings);
+            AppendEntry(standings.Id, FeedEventNames.Score);
+        }
+
+        bool changed = Ring.LastId != before;
+        TimeSpan sinceBeat = _time.GetElapsedTime(_lastHeartbeatAt, now);
+        if (sinceBeat >= Options.HeartbeatInterval)
+        {
+            Volatile.Write(ref _heartbeats, _heartbeats + 1);
+            _lastHeartbeatAt = now;
+            sinceBeat = TimeSpan.Zero;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            DropSpectatorsBehind();
+            _signal.Pulse();
+        }
+
+        TimeSpan wait = Options.HeartbeatInterval - sinceBeat;
+        if (scoreWait is TimeSpan score && score < wait)
+        {
+            wait = score;
+        }
+
+        return wait < s_minimumWait ? s_minimumWait : wait;
+    }
+
+    /// <summary>Waits until a tick publishes or <paramref name="timeout"/> passes; never throws for the token.</summary>
+    internal async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await ((Task)_wake.WaitAsync(timeout, cancellationToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+    private void Append(in PendingFeedEvent pending)
+    {
+        if (pending.IsRemoval)
+        {
+            // Standings still held back are moot once the match is gone; its final ones went out with match.ended.
+            _scores.Forget(pending.MatchId);
+            FeedJson.WriteRemoved(_json, pending.MatchId);
+            AppendEntry(pending.MatchId, FeedEventNames.MatchRemoved);
+            return;
+        }
+
+        if (FeedJson.WriteEvent(_json, pending.MatchId, pending.Event, pending.Standings) is string name)
+        {
+            AppendEntry(pending.MatchId, name);
+        }
+
+        // Everything but a pickup can change the scoreboard (scores, kills, who plays, the phase); a score orb's
+        // points come as their own score-changed event.
+        if (pending.Event.Event.Kind != GameEventKind.Pickup)
+        {
+            _scores.MarkDirty(pending.Standings);
+        }
+    }
+
+    private void AppendEntry(uint matchId, string eventName)
+    {
+        _json.Flush();
+        byte[] data = _buffer.WrittenSpan.ToArray();
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        Ring.Append(new FeedEntry(Ring.NextId, matchId, eventName, data));
+        _metrics.Appended();
+    }
+
+    // A spectator parked in a write that its client does not take would never notice that it fell behind: the pump
+    // notices for it. The scan only runs when the oldest entry has moved, and reads one field per spectator.
+    private void DropSpectatorsBehind()
+    {
+        long oldest = Ring.OldestId;
+        if (oldest == _sweptOldest)
+        {
+            return;
+        }
+
+        _sweptOldest = oldest;
+        foreach (KeyValuePair<SpectatorStream, byte> spectator in _spectators)
+        {
+            if (spectator.Key.Next < oldest)
+            {
+                spectator.Key.Abort();
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace GameServer.Spectators;
+
+/// <summary>
+/// The log's single background loop: it wakes when a tick publishes, or when a held-back score or a heartbeat is
+/// due, and runs <see cref="InMemoryMatchEventLog.Pump"/>. No timer per spectator and none on the tick thread.
+/// </summary>
+public sealed partial class SpectatorFeedPump : BackgroundService
+{
+    private static readonly TimeSpan s_afterFailure = TimeSpan.FromSeconds(1);
+
+    private readonly InMemoryMatchEventLog _log;
+    private readonly ILogger<SpectatorFeedPump> _logger;
+
+    public SpectatorFeedPump(InMemoryMatchEventLog log, IHostApplicationLifetime lifetime, ILogger<SpectatorFeedPump> logger)
+    {
+        _log = log;
+        _logger = logger;
+
+        // Streams end when stopping begins: Kestrel stops before this service and waits for open requests, so
+        // waiting for this service's own stop would hold every SSE stream (and the shutdown) to its timeout.
+        lifetime.ApplicationStopping.Register(log.Complete);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = _log.Pump();
+            }
+            catch (Exception ex)
+            {
+                // A pass that failed loses at most the events it held; the feed must outlive it.
+                LogPumpFailed(_logger, ex);
+                wait = s_afterFailure;
+            }
+
+            await _log.WaitForWorkAsync(wait, stoppingToken);
+        }
+
+        _log.Complete();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The spectator feed's pump failed a pass; it goes on")]
+    private static partial void LogPumpFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics.Metrics;
+using GameServer.Diagnostics;
+
+namespace GameServer.Spectators;
+
+/// <summary>Instruments of the spectator feed, on the "GameServer" meter.</summary>
+public sealed class SpectatorMetrics
+{
+    private readonly UpDownCounter<long> _connected;
+    private readonly Counter<long> _eventsWritten;
+    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _appended;
+
+    public SpectatorMetrics(IMeterFactory meterFactory)
+    {
+        Meter meter = meterFactory.Create(GatewayMetrics.MeterName);
+        _connected = meter.CreateUpDownCounter<long>("gameserver.spectators", description: "Connected SSE spectators.");
+        _eventsWritten = meter.CreateCounter<long>("gameserver.spectators.events", description: "Events written to spectators (one per event per spectator).");
+        _dropped = meter.CreateCounter<long>("gameserver.spectators.dropped", description: "Spectators disconnected because they fell out of the replay buffer.");
+        _appended = meter.CreateCounter<long>("gameserver.feed.events", description: "Events appended to the spectator feed's log.");
+    }
+
+    public void Connected() => _connected.Add(1);
+
+    public void Disconnected() => _connected.Add(-1);
+
+    public void EventWritten() => _eventsWritten.Add(1);
+
+    public void Dropped() => _dropped.Add(1);
+
+    public void Appended() => _appended.Add(1);
+}

@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using GameServer.Matches;
+
+namespace GameServer.Spectators;
+
+public sealed partial class SpectatorStream
+{
+    private const string TooOld = "Last-Event-ID is older than the replay buffer; here is a fresh scoreboard.";
+    private const string Unknown = "Last-Event-ID is not one this server gave (it may have restarted); here is a fresh scoreboard.";
+
+    /// <summary>
+    /// Places the spectator in the log and returns what it gets before the live events: nothing when it resumes
+    /// within the buffer; a <c>reset</c> with a fresh scoreboard when its id is too old or unknown; a <c>score</c>
+    /// snapshot of every live match in scope when it comes without an id.
+    /// </summary>
+    private List<SseItem<byte[]>> Open()
+    {
+        FeedRing ring = _feed.Log.Ring;
+        long position = ring.LastId;
+        if (_lastEventId is long last && last >= ring.OldestId - 1 && last <= position && last >= _feed.Log.FirstId - 1)
+        {
+            _next = last + 1;
+            return [];
+        }
+
+        // The scoreboard is read after the position: it may already show the first live events that follow it,
+        // which is harmless, where the other order could miss one.
+        _next = position + 1;
+        if (_lastEventId is long stale)
+        {
+            string reason = stale > position || stale < _feed.Log.FirstId - 1 ? Unknown : TooOld;
+            byte[] data = Encode(writer => FeedJson.WriteReset(writer, reason, MatchesInScope()));
+
+            // The reset carries the position it was taken at, so that a client that reconnects after it resumes.
+            return [new SseItem<byte[]>(data, FeedEventNames.Reset) { EventId = position.ToString(System.Globalization.CultureInfo.InvariantCulture) }];
+        }
+
+        // Snapshot scores carry no id: they are not in the log, and the client's position should not move for them.
+        var snapshot = new List<SseItem<byte[]>>();
+        foreach (MatchSummary match in MatchesInScope())
+        {
+            snapshot.Add(new SseItem<byte[]>(Encode(writer => FeedJson.WriteScore(writer, match)), FeedEventNames.Score));
+        }
+
+        return snapshot;
+    }
+
+    private IEnumerable<MatchSummary> MatchesInScope()
+    {
+        if (_matchId is uint id)
+        {
+            return _feed.Matchmaker.Find(id) is MatchHost match ? [match.Summary] : [];
+        }
+
+        var summaries = new List<MatchSummary>();
+        foreach (MatchHost match in _feed.Matchmaker.Matches)
+        {
+            summaries.Add(match.Summary);
+        }
+
+        return summaries;
+    }
+
+    private static byte[] Encode(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (Utf8JsonWriter writer = FeedJson.CreateWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace GameServer.Spectators;
+
+/// <summary>
+/// One spectator's stream: a filtered view of the log, read from the spectator's own position at its own pace.
+/// The items go through .NET's <see cref="SseFormatter"/> (via <c>TypedResults.ServerSentEvents</c>); what it
+/// cannot express is written here by hand, between items, straight to the response: the <c>retry:</c> hint on
+/// its own before any event, and the <c>: heartbeat</c> comment.
+/// </summary>
+public sealed partial class SpectatorStream
+{
+    private static readonly byte[] s_heartbeat = ": heartbeat\n\n"u8.ToArray();
+
+    private readonly SpectatorFeed _feed;
+    private readonly HttpContext _context;
+    private readonly uint? _matchId;
+    private readonly long? _lastEventId;
+    private long _next;
+    private int _dropped;
+
+    /// <param name="matchId">The one match to show, or null for all of them.</param>
+    /// <param name="lastEventId">The last id the client has seen (negative: one it sent that is not an id), or null.</param>
+    public SpectatorStream(SpectatorFeed feed, HttpContext context, uint? matchId, long? lastEventId)
+    {
+        _feed = feed;
+        _context = context;
+        _matchId = matchId;
+        _lastEventId = lastEventId;
+    }
+
+    /// <summary>The id this spectator reads next; read by the pump to find spectators that fell out of the buffer.</summary>
+    public long Next => Volatile.Read(ref _next);
+
+    public async IAsyncEnumerable<SseItem<byte[]>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        InMemoryMatchEventLog log = _feed.Log;
+        List<SseItem<byte[]>> opening = Open();
+        log.Register(this);
+        try
+        {
+            await WriteRawAsync(RetryField(), cancellationToken);
+            foreach (SseItem<byte[]> item in opening)
+            {
+                _feed.Metrics.EventWritten();
+                yield return item;
+            }
+
+            long heartbeats = log.Heartbeats;
+            bool quiet = opening.Count == 0;
+            while (!cancellationToken.IsCancellationRequested && !log.IsCompleted)
+            {
+                // Taken before reading, so an entry appended while this reads still wakes it.
+                Task changed = log.Changed;
+                long last = log.Ring.LastId;
+                while (_next <= last)
+                {
+                    if (!log.Ring.TryGet(_next, out FeedEntry entry))
+                    {
+                        Drop(abort: false);
+                        yield break;
+                    }
+
+                    Volatile.Write(ref _next, _next + 1);
+                    if (_matchId is uint matchId && entry.MatchId != matchId)
+                    {
+                        continue;
+                    }
+
+                    quiet = false;
+                    _feed.Metrics.EventWritten();
+                    yield return new SseItem<byte[]>(entry.Data, entry.EventName) { EventId = entry.IdText };
+
+                    // A match's own stream ends with it; the browser's reconnection then gets 204 and stops.
+                    if (_matchId is not null && entry.IsRemoval)
+                    {
+                        yield break;
+                    }
+                }
+
+                if (log.Heartbeats != heartbeats)
+                {
+                    heartbeats = log.Heartbeats;
+                    if (quiet)
+                    {
+                        await WriteRawAsync(s_heartbeat, cancellationToken);
+                    }
+
+                    quiet = true;
+                }
+
+                await changed.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        finally
+        {
+            log.Unregister(this);
+        }
+    }
+
+    /// <summary>Disconnects a spectator that fell out of the buffer while it was parked in a write.</summary>
+    internal void Abort() => Drop(abort: true);
+
+    private void Drop(bool abort)
+    {
+        if (Interlocked.Exchange(ref _dropped, 1) != 0)
+        {
+            return;
+        }
+
+        _feed.Metrics.Dropped();
+        LogDropped(_feed.Logger, Next, _feed.Log.Ring.OldestId);
+        if (abort)
+        {
+            _context.Abort();
+        }
+    }
+
+    // Written before any event: a field block with no data dispatches nothing, and SseFormatter always writes data.
+    private byte[] RetryField() =>
+        Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"retry: {(long)_feed.Options.RetryInterval.TotalMilliseconds}\n\n"));
+
+    private async Task WriteRawAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        Stream body = _context.Response.Body;
+        await body.WriteAsync(bytes, cancellationToken);
+        await body.FlushAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spectator disconnected: it was to read event {Next}, but the replay buffer starts at {Oldest}")]
+    private static partial void LogDropped(ILogger logger, long next, long oldest);
+}
