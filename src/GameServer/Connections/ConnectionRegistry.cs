@@ -6,16 +6,27 @@ namespace GameServer.Connections;
 public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<PlayerConnection, Task> _connections = new();
+    private volatile bool _stopping;
 
     public int Count => _connections.Count;
 
-    public void Add(PlayerConnection connection, Task running) => _connections.TryAdd(connection, running);
+    public void Add(PlayerConnection connection, Task running)
+    {
+        _connections.TryAdd(connection, running);
+
+        // A connection that got through the upgrade while the server began to stop is told at once.
+        if (_stopping)
+        {
+            connection.OnShutdown();
+        }
+    }
 
     public void Remove(PlayerConnection connection) => _connections.TryRemove(connection, out _);
 
     /// <summary>Closes every connection with 1001 and waits until they have ended or the token fires.</summary>
     public async Task CloseAllAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         foreach (PlayerConnection connection in _connections.Keys)
         {
             connection.OnShutdown();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GameServer.Matches;
+using GameServer.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GameServer.Spectators;
@@ -16,8 +17,8 @@ public static class SpectatorFeedEndpoints
 
     public static IEndpointRouteBuilder MapSpectatorFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/events", s_methods, StreamAll).WithMetadata(s_acceptPreflight);
-        endpoints.MapMethods("/matches/{id}/events", s_methods, StreamMatch).WithMetadata(s_acceptPreflight);
+        endpoints.MapMethods("/events", s_methods, StreamAll).WithMetadata(s_acceptPreflight).RequireRateLimiting(ConnectionLimits.Policy);
+        endpoints.MapMethods("/matches/{id}/events", s_methods, StreamMatch).WithMetadata(s_acceptPreflight).RequireRateLimiting(ConnectionLimits.Policy);
         return endpoints;
     }
 

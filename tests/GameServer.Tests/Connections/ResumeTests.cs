@@ -59,6 +59,7 @@ public sealed class ResumeTests : IAsyncLifetime
         await using TestPlayer bystander = await TestPlayer.JoinAsync(_server, "Bob");
         TestPlayer first = await TestPlayer.JoinAsync(_server, "Ada", bystander.Welcome.MatchId);
         WelcomeMessage original = first.Welcome;
+        await bystander.WaitForWorldAsync(w => w.IndexOf(original.PlayerId) >= 0);
         first.Socket.Abort();
         await first.DisposeAsync();
 

@@ -32,6 +32,11 @@ public sealed partial class ShutdownTests
             using var socket = new ClientWebSocket();
             socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
             await socket.ConnectAsync(new Uri($"ws://{address.Authority}/ws"), CancellationToken.None);
+            var ping = new System.Buffers.ArrayBufferWriter<byte>();
+            FrameWriter.WritePing(ping, new PingMessage(1));
+            await socket.SendAsync(ping.WrittenMemory, WebSocketMessageType.Binary, true, CancellationToken.None);
+            byte[] pong = new byte[64];
+            await socket.ReceiveAsync(pong, CancellationToken.None).WaitAsync(TestPlayer.Patience);
 
             using (Process kill = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {

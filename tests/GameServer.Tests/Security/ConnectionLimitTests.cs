@@ -32,6 +32,19 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SpectatorStreamOverThePerIpCap_Gets429()
+    {
+        using HttpClient http = _server.CreateHttpClient();
+        using HttpResponseMessage first = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
+        using HttpResponseMessage second = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+
+        using HttpResponseMessage third = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+    }
+
+    [Fact]
     public async Task ForeignOrigin_Gets403_AndAnAllowedOneConnects()
     {
         Assert.Equal(HttpStatusCode.Forbidden, await RefusalAsync(origin: "https://evil.example"));
