@@ -17,7 +17,7 @@ public sealed partial class Swarm
         {
             Bot bot = _bots[i];
             everConnected += bot.EverConnected ? 1 : 0;
-            double rate = window > 0 ? (bot.Deltas - _deltasAtWindowStart[i]) / window : 0;
+            double rate = window > 0 ? (_deltasAtWindowEnd[i] - _deltasAtWindowStart[i]) / window : 0;
             min = Math.Min(min, rate);
             if (bot.EverJoined)
             {
@@ -50,8 +50,8 @@ public sealed partial class Swarm
                 Mean = joined == 0 ? 0 : Math.Round(sum / joined, 2),
                 Min = Math.Round(min == double.MaxValue ? 0 : min, 2),
             },
-            BytesPerBotPerSecond = PerBotPerSecond(end.BytesIn - _atWindowStart.BytesIn, window),
-            BytesSentPerBotPerSecond = PerBotPerSecond(end.BytesOut - _atWindowStart.BytesOut, window),
+            BytesPerBotPerSecond = PerBotPerSecond(_atWindowEnd.BytesIn - _atWindowStart.BytesIn, window),
+            BytesSentPerBotPerSecond = PerBotPerSecond(_atWindowEnd.BytesOut - _atWindowStart.BytesOut, window),
             BytesPerDelta = end.Deltas == 0 ? 0 : Math.Round((double)end.DeltaBytes / end.Deltas, 1),
             RttMs = LatencySummary.From(_rttWindow),
             StateLagMs = LatencySummary.From(_lagWindow),

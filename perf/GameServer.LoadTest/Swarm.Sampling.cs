@@ -7,12 +7,14 @@ public sealed partial class Swarm
 {
     private readonly List<TimeSample> _series = [];
     private readonly long[] _deltasAtWindowStart;
+    private readonly long[] _deltasAtWindowEnd;
     private readonly LongHistogram _rttWindow = new(60_000_000, 3);
     private readonly LongHistogram _lagWindow = new(60_000_000, 3);
     private HistogramBase? _rttInterval;
     private HistogramBase? _lagInterval;
     private Totals _previous;
     private Totals _atWindowStart;
+    private Totals _atWindowEnd;
     private long _previousAt;
     private long _windowStartAt;
     private long _windowEndAt;
@@ -48,6 +50,11 @@ public sealed partial class Swarm
             _rttWindow.Add(_rttInterval);
             _lagWindow.Add(_lagInterval);
             _windowEndAt = now;
+            _atWindowEnd = totals;
+            for (int i = 0; i < _bots.Length; i++)
+            {
+                _deltasAtWindowEnd[i] = _bots[i].Deltas;
+            }
         }
 
         double seconds = Math.Max(1e-3, (now - _previousAt) / 1e6);

@@ -25,6 +25,7 @@ public sealed partial class Swarm
         _bots = new Bot[options.Bots];
         _runs = new Task[options.Bots];
         _deltasAtWindowStart = new long[options.Bots];
+        _deltasAtWindowEnd = new long[options.Bots];
     }
 
     /// <summary>The last second sampled, for a live display; null before the first.</summary>
