@@ -6,7 +6,7 @@ import platform
 import subprocess
 import sys
 
-out, capacities, points, tick_rate, duration, ramp = sys.argv[1], sys.argv[2].split(), sys.argv[3].split(), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+out, capacities, points, tick_rate, duration, ramp, nice = sys.argv[1], sys.argv[2].split(), sys.argv[3].split(), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
 
 
 def point(name, bots):
@@ -34,7 +34,7 @@ print(f"### Run of {datetime.date.today()} ({datetime.datetime.now():%H:%M})")
 print()
 print(f"Machine: {model}, {os.cpu_count()} cores, {platform.platform()}. Target (server or floor) pinned to core 0, swarm to core 1; "
       f"{duration} s per point with a {ramp} s ramp, {tick_rate} Hz, 20 inputs and 1 ping per bot per second; CPU and RSS sampled "
-      f"from 3 s after the ramp to 1 s before the end. Other engineers' builds may share these 2 cores (load average at each point's start given).")
+      f"from 3 s after the ramp to 1 s before the end; both at nice {nice}. Other engineers' builds may share these 2 cores (load average at each point's start given).")
 print()
 print("| match | bots | target | CPU µs/bot·s | × floor | target core % | mem KiB/bot | deltas/s/bot mean (min) | RTT p50 / p99 ms | state lag p99 ms | B/bot/s | bytes/delta | ticks missed | errors | swarm core % | load |")
 print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

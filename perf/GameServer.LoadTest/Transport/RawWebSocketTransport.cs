@@ -24,6 +24,7 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
     private int _start;
     private int _end;
     private uint _maskState;
+    private bool _disposed;
 
     public RawWebSocketTransport(Uri uri, EndPoint endPoint, int seed)
     {
@@ -63,62 +64,69 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
 
     public ValueTask DisposeAsync()
     {
-        Socket? socket = _socket;
-        if (socket is not null)
+        // A failing bot disposes its transport, and the end of the run disposes every one: only the first call acts.
+        Socket? socket;
+        lock (_sendLock)
         {
-            // A close frame with 1000, so that the server sees a clean goodbye rather than a reset.
-            Span<byte> code = [0x03, 0xE8];
-            TrySendFrame(0x88, code);
-            try
+            socket = _socket;
+            if (_disposed || socket is null)
             {
-                socket.Shutdown(SocketShutdown.Both);
-            }
-            catch (SocketException)
-            {
+                return ValueTask.CompletedTask;
             }
 
-            socket.Dispose();
+            // A close frame with 1000, so that the server sees a clean goodbye rather than a reset.
+            SendFrameLocked(socket, 0x88, [0x03, 0xE8]);
+            _disposed = true;
         }
 
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+        }
+
+        socket.Dispose();
         return ValueTask.CompletedTask;
     }
 
     private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload)
     {
-        Socket? socket = _socket;
-        if (socket is null || payload.Length > _frame.Length - 8)
-        {
-            return false;
-        }
-
         lock (_sendLock)
         {
-            // Client frames must be masked (RFC 6455 5.3); the key only has to be unpredictable to browsers' scripts.
-            uint mask = NextMask();
-            int header = payload.Length < 126 ? 2 : 4;
-            _frame[0] = opcode;
-            if (header == 2)
-            {
-                _frame[1] = (byte)(0x80 | payload.Length);
-            }
-            else
-            {
-                _frame[1] = 0x80 | 126;
-                BinaryPrimitives.WriteUInt16BigEndian(_frame.AsSpan(2), (ushort)payload.Length);
-            }
-
-            Span<byte> key = _frame.AsSpan(header, 4);
-            BinaryPrimitives.WriteUInt32LittleEndian(key, mask);
-            Span<byte> body = _frame.AsSpan(header + 4, payload.Length);
-            for (int i = 0; i < payload.Length; i++)
-            {
-                body[i] = (byte)(payload[i] ^ key[i & 3]);
-            }
-
-            int length = header + 4 + payload.Length;
-            int sent = socket.Send(_frame, 0, length, SocketFlags.None, out SocketError error);
-            return error == SocketError.Success && sent == length;
+            Socket? socket = _socket;
+            return !_disposed && socket is not null && payload.Length <= _frame.Length - 8 && SendFrameLocked(socket, opcode, payload);
         }
+    }
+
+    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload)
+    {
+        // Client frames must be masked (RFC 6455 5.3); the key only has to be unpredictable to browsers' scripts.
+        uint mask = NextMask();
+        int header = payload.Length < 126 ? 2 : 4;
+        _frame[0] = opcode;
+        if (header == 2)
+        {
+            _frame[1] = (byte)(0x80 | payload.Length);
+        }
+        else
+        {
+            _frame[1] = 0x80 | 126;
+            BinaryPrimitives.WriteUInt16BigEndian(_frame.AsSpan(2), (ushort)payload.Length);
+        }
+
+        Span<byte> key = _frame.AsSpan(header, 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(key, mask);
+        Span<byte> body = _frame.AsSpan(header + 4, payload.Length);
+        for (int i = 0; i < payload.Length; i++)
+        {
+            body[i] = (byte)(payload[i] ^ key[i & 3]);
+        }
+
+        int length = header + 4 + payload.Length;
+        int sent = socket.Send(_frame, 0, length, SocketFlags.None, out SocketError error);
+        return error == SocketError.Success && sent == length;
     }
 
     private uint NextMask()
