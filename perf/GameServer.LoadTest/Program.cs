@@ -1,0 +1,68 @@
+using System.Globalization;
+using GameServer.LoadTest;
+using GameServer.LoadTest.Reporting;
+
+SwarmOptions options;
+try
+{
+    options = SwarmOptionsParser.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or UriFormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(SwarmOptionsParser.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var swarm = new Swarm(options);
+Task<SwarmReport> running = swarm.RunAsync(cancel.Token);
+if (!Console.IsOutputRedirected)
+{
+    await LiveView.ShowAsync(swarm, options, running);
+}
+
+SwarmReport report;
+try
+{
+    report = await running;
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (options.ReportPath is not null)
+{
+    await ReportWriter.WriteJsonAsync(report, options.ReportPath);
+}
+
+string? html = options.HtmlPath ?? (options.ReportPath is null ? null : Path.ChangeExtension(options.ReportPath, ".html"));
+if (html is not null)
+{
+    await ReportWriter.WriteHtmlAsync(report, html);
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{(report.Passed ? "PASSED" : "FAILED")}: {report.Joined}/{report.Bots} joined, {report.Errors.Total} errors, " +
+    $"deltas/s/bot mean {report.DeltasPerSecondPerBot.Mean} min {report.DeltasPerSecondPerBot.Min} (tick rate {report.TickRate}), " +
+    $"RTT p50 {report.RttMs.P50} p99 {report.RttMs.P99} ms, state lag p99 {report.StateLagMs.P99} ms, " +
+    $"{report.BytesPerBotPerSecond} B/bot/s, {report.TicksMissed} ticks missed"));
+foreach ((string kind, long count) in report.Errors.ByKind)
+{
+    Console.WriteLine($"  {kind}: {count} (first: {report.Errors.FirstMessages[kind]})");
+}
+
+if (html is not null)
+{
+    Console.WriteLine($"Report: {html}");
+}
+
+return report.Passed ? 0 : 1;

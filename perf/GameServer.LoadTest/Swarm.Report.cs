@@ -1,0 +1,89 @@
+using GameServer.LoadTest.Reporting;
+
+namespace GameServer.LoadTest;
+
+public sealed partial class Swarm
+{
+    private SwarmReport BuildReport(DateTimeOffset startedAt)
+    {
+        Totals end = Sum();
+        double window = _windowEndAt > _windowStartAt ? (_windowEndAt - _windowStartAt) / 1e6 : 0;
+        int joined = 0;
+        int everConnected = 0;
+        double sum = 0;
+        double min = double.MaxValue;
+        var players = new Dictionary<uint, int>();
+        for (int i = 0; i < _bots.Length; i++)
+        {
+            Bot bot = _bots[i];
+            everConnected += bot.EverConnected ? 1 : 0;
+            double rate = window > 0 ? (_deltasAtWindowEnd[i] - _deltasAtWindowStart[i]) / window : 0;
+            min = Math.Min(min, rate);
+            if (bot.EverJoined)
+            {
+                joined++;
+                sum += rate;
+                players[bot.MatchId] = players.GetValueOrDefault(bot.MatchId) + 1;
+            }
+        }
+
+        return new SwarmReport
+        {
+            StartedAt = startedAt,
+            Url = _options.Url.ToString(),
+            Transport = _options.Transport.ToString(),
+            Behaviour = _options.Behaviour.ToString(),
+            Bots = _bots.Length,
+            Connected = everConnected,
+            Joined = joined,
+            ActiveAtEnd = _series.Count > 0 ? _series[^1].Joined : 0,
+            DurationSeconds = _options.Duration.TotalSeconds,
+            RampSeconds = _options.Ramp.TotalSeconds,
+            WindowStartSeconds = _options.WindowStartSecond,
+            WindowSeconds = Math.Round(window, 3),
+            InputsPerSecondPerBot = _context.InputIntervalMicros > 0 ? _options.InputsPerSecond : 0,
+            PingsPerSecondPerBot = _options.PingsPerSecond,
+            TickRate = _context.Stats.TickRate,
+            Errors = BuildErrors(),
+            DeltasPerSecondPerBot = new DeltaRate
+            {
+                Mean = joined == 0 ? 0 : Math.Round(sum / joined, 2),
+                Min = Math.Round(min == double.MaxValue ? 0 : min, 2),
+            },
+            BytesPerBotPerSecond = PerBotPerSecond(_atWindowEnd.BytesIn - _atWindowStart.BytesIn, window),
+            BytesSentPerBotPerSecond = PerBotPerSecond(_atWindowEnd.BytesOut - _atWindowStart.BytesOut, window),
+            BytesPerDelta = end.Deltas == 0 ? 0 : Math.Round((double)end.DeltaBytes / end.Deltas, 1),
+            RttMs = LatencySummary.From(_rttWindow),
+            StateLagMs = LatencySummary.From(_lagWindow),
+            TicksMissed = end.TicksMissed,
+            Matches = new MatchGrouping
+            {
+                Matches = players.Count,
+                MinPlayers = players.Count == 0 ? 0 : players.Values.Min(),
+                MaxPlayers = players.Count == 0 ? 0 : players.Values.Max(),
+                Expected = _options.MatchSize,
+            },
+            Series = _series,
+        };
+    }
+
+    private double PerBotPerSecond(long bytes, double window) =>
+        window > 0 ? Math.Round(bytes / window / _bots.Length, 1) : 0;
+
+    private ErrorSummary BuildErrors()
+    {
+        var summary = new ErrorSummary { Total = _context.Stats.TotalErrors() };
+        foreach (ErrorKind kind in Enum.GetValues<ErrorKind>())
+        {
+            long count = _context.Stats.ErrorCount(kind);
+            if (count > 0)
+            {
+                string name = char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
+                summary.ByKind[name] = count;
+                summary.FirstMessages[name] = _context.Stats.FirstError(kind) ?? string.Empty;
+            }
+        }
+
+        return summary;
+    }
+}

@@ -1,0 +1,8 @@
+namespace GameServer.LoadTest.Transport;
+
+/// <summary>Receives each complete binary message a transport reads, on the transport's receive thread.</summary>
+internal interface IMessageSink
+{
+    /// <summary>The message is valid only during the call: the transport reuses its buffer.</summary>
+    void OnMessage(ReadOnlyMemory<byte> message);
+}

@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+
+namespace GameServer.LoadTest.Transport;
+
+/// <summary>
+/// A WebSocket client on a bare <see cref="Socket"/>: the upgrade, masked client frames and the frame parser written
+/// here, so that a bot costs one async receive and one non-blocking send per message and nothing else. Sends are
+/// synchronous and non-blocking: a bot's frames are tiny, so a full send buffer means the server stopped reading.
+/// </summary>
+internal sealed partial class RawWebSocketTransport : IBotTransport
+{
+    private const int InitialBuffer = 8 * 1024;
+    private const int MaxMessage = 1 << 20;
+
+    private readonly Uri _uri;
+    private readonly EndPoint _endPoint;
+    private readonly Lock _sendLock = new();
+    private readonly byte[] _frame = new byte[256];
+    private Socket? _socket;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+    private int _start;
+    private int _end;
+    private uint _maskState;
+    private bool _disposed;
+
+    public RawWebSocketTransport(Uri uri, EndPoint endPoint, int seed)
+    {
+        _uri = uri;
+        _endPoint = endPoint;
+        _maskState = (uint)seed | 1;
+    }
+
+    public bool TrySend(ReadOnlySpan<byte> message) => TrySendFrame(0x82, message);
+
+    public async Task<int> ReceiveAsync(IMessageSink sink, CancellationToken cancellationToken)
+    {
+        Socket socket = _socket ?? throw new InvalidOperationException("Connect first.");
+        while (true)
+        {
+            // Bytes left after the handshake may already hold frames.
+            int close = ParseFrames(sink);
+            if (close != NoClose)
+            {
+                return close;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Grow(_buffer.Length * 2);
+            }
+
+            int read = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return -1;
+            }
+
+            _end += read;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // A failing bot disposes its transport, and the end of the run disposes every one: only the first call acts.
+        Socket? socket;
+        lock (_sendLock)
+        {
+            socket = _socket;
+            if (_disposed || socket is null)
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            // A close frame with 1000, so that the server sees a clean goodbye rather than a reset.
+            SendFrameLocked(socket, 0x88, [0x03, 0xE8]);
+            _disposed = true;
+        }
+
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+        }
+
+        socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload)
+    {
+        lock (_sendLock)
+        {
+            Socket? socket = _socket;
+            return !_disposed && socket is not null && payload.Length <= _frame.Length - 8 && SendFrameLocked(socket, opcode, payload);
+        }
+    }
+
+    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload)
+    {
+        // Client frames must be masked (RFC 6455 5.3); the key only has to be unpredictable to browsers' scripts.
+        uint mask = NextMask();
+        int header = payload.Length < 126 ? 2 : 4;
+        _frame[0] = opcode;
+        if (header == 2)
+        {
+            _frame[1] = (byte)(0x80 | payload.Length);
+        }
+        else
+        {
+            _frame[1] = 0x80 | 126;
+            BinaryPrimitives.WriteUInt16BigEndian(_frame.AsSpan(2), (ushort)payload.Length);
+        }
+
+        Span<byte> key = _frame.AsSpan(header, 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(key, mask);
+        Span<byte> body = _frame.AsSpan(header + 4, payload.Length);
+        for (int i = 0; i < payload.Length; i++)
+        {
+            body[i] = (byte)(payload[i] ^ key[i & 3]);
+        }
+
+        int length = header + 4 + payload.Length;
+        int sent = socket.Send(_frame, 0, length, SocketFlags.None, out SocketError error);
+        return error == SocketError.Success && sent == length;
+    }
+
+    private uint NextMask()
+    {
+        uint x = _maskState;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        _maskState = x;
+        return x;
+    }
+
+    private void Grow(int size)
+    {
+        if (size > MaxMessage + 16)
+        {
+            throw new BotException(ErrorKind.ProtocolViolation, $"A server message is over {MaxMessage} bytes.");
+        }
+
+        byte[] bigger = ArrayPool<byte>.Shared.Rent(size);
+        _buffer.AsSpan(_start, _end - _start).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
+        _end -= _start;
+        _start = 0;
+    }
+}
