@@ -63,7 +63,8 @@ internal static class FuzzProgram
         foreach (string path in paths)
         {
             IEnumerable<string> files = Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(file => !file.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
                 : [path];
             foreach (string file in files)
             {
