@@ -1,0 +1,109 @@
+using System.Buffers;
+
+namespace GameServer.Protocol.Tests.Fuzzing;
+
+/// <summary>
+/// The CI half of the fuzzing (perf/fuzz.sh is the afl-fuzz half): the committed corpus, protocol.md's vectors, every
+/// truncation, split and single-byte change of them, and seeded random havoc, through both readers with the same
+/// <see cref="FrameTarget"/> the harness runs. No exception may escape and no decoded world may break an invariant.
+/// </summary>
+public sealed class FrameDecoderFuzzTests
+{
+    // About a second on this machine; the count, not a clock, bounds the test so that every run explores the same inputs.
+    private const int RandomMutations = 50_000;
+
+    private readonly FrameTarget _target = FrameTarget.FromProtocolDocument();
+    private readonly List<string> _failures = [];
+
+    [Fact]
+    public void CommittedCorpus_EveryInput_NeverThrows()
+    {
+        IReadOnlyList<(string Name, byte[] Bytes)> inputs = FuzzCorpus.LoadInputs();
+        Assert.True(inputs.Count >= ProtocolDocument.Vectors.Count, $"The corpus holds only {inputs.Count} inputs.");
+        foreach ((string name, byte[] bytes) in inputs)
+        {
+            Feed(name, bytes);
+            if (bytes.Length > 1)
+            {
+                Feed(name + " (1-byte segments)", Segments.Split(bytes, 1), bytes);
+            }
+        }
+
+        AssertNoFailures();
+    }
+
+    [Fact]
+    public void Vectors_EveryTruncationAndSplit_NeverThrows()
+    {
+        foreach ((string name, byte[] vector) in ProtocolDocument.Vectors)
+        {
+            for (int length = 0; length <= vector.Length; length++)
+            {
+                Feed($"{name}[..{length}]", vector[..length]);
+            }
+
+            for (int segment = 1; segment < vector.Length; segment++)
+            {
+                Feed($"{name} in {segment}-byte segments", Segments.Split(vector, segment), vector);
+            }
+        }
+
+        AssertNoFailures();
+    }
+
+    [Fact]
+    public void Vectors_EverySingleByteValueAtEveryPosition_NeverThrows()
+    {
+        foreach ((string name, byte[] vector) in ProtocolDocument.Vectors)
+        {
+            byte[] mutant = (byte[])vector.Clone();
+            for (int i = 0; i < vector.Length; i++)
+            {
+                for (int value = 0; value < 256; value++)
+                {
+                    mutant[i] = (byte)value;
+                    Feed($"{name} with [{i}] = 0x{value:x2}", mutant);
+                }
+
+                mutant[i] = vector[i];
+            }
+        }
+
+        AssertNoFailures();
+    }
+
+    [Fact]
+    public void Vectors_SeededRandomMutations_NeverThrow()
+    {
+        var frames = new List<byte[]>(ProtocolDocument.Vectors.Values);
+        foreach ((_, byte[] bytes) in FuzzCorpus.LoadInputs())
+        {
+            frames.Add(bytes);
+        }
+
+        var mutator = new FrameMutator(seed: 85);
+        for (int i = 0; i < RandomMutations; i++)
+        {
+            Feed($"mutation {i}", mutator.Mutate(frames));
+        }
+
+        AssertNoFailures();
+    }
+
+    private void Feed(string name, byte[] bytes) => Feed(name, new ReadOnlySequence<byte>(bytes), bytes);
+
+    private void Feed(string name, ReadOnlySequence<byte> frame, byte[] bytes)
+    {
+        try
+        {
+            _target.Run(frame);
+        }
+        catch (Exception ex)
+        {
+            _failures.Add($"{name}: {Convert.ToHexString(bytes)}{Environment.NewLine}{ex}");
+        }
+    }
+
+    private void AssertNoFailures() =>
+        Assert.True(_failures.Count == 0, $"{_failures.Count} inputs threw; the first:{Environment.NewLine}{string.Join(Environment.NewLine, _failures.Take(3))}");
+}
