@@ -97,6 +97,7 @@ for capacity in $CAPACITIES; do
         port_free $SERVER_PORT
         nice -n "$NICE" taskset -c 0 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$SERVER_PORT" --Matchmaking:Capacity "$capacity" \
             --Matchmaking:MinPlayersToStart 1 --Tick:TickRate "$TICK_RATE" --Logging:LogLevel:Default Warning \
+            --Limits:MaxConnectionsPerIp 100000 \
             >"$OUT/$name.server.log" 2>&1 &
         target_pid=$!
         wait_for_port $SERVER_PORT
