@@ -4,6 +4,7 @@
 #
 #   perf/run-load.sh                      # N = 100 500 1000 2000, matches of 16 and 64, 30 s each (about 10 minutes)
 #   POINTS="1000" CAPACITIES="16" perf/run-load.sh
+#   SERVER_ARGS="--Gateway:SendPath Channel" perf/run-load.sh   # extra server settings, e.g. to compare send paths
 #   DURATION=30 RAMP=10 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 perf/run-load.sh
 #
 # Each point: start the target, read its idle RSS, run the swarm for DURATION s (RAMP s of ramp), sample the target's
@@ -17,6 +18,7 @@ CAPACITIES=${CAPACITIES:-"16 64"}
 DURATION=${DURATION:-30}
 RAMP=${RAMP:-10}
 TICK_RATE=${TICK_RATE:-30}
+SERVER_ARGS=${SERVER_ARGS:-}
 # On a machine shared with other work, NICE=-10 (as root) keeps the measured processes from being starved.
 NICE=${NICE:-0}
 RESULTS=${RESULTS:-perf/RESULTS.md}
@@ -97,7 +99,7 @@ for capacity in $CAPACITIES; do
         port_free $SERVER_PORT
         nice -n "$NICE" taskset -c 0 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$SERVER_PORT" --Matchmaking:Capacity "$capacity" \
             --Matchmaking:MinPlayersToStart 1 --Tick:TickRate "$TICK_RATE" --Logging:LogLevel:Default Warning \
-            --Limits:MaxConnectionsPerIp 100000 \
+            --Limits:MaxConnectionsPerIp 100000 $SERVER_ARGS \
             >"$OUT/$name.server.log" 2>&1 &
         target_pid=$!
         wait_for_port $SERVER_PORT

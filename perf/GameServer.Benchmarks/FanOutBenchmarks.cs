@@ -6,7 +6,7 @@ using GameServer.Protocol;
 namespace GameServer.Benchmarks;
 
 /// <summary>
-/// One tick's fan-out: a delta encoded once into a shared frame, queued on every player's sender, and sent by each
+/// One tick's fan-out, through each send path: a delta encoded once into a shared frame, queued on every player's sender, and sent by each
 /// sender's loop through a real WebSocket (over a stream that discards the bytes, so the kernel is left out).
 /// Measures what the server pays per tick and match beyond the simulation.
 /// </summary>
@@ -15,12 +15,15 @@ public class FanOutBenchmarks
 {
     private readonly WorldState _previous = new();
     private readonly WorldState _current = new();
-    private ChannelFrameSender[] _senders = [];
+    private IFrameSender[] _senders = [];
     private WebSocket[] _sockets = [];
     private int _sent;
 
     [Params(16, 64)]
     public int Connections { get; set; }
+
+    [Params(SendPath.Channel, SendPath.Inline)]
+    public SendPath Path { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -39,11 +42,14 @@ public class FanOutBenchmarks
         }
 
         _sockets = new WebSocket[Connections];
-        _senders = new ChannelFrameSender[Connections];
+        _senders = new IFrameSender[Connections];
         for (int i = 0; i < Connections; i++)
         {
             _sockets[i] = WebSocket.CreateFromStream(Stream.Null, new WebSocketCreationOptions { IsServer = true });
-            _senders[i] = new ChannelFrameSender(_sockets[i], capacity: 32, onSent: _ => Interlocked.Increment(ref _sent));
+            Action<int> onSent = _ => Interlocked.Increment(ref _sent);
+            _senders[i] = Path == SendPath.Inline
+                ? new InlineFrameSender(_sockets[i], capacity: 32, onSent)
+                : new ChannelFrameSender(_sockets[i], capacity: 32, onSent);
         }
     }
 
@@ -53,7 +59,7 @@ public class FanOutBenchmarks
         int target = Volatile.Read(ref _sent) + Connections;
         SharedFrame delta = SharedFrame.Rent(1024);
         FrameWriter.WriteDelta(delta, _previous, _current);
-        foreach (ChannelFrameSender sender in _senders)
+        foreach (IFrameSender sender in _senders)
         {
             sender.TrySend(delta);
         }
@@ -69,7 +75,7 @@ public class FanOutBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        foreach (ChannelFrameSender sender in _senders)
+        foreach (IFrameSender sender in _senders)
         {
             sender.Close(WebSocketCloseStatus.NormalClosure, string.Empty);
         }

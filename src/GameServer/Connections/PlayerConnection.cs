@@ -35,7 +35,9 @@ public sealed partial class PlayerConnection
         _ticket = ticket;
         _services = services;
         GatewayOptions options = services.Options;
-        Sender = new ChannelFrameSender(socket, options.OutboundQueueFrames, services.Metrics.Sent);
+        Sender = options.SendPath == SendPath.Inline
+            ? new InlineFrameSender(socket, options.OutboundQueueFrames, services.Metrics.Sent)
+            : new ChannelFrameSender(socket, options.OutboundQueueFrames, services.Metrics.Sent);
         _rateLimiter = new MessageRateLimiter(options.MessagesPerSecond, options.MessageBurst, options.FloodLimit,
             services.Time.TimestampFrequency, services.Time.GetTimestamp());
     }
