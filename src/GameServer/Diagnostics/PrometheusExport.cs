@@ -2,7 +2,7 @@ using OpenTelemetry.Metrics;
 
 namespace GameServer.Diagnostics;
 
-/// <summary>Exports the server's meters, and Kestrel's, at <c>/metrics</c> in the Prometheus text format.</summary>
+/// <summary>Exports the server's meters, Kestrel's and the runtime's (GC heap, threads), at <c>/metrics</c> in the Prometheus text format.</summary>
 public static class PrometheusExport
 {
     // Durations of interest run from 100 µs (a quiet tick) to seconds.
@@ -12,7 +12,7 @@ public static class PrometheusExport
     public static IServiceCollection AddPrometheusExport(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Hosting")
+            .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Hosting", "System.Runtime")
             .AddView(instrument => instrument.Unit == "s" ? new ExplicitBucketHistogramConfiguration { Boundaries = s_durationBuckets } : null)
             .AddPrometheusExporter());
         return services;
