@@ -61,6 +61,14 @@ public static class ConnectionLimits
     }
 
     /// <summary>Believes forwarded client addresses from trusted proxies only, then applies the caps.</summary>
-    public static IApplicationBuilder UseConnectionLimits(this IApplicationBuilder app) =>
-        app.UseForwardedHeaders().UseRateLimiter();
+    public static IApplicationBuilder UseConnectionLimits(this IApplicationBuilder app)
+    {
+        // With no known proxy at all, the middleware would believe any peer's X-Forwarded-For: leave it out then.
+        if (app.ApplicationServices.GetRequiredService<IOptions<ConnectionLimitOptions>>().Value.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return app.UseRateLimiter();
+    }
 }
