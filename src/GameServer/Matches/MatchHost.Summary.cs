@@ -29,7 +29,7 @@ public sealed partial class MatchHost
         }
 
         players.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
-        return new MatchSummary(Id, world.Phase, world.Tick, world.PhaseTicksLeft / (double)_tickRate, Capacity, players);
+        return new MatchSummary(Id, world.Phase, world.Tick, Math.Round(world.PhaseTicksLeft / (double)_tickRate, 1), Capacity, players);
     }
 
     private bool IsConnected(uint playerId)
