@@ -1,9 +1,6 @@
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace GameServer.Tests.Connections;
 
@@ -26,16 +23,7 @@ public sealed class SlowConsumerTests : IAsyncLifetime
                 ["Gateway:OutboundQueueFrames"] = "8",
                 ["Gateway:MaxBehind"] = "00:00:01",
             },
-            builder => builder.WebHost.UseSockets(options =>
-            {
-                options.MaxWriteBufferSize = 1024;
-                options.CreateBoundListenSocket = endpoint =>
-                {
-                    Socket socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                    socket.SendBufferSize = 4096;
-                    return socket;
-                };
-            }));
+            SmallSocketBuffers.ConfigureServer);
         _probe = new MetricProbe(_server);
     }
 
@@ -96,18 +84,9 @@ public sealed class SlowConsumerTests : IAsyncLifetime
 
     private static async Task<ClientWebSocket> ConnectWithTinyReceiveBufferAsync(Uri uri)
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 2048, NoDelay = true };
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
         var client = new ClientWebSocket();
         client.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
-        await client.ConnectAsync(uri, new HttpMessageInvoker(handler), CancellationToken.None);
+        await client.ConnectAsync(uri, new HttpMessageInvoker(SmallSocketBuffers.ClientHandler()), CancellationToken.None);
         return client;
     }
 }

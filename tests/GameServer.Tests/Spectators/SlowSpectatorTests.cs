@@ -1,10 +1,7 @@
-using System.Net.Sockets;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Spectators;
 using GameServer.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace GameServer.Tests.Spectators;
 
@@ -22,20 +19,7 @@ public sealed class SlowSpectatorTests : IAsyncLifetime
     {
         _server = await TestServer.StartAsync(
             new Dictionary<string, string?> { ["Spectators:ReplayBufferEvents"] = "32" },
-            builder =>
-            {
-                builder.WebHost.ConfigureKestrel(options => options.Limits.MaxResponseBufferSize = 1024);
-                builder.WebHost.UseSockets(options =>
-                {
-                    options.MaxWriteBufferSize = 1024;
-                    options.CreateBoundListenSocket = endpoint =>
-                    {
-                        Socket socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                        socket.SendBufferSize = 4096;
-                        return socket;
-                    };
-                });
-            });
+            SmallSocketBuffers.ConfigureServer);
         _probe = new MetricProbe(_server);
     }
 
@@ -49,7 +33,7 @@ public sealed class SlowSpectatorTests : IAsyncLifetime
     public async Task SpectatorWhoStopsReading_IsDisconnected_WhileThePlayersTicksKeepTheirRate()
     {
         await using TestPlayer player = await TestPlayer.JoinAsync(_server, "Ada");
-        await using SseClient stalled = await SseClient.OpenAsync(_server, "/events", handler: TinyReceiveBufferHandler());
+        await using SseClient stalled = await SseClient.OpenAsync(_server, "/events", handler: SmallSocketBuffers.ClientHandler());
         await _probe.WaitForAsync("gameserver.spectators");
 
         using var publishing = new CancellationTokenSource();
@@ -98,14 +82,4 @@ public sealed class SlowSpectatorTests : IAsyncLifetime
             log.Publish(900, [new MatchFeedEvent(new GameEvent(tick, GameEventKind.Pickup, 3, 0, 1), name, null)], standings);
         }
     }
-
-    private static SocketsHttpHandler TinyReceiveBufferHandler() => new()
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 2048, NoDelay = true };
-            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    };
 }
