@@ -5,7 +5,9 @@ namespace GameServer.Protocol;
 
 /// <summary>
 /// Decodes server-to-client frames for clients. Snapshots replace <c>world</c>; deltas are applied to it in place.
-/// When a delta's base is not the world's tick, the world is left untouched and the frame is reported malformed.
+/// When a delta's base is not the world's tick, the world is left untouched and the frame is reported malformed; after
+/// any other malformed snapshot or delta the world's content is undefined, and the client should resume (reconnect
+/// with its token) to get a fresh snapshot.
 /// </summary>
 public static class ServerMessageReader
 {
