@@ -49,8 +49,10 @@ def main():
     after = [s for s in samples if s['phase'] == 'after']
     report = json.load(open(report_path))
     t0 = run[0]['t'] if run else 0
-    # The steady window: from 30 s after the ramp, once the bots have settled, to the end of the run.
-    steady = [s for s in run if s['t'] - t0 >= ramp + 30] or run
+    # The steady window: from 30 s after the ramp (less in a short run), once the bots have settled, to the end.
+    settle = min(30.0, (report['durationSeconds'] - ramp) / 3)
+    steady = [s for s in run if s['t'] - t0 >= ramp + settle]
+    steady = steady if len(steady) >= 3 else run
     minutes = (steady[-1]['t'] - steady[0]['t']) / 60 if len(steady) > 1 else 0
     heap_slope = slope_per_minute([(s['t'], s['heap']) for s in steady])
     rss_slope = slope_per_minute([(s['t'], s['rss']) for s in steady])

@@ -76,7 +76,7 @@ def main():
         'joins': m.get('gameserver_joins_total', 0),
         'deltasDropped': m.get('gameserver_deltas_dropped_total', 0),
         'closes': {k.split(':', 1)[1]: v for k, v in m.items() if k.startswith('gameserver_closes')},
-        'gauges': {k: v for k, v in m.items() if k.startswith('gameserver_') and not k.endswith(('_total', '_bucket', '_sum', '_count'))},
+        'gauges': {k: v for k, v in m.items() if k.startswith('gameserver_') and 'closes' not in k and not k.endswith(('_total', '_bucket', '_sum', '_count'))},
         'matches': len(matches),
         'players': players,
         'disconnected': disconnected,
