@@ -7,6 +7,7 @@
 #   perf/soak.sh                                   # soak: 500 bots for 30 minutes
 #   BOTS=150 DURATION=120 perf/soak.sh             # the 2-minute form
 #   MODE=chaos perf/soak.sh                        # chaos (perf/chaos.sh): 10% of the bots dropped per minute, resuming
+#   BEHAVIOUR=idle perf/soak.sh                   # bots that only listen and ping: matches never end by score
 #   OUT=/tmp/soak SERVER_PORT=5190 INTERVAL=10 RAMP=30 GRACE=10 EMPTY_TIMEOUT=5 SERVER_ARGS="..." perf/soak.sh
 #
 # Bounded: DURATION + the drain (GRACE + EMPTY_TIMEOUT + DRAIN_MAX at most) + about 30 s; every process it starts is
@@ -24,6 +25,9 @@ RAMP=${RAMP:-30}
 GRACE=${GRACE:-10}
 EMPTY_TIMEOUT=${EMPTY_TIMEOUT:-5}
 DRAIN_MAX=${DRAIN_MAX:-90}
+# play ends matches by the score limit (200) in 3 to 5 minutes, and the swarm does not join a second match: long soaks
+# want idle (deltas, pings, no kills), until the swarm learns to rejoin.
+BEHAVIOUR=${BEHAVIOUR:-play}
 SERVER_ARGS=${SERVER_ARGS:-}
 SERVER_PORT=${SERVER_PORT:-5190}
 OUT=${OUT:-${TMPDIR:-/tmp}/gameserver-$MODE-$(date +%Y%m%d-%H%M%S)}
@@ -68,7 +72,7 @@ echo "$MODE: $BOTS bots for $DURATION s (ramp $RAMP s, churn $CHURN/min), sampli
 for _ in 1 2 3; do sample baseline; sleep 1; done
 
 dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$SERVER_PORT/ws" --bots "$BOTS" --duration "$DURATION" --ramp "$RAMP" \
-    --churn "$CHURN" --report "$OUT/swarm.json" >"$OUT/swarm.log" 2>&1 &
+    --churn "$CHURN" --behaviour "$BEHAVIOUR" --report "$OUT/swarm.json" >"$OUT/swarm.log" 2>&1 &
 swarm_pid=$!
 while kill -0 "$swarm_pid" 2>/dev/null; do
     sample run
