@@ -77,10 +77,17 @@ internal sealed partial class Bot
     private void OnWelcome(ref MessagePackReader reader, long now)
     {
         reader.Skip();
-        _playerId = reader.ReadUInt32();
+        uint playerId = reader.ReadUInt32();
         MatchId = reader.ReadUInt32();
         EverJoined = true;
         _context.Stats.RecordTickRate(reader.ReadInt32());
+        reader.Skip();
+        if (!OnWelcomeToken(playerId, reader.ReadBytes()))
+        {
+            return;
+        }
+
+        _playerId = playerId;
         if (Interlocked.CompareExchange(ref _state, (int)BotState.Joined, (int)BotState.Connected) == (int)BotState.Connected)
         {
             ScheduleFirstSends(now);
@@ -203,7 +210,11 @@ internal sealed partial class Bot
     private void OnError(ushort code, string? message)
     {
         string text = $"Error {code}: {message}";
-        if (State == BotState.Joined)
+        if (code == ResumeRejectedCode)
+        {
+            Fail(ErrorKind.ResumeRejected, text);
+        }
+        else if (State == BotState.Joined)
         {
             _context.Stats.RecordError(ErrorKind.ServerError, text);
         }

@@ -13,16 +13,18 @@ namespace GameServer.LoadTest;
 internal sealed partial class Bot : IMessageSink
 {
     private readonly SwarmContext _context;
-    private readonly IBotTransport _transport;
+    private readonly Func<IBotTransport> _newTransport;
     private readonly string _name;
     private readonly ArrayBufferWriter<byte> _out = new(64);
+    private IBotTransport _transport;
     private int _state;
     private long _connectedAt;
 
-    public Bot(SwarmContext context, IBotTransport transport, int index)
+    public Bot(SwarmContext context, Func<IBotTransport> newTransport, int index)
     {
         _context = context;
-        _transport = transport;
+        _newTransport = newTransport;
+        _transport = newTransport();
         _name = "bot" + index;
         _random = (uint)(index * 2654435761u) | 1;
     }
@@ -37,21 +39,39 @@ internal sealed partial class Bot : IMessageSink
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _state = (int)BotState.Connecting;
+        while (await RunSessionAsync(cancellationToken).ConfigureAwait(false) && await ReconnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
+    }
+
+    /// <summary>One connection, from connect to its end; true when it ended because the churn dropped it.</summary>
+    private async Task<bool> RunSessionAsync(CancellationToken cancellationToken)
+    {
         try
         {
-            _state = (int)BotState.Connecting;
+            OnConnecting();
             await _transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
             _connectedAt = _context.NowMicros();
             EverConnected = true;
-            _state = (int)BotState.Connected;
+            if (Interlocked.CompareExchange(ref _state, (int)BotState.Connected, (int)BotState.Connecting) != (int)BotState.Connecting)
+            {
+                return false;
+            }
+
             _out.ResetWrittenCount();
-            FrameWriter.WriteJoin(_out, new JoinMessage(_name, _context.Options.MatchId, default));
+            FrameWriter.WriteJoin(_out, new JoinMessage(_name, _context.Options.MatchId, _resuming ? _token : default));
             if (!TrySend())
             {
-                return;
+                return false;
             }
 
             int close = await _transport.ReceiveAsync(this, cancellationToken).ConfigureAwait(false);
+            if (State == BotState.Dropped)
+            {
+                return true;
+            }
+
             Fail(ErrorKind.ServerClosed, close < 0 ? "The server ended the connection without a close frame." : $"The server closed the WebSocket with {close}.");
         }
         catch (BotException ex)
@@ -63,8 +83,15 @@ internal sealed partial class Bot : IMessageSink
         }
         catch (Exception ex) when (ex is SocketException or WebSocketException or IOException or ObjectDisposedException)
         {
+            if (State == BotState.Dropped)
+            {
+                return true;
+            }
+
             Fail(State == BotState.Connecting ? ErrorKind.ConnectFailed : ErrorKind.ConnectionLost, ex.Message);
         }
+
+        return false;
     }
 
     /// <summary>Ends the bot at the end of the run; errors after this are not counted.</summary>
@@ -77,7 +104,7 @@ internal sealed partial class Bot : IMessageSink
     private void Fail(ErrorKind kind, string message)
     {
         int previous = Volatile.Read(ref _state);
-        if (previous is (int)BotState.Failed or (int)BotState.Stopped || _context.Stopping)
+        if (previous is (int)BotState.Failed or (int)BotState.Stopped or (int)BotState.Dropped || _context.Stopping)
         {
             return;
         }

@@ -26,4 +26,7 @@ public enum ErrorKind
 
     /// <summary>The socket's send buffer was full: the server is not reading.</summary>
     SendBlocked,
+
+    /// <summary>A resume within the grace period was answered with Error 5, or gave the bot another player.</summary>
+    ResumeRejected,
 }

@@ -55,6 +55,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"deltas/s/bot mean {report.DeltasPerSecondPerBot.Mean} min {report.DeltasPerSecondPerBot.Min} (tick rate {report.TickRate}), " +
     $"RTT p50 {report.RttMs.P50} p99 {report.RttMs.P99} ms, state lag p99 {report.StateLagMs.P99} ms, " +
     $"{report.BytesPerBotPerSecond} B/bot/s, {report.TicksMissed} ticks missed"));
+if (options.Churn > 0)
+{
+    ChurnSummary churn = report.Churn;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  churn {churn.PerMinute}/min: {churn.Drops} drops, {churn.Reconnects} reconnects, {churn.Resumes} resumed, " +
+        $"{churn.ResumesRejected} rejected, shortest reconnect interval {churn.MinReconnectIntervalMs} ms ({churn.ReconnectsUnderOneSecond} under 1 s)"));
+}
+
 foreach ((string kind, long count) in report.Errors.ByKind)
 {
     Console.WriteLine($"  {kind}: {count} (first: {report.Errors.FirstMessages[kind]})");

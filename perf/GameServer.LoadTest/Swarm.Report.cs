@@ -63,7 +63,24 @@ public sealed partial class Swarm
                 MaxPlayers = players.Count == 0 ? 0 : players.Values.Max(),
                 Expected = _options.MatchSize,
             },
+            Churn = BuildChurn(),
             Series = _series,
+        };
+    }
+
+    private ChurnSummary BuildChurn()
+    {
+        ChurnStats churn = _context.Churn;
+        long min = churn.MinIntervalMicros;
+        return new ChurnSummary
+        {
+            PerMinute = _options.Churn,
+            Drops = churn.Drops,
+            Reconnects = churn.Reconnects,
+            Resumes = churn.Resumes,
+            ResumesRejected = _context.Stats.ErrorCount(ErrorKind.ResumeRejected),
+            MinReconnectIntervalMs = min < 0 ? -1 : Math.Round(min / 1e3, 1),
+            ReconnectsUnderOneSecond = churn.UnderOneSecond,
         };
     }
 

@@ -37,10 +37,13 @@ public sealed partial class Swarm
         EndPoint endPoint = await ResolveAsync(_options, cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < _bots.Length; i++)
         {
-            IBotTransport transport = _options.Transport == TransportKind.Raw
-                ? new RawWebSocketTransport(_options.Url, endPoint, seed: i * 7919 + 17)
+            int seed = i * 7919 + 17;
+            _bots[i] = new Bot(_context, NewTransport, i);
+
+            // A churned bot reconnects on a new transport of the same kind.
+            IBotTransport NewTransport() => _options.Transport == TransportKind.Raw
+                ? new RawWebSocketTransport(_options.Url, endPoint, seed)
                 : new ClientWebSocketTransport(_options.Url);
-            _bots[i] = new Bot(_context, transport, i);
             _runs[i] = Task.CompletedTask;
         }
 
@@ -94,7 +97,7 @@ public sealed partial class Swarm
         }
     }
 
-    /// <summary>The scheduler thread: every millisecond, each started bot sends what is due. One thread for all bots.</summary>
+    /// <summary>The scheduler thread: every millisecond, each started bot sends what is due, and the churn drops bots. One thread for all bots.</summary>
     private void Schedule()
     {
         while (!_context.Stopping)
@@ -105,6 +108,8 @@ public sealed partial class Swarm
             {
                 _bots[i].Pump(now);
             }
+
+            Churn(now);
 
             Thread.Sleep(1);
         }

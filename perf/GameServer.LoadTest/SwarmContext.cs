@@ -21,6 +21,8 @@ internal sealed class SwarmContext
 
     public SwarmStats Stats { get; }
 
+    public ChurnStats Churn { get; } = new();
+
     public long InputIntervalMicros { get; }
 
     public long PingIntervalMicros { get; }

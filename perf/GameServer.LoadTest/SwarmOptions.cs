@@ -42,6 +42,15 @@ public sealed class SwarmOptions
     /// <summary>Where the HTML report goes. Default: beside the JSON report, with .html.</summary>
     public string? HtmlPath { get; set; }
 
+    /// <summary>
+    /// The fraction of the bots dropped abruptly (socket reset, no close frame) per minute, each reconnecting with its
+    /// last resume token. Default 0: no churn.
+    /// </summary>
+    public double Churn { get; set; }
+
+    /// <summary>How long a dropped bot waits before it reconnects (plus up to half a second of jitter). Default 1 s, at least 1 s.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Allows a target that is not a loopback address. Default false: a load test is not an attack.</summary>
     public bool AllowRemote { get; set; }
 
@@ -85,6 +94,17 @@ public sealed class SwarmOptions
         if (InputsPerSecond is < 0 or > 120 || PingsPerSecond is < 0 or > 60)
         {
             throw new ArgumentException("--inputs must be between 0 and 120 and --pings between 0 and 60 per second.");
+        }
+
+        if (Churn is < 0 or > 1)
+        {
+            throw new ArgumentException("--churn must be between 0 and 1 (the fraction of the bots dropped per minute).");
+        }
+
+        // A reconnect storm is what the churn must not become: no bot reconnects more than once a second.
+        if (ReconnectDelay < TimeSpan.FromSeconds(1) || ReconnectDelay > TimeSpan.FromMinutes(1))
+        {
+            throw new ArgumentException("--reconnect-delay must be between 1 and 60 seconds.");
         }
 
         if (MatchSize is < 1 or > 256)

@@ -18,6 +18,8 @@ public static class SwarmOptionsParser
           --match ID           join this match id instead of quick join
           --join-timeout S     seconds to wait for Welcome (default 10)
           --transport T        raw (default) or clientwebsocket
+          --churn F            fraction of the bots dropped abruptly per minute, each resuming with its token (default 0)
+          --reconnect-delay S  seconds a dropped bot waits before it reconnects, at least 1 (default 1)
           --report PATH        write the JSON report here (and the HTML report beside it)
           --html PATH          write the HTML report here
           --allow-remote       allow a target that is not a loopback address
@@ -54,6 +56,8 @@ public static class SwarmOptionsParser
                 case "--match": options.MatchId = (uint)ParseInt(name, value); break;
                 case "--join-timeout": options.JoinTimeout = TimeSpan.FromSeconds(ParseDouble(name, value)); break;
                 case "--transport": options.Transport = ParseEnum<TransportKind>(name, value); break;
+                case "--churn": options.Churn = ParseDouble(name, value); break;
+                case "--reconnect-delay": options.ReconnectDelay = TimeSpan.FromSeconds(ParseDouble(name, value)); break;
                 case "--report": options.ReportPath = value; break;
                 case "--html": options.HtmlPath = value; break;
                 default: throw new ArgumentException($"Unknown option {name}.");

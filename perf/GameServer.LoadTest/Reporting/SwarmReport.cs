@@ -57,8 +57,10 @@ public sealed class SwarmReport
 
     public MatchGrouping Matches { get; init; } = new();
 
+    public ChurnSummary Churn { get; init; } = new();
+
     public List<TimeSample> Series { get; init; } = [];
 
-    /// <summary>True when every bot joined and nothing failed: the process's exit code is 0.</summary>
-    public bool Passed => Errors.Total == 0 && Joined == Bots;
+    /// <summary>True when every bot joined, nothing failed and no bot reconnected within a second: the exit code is 0.</summary>
+    public bool Passed => Errors.Total == 0 && Joined == Bots && Churn.ReconnectsUnderOneSecond == 0;
 }

@@ -91,6 +91,8 @@ internal sealed class ClientWebSocketTransport : IBotTransport
         }
     }
 
+    public void Abort() => _socket.Abort();
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

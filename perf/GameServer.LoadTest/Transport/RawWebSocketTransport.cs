@@ -62,6 +62,25 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
         }
     }
 
+    public void Abort()
+    {
+        Socket? socket;
+        lock (_sendLock)
+        {
+            socket = _socket;
+            if (_disposed || socket is null)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        // A zero linger makes the close a reset: the server learns of the drop at once, as from a dead peer.
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Dispose();
+    }
+
     public ValueTask DisposeAsync()
     {
         // A failing bot disposes its transport, and the end of the run disposes every one: only the first call acts.
