@@ -7,7 +7,7 @@
 #   perf/soak.sh                                   # soak: 500 bots for 30 minutes
 #   BOTS=150 DURATION=120 perf/soak.sh             # the 2-minute form
 #   MODE=chaos perf/soak.sh                        # chaos (perf/chaos.sh): 10% of the bots dropped per minute, resuming
-#   BEHAVIOUR=idle perf/soak.sh                   # bots that only listen and ping: matches never end by score
+#   BEHAVIOUR=idle perf/soak.sh                   # bots that only listen and ping: matches end by the time limit
 #   OUT=/tmp/soak SERVER_PORT=5190 INTERVAL=10 RAMP=30 GRACE=10 EMPTY_TIMEOUT=5 SERVER_ARGS="..." perf/soak.sh
 #
 # Bounded: DURATION + the drain (GRACE + EMPTY_TIMEOUT + DRAIN_MAX at most) + about 30 s; every process it starts is
@@ -25,8 +25,8 @@ RAMP=${RAMP:-30}
 GRACE=${GRACE:-10}
 EMPTY_TIMEOUT=${EMPTY_TIMEOUT:-5}
 DRAIN_MAX=${DRAIN_MAX:-90}
-# play ends matches by the score limit (200) in 3 to 5 minutes, and the swarm does not join a second match: long soaks
-# want idle (deltas, pings, no kills), until the swarm learns to rejoin.
+# play: matches end by the score limit or the 5-minute time limit, and the bots join the next one, so a long soak also
+# cycles matches through their whole life. idle: deltas and pings only, no kills; matches end by the time limit.
 BEHAVIOUR=${BEHAVIOUR:-play}
 SERVER_ARGS=${SERVER_ARGS:-}
 SERVER_PORT=${SERVER_PORT:-5190}
@@ -54,9 +54,9 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$SERVER_PORT") 2>/dev/null; then
     exit 1
 fi
 
-# Matches outlast the run (the bots do not play a second match), and empty ones go soon after the bots leave.
+# Matches keep their default length (the bots rejoin when one ends); empty ones go soon after the bots leave.
 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$SERVER_PORT" --Logging:LogLevel:Default Warning \
-    --Limits:MaxConnectionsPerIp 100000 --Matchmaking:MinPlayersToStart 1 --Matchmaking:MatchDuration 02:00:00 \
+    --Limits:MaxConnectionsPerIp 100000 --Matchmaking:MinPlayersToStart 1 \
     --Matchmaking:EmptyMatchTimeout "00:00:$(printf %02d "$EMPTY_TIMEOUT")" --Gateway:ResumeGracePeriod "00:00:$(printf %02d "$GRACE")" \
     $SERVER_ARGS >"$OUT/server.log" 2>&1 &
 server_pid=$!

@@ -6,7 +6,7 @@ using MessagePack;
 namespace GameServer.LoadTest;
 
 /// <summary>
-/// Decodes only what a bot measures: Welcome's ids, each delta's ticks, its own entity's lastInputSeq, and Pong.
+/// Decodes only what a bot measures: Welcome's ids, each delta's ticks and phase, its own entity's lastInputSeq, and Pong.
 /// Every other value is skipped, never materialised, so a message costs no allocation.
 /// </summary>
 internal sealed partial class Bot
@@ -59,7 +59,7 @@ internal sealed partial class Bot
                     break;
                 case MessageType.Error when length >= 3:
                     ushort code = reader.ReadUInt16();
-                    OnError(code, reader.ReadString());
+                    OnError(code, reader.ReadString(), now);
                     break;
                 case MessageType.Welcome or MessageType.Snapshot or MessageType.Delta or MessageType.Pong or MessageType.Error:
                     throw new BotException(ErrorKind.ProtocolViolation, "A server message has too few elements.");
@@ -88,6 +88,7 @@ internal sealed partial class Bot
         }
 
         _playerId = playerId;
+        OnWelcomeAfterRejoin();
         if (Interlocked.CompareExchange(ref _state, (int)BotState.Joined, (int)BotState.Connected) == (int)BotState.Connected)
         {
             ScheduleFirstSends(now);
@@ -97,8 +98,8 @@ internal sealed partial class Bot
     private void OnSnapshot(ref MessagePackReader reader, long now)
     {
         uint tick = reader.ReadUInt32();
-        reader.Skip();
-        reader.Skip();
+        var phase = (MatchPhase)reader.ReadByte();
+        uint ticksLeft = reader.ReadUInt32();
         int count = reader.ReadArrayHeader();
         for (int i = 0; i < count; i++)
         {
@@ -113,6 +114,7 @@ internal sealed partial class Bot
 
         _hasWorld = true;
         Volatile.Write(ref _lastTick, tick);
+        OnPhase(phase, ticksLeft, now);
     }
 
     private void OnDelta(ref MessagePackReader reader, long now)
@@ -124,8 +126,8 @@ internal sealed partial class Bot
             throw new BotException(ErrorKind.ProtocolViolation, $"A delta from tick {baseTick} to {tick} does not apply to the bot's tick {_lastTick}.");
         }
 
-        reader.Skip();
-        reader.Skip();
+        var phase = (MatchPhase)reader.ReadByte();
+        uint ticksLeft = reader.ReadUInt32();
         int spawned = reader.ReadArrayHeader();
         for (int i = 0; i < spawned; i++)
         {
@@ -141,6 +143,7 @@ internal sealed partial class Bot
         _ticksMissed += tick - baseTick - 1;
         _deltas++;
         Volatile.Write(ref _lastTick, tick);
+        OnPhase(phase, ticksLeft, now);
     }
 
     /// <summary><c>[id, kind, name, x, y, vx, vy, aim, health, score, flags, lastInputSeq, aux]</c>.</summary>
@@ -207,12 +210,22 @@ internal sealed partial class Bot
         _acked = sequence;
     }
 
-    private void OnError(ushort code, string? message)
+    private void OnError(ushort code, string? message, long now)
     {
         string text = $"Error {code}: {message}";
         if (code == ResumeRejectedCode)
         {
             Fail(ErrorKind.ResumeRejected, text);
+        }
+        else if (IsMatchOver(code))
+        {
+            // A failed match is the server's fault and counted; a close the bot missed the last delta of is not.
+            if (code == (ushort)ErrorCode.MatchFailed)
+            {
+                _context.Stats.RecordError(ErrorKind.ServerError, text);
+            }
+
+            OnMatchClosed(now);
         }
         else if (State == BotState.Joined)
         {

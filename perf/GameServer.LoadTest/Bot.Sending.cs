@@ -25,9 +25,15 @@ internal sealed partial class Bot
     public void Pump(long now)
     {
         BotState state = State;
-        if (state == BotState.Connected && now - _connectedAt > _context.JoinTimeoutMicros)
+        if (state == BotState.Connected)
         {
-            Fail(ErrorKind.JoinTimeout, $"No Welcome within {_context.Options.JoinTimeout.TotalSeconds} s of the upgrade.");
+            if (now - _connectedAt > _context.JoinTimeoutMicros)
+            {
+                Fail(ErrorKind.JoinTimeout, $"No Welcome within {_context.Options.JoinTimeout.TotalSeconds} s of the upgrade or the last match's end.");
+                return;
+            }
+
+            PumpRejoin(now);
             return;
         }
 

@@ -54,7 +54,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{(report.Passed ? "PASSED" : "FAILED")}: {report.Joined}/{report.Bots} joined, {report.Errors.Total} errors, " +
     $"deltas/s/bot mean {report.DeltasPerSecondPerBot.Mean} min {report.DeltasPerSecondPerBot.Min} (tick rate {report.TickRate}), " +
     $"RTT p50 {report.RttMs.P50} p99 {report.RttMs.P99} ms, state lag p99 {report.StateLagMs.P99} ms, " +
-    $"{report.BytesPerBotPerSecond} B/bot/s, {report.TicksMissed} ticks missed"));
+    $"{report.BytesPerBotPerSecond} B/bot/s, {report.TicksMissed} ticks missed, {report.Rejoins} rejoins after a match ended"));
 if (options.Churn > 0)
 {
     ChurnSummary churn = report.Churn;

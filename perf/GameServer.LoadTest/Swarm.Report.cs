@@ -63,6 +63,7 @@ public sealed partial class Swarm
                 MaxPlayers = players.Count == 0 ? 0 : players.Values.Max(),
                 Expected = _options.MatchSize,
             },
+            Rejoins = _context.Stats.Rejoins,
             Churn = BuildChurn(),
             Series = _series,
         };

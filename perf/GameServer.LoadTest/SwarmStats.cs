@@ -14,6 +14,7 @@ internal sealed class SwarmStats
     private readonly long[] _errors = new long[Enum.GetValues<ErrorKind>().Length];
     private readonly string?[] _firstErrors = new string?[Enum.GetValues<ErrorKind>().Length];
     private int _tickRate;
+    private long _rejoins;
 
     public SwarmStats(SwarmContext context)
     {
@@ -28,6 +29,9 @@ internal sealed class SwarmStats
 
     /// <summary>The tick rate the server announced in Welcome.</summary>
     public int TickRate => Volatile.Read(ref _tickRate);
+
+    /// <summary>Times a bot's match closed and the bot was welcomed into the next one.</summary>
+    public long Rejoins => Interlocked.Read(ref _rejoins);
 
     public long ErrorCount(ErrorKind kind) => Interlocked.Read(ref _errors[(int)kind]);
 
@@ -58,6 +62,8 @@ internal sealed class SwarmStats
     public void RecordRtt(long micros) => Rtt.RecordValue(Math.Clamp(micros, 1, HighestMicros));
 
     public void RecordStateLag(long micros) => StateLag.RecordValue(Math.Clamp(micros, 1, HighestMicros));
+
+    public void RecordRejoin() => Interlocked.Increment(ref _rejoins);
 
     public void RecordTickRate(int tickRate) => Volatile.Write(ref _tickRate, tickRate);
 

@@ -57,6 +57,9 @@ public sealed class SwarmReport
 
     public MatchGrouping Matches { get; init; } = new();
 
+    /// <summary>Times a bot's match closed and the bot joined the next one.</summary>
+    public long Rejoins { get; init; }
+
     public ChurnSummary Churn { get; init; } = new();
 
     public List<TimeSample> Series { get; init; } = [];

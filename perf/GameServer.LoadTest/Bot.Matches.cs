@@ -1,0 +1,91 @@
+using GameServer.Protocol;
+
+namespace GameServer.LoadTest;
+
+/// <summary>
+/// A bot's life across matches. When its match closes (the last delta of the Ended phase, or Error 6 when the match
+/// failed) the connection is back before Join (protocol.md, Session 6), and the bot joins the next match after a short
+/// pause, as a player leaving the end screen would: a run may outlast any number of matches.
+/// </summary>
+internal sealed partial class Bot
+{
+    /// <summary>The pause before joining the next match; a random part spreads the joins of one match's bots.</summary>
+    private const long RejoinDelayMicros = 200_000;
+    private const long RejoinJitterMicros = 800_000;
+
+    private MatchPhase _phase;
+    private long _matchClosedAt = -1;
+    private long _rejoinAt = -1;
+    private bool _rejoining;
+
+    /// <summary>Called on the receive loop with the phase of each snapshot and delta.</summary>
+    private void OnPhase(MatchPhase phase, uint ticksLeft, long now)
+    {
+        _phase = phase;
+        if (phase == MatchPhase.Ended && ticksLeft == 0)
+        {
+            OnMatchClosed(now);
+        }
+    }
+
+    /// <summary>Error 1 after the Ended phase: the match closed and its last delta was dropped (the bot was behind).</summary>
+    private bool IsMatchOver(ushort code) =>
+        code == (ushort)ErrorCode.MatchFailed || (code == (ushort)ErrorCode.InvalidState && _phase == MatchPhase.Ended);
+
+    private void OnMatchClosed(long now)
+    {
+        if (State != BotState.Joined)
+        {
+            return;
+        }
+
+        // Set before the state changes: the scheduler times the join timeout of a Connected bot from _connectedAt.
+        _hasWorld = false;
+        _phase = MatchPhase.Waiting;
+        _connectedAt = now;
+        if (Interlocked.CompareExchange(ref _state, (int)BotState.Connected, (int)BotState.Joined) == (int)BotState.Joined)
+        {
+            Volatile.Write(ref _matchClosedAt, now);
+        }
+    }
+
+    /// <summary>Called by the scheduler thread for a bot back before Join: sends Join once the pause is over.</summary>
+    private void PumpRejoin(long now)
+    {
+        long closedAt = Volatile.Read(ref _matchClosedAt);
+        if (closedAt < 0)
+        {
+            return;
+        }
+
+        if (_rejoinAt < 0)
+        {
+            _rejoinAt = closedAt + RejoinDelayMicros + (long)(NextRandom() % RejoinJitterMicros);
+        }
+
+        if (now < _rejoinAt)
+        {
+            return;
+        }
+
+        _rejoinAt = -1;
+        Volatile.Write(ref _matchClosedAt, -1);
+        _connectedAt = now;
+        _rejoining = true;
+
+        // A fixed match id was for the first match only: the next one is whatever quick join finds.
+        _out.ResetWrittenCount();
+        FrameWriter.WriteJoin(_out, new JoinMessage(_name, null, default));
+        TrySend();
+    }
+
+    /// <summary>Counts a Welcome that answered a rejoin.</summary>
+    private void OnWelcomeAfterRejoin()
+    {
+        if (_rejoining)
+        {
+            _rejoining = false;
+            _context.Stats.RecordRejoin();
+        }
+    }
+}
