@@ -13,7 +13,11 @@ internal sealed partial class Bot
     private const long RejoinDelayMicros = 200_000;
     private const long RejoinJitterMicros = 800_000;
 
+    /// <summary>Silence in the Ended phase that means the match closed and its last delta was lost (the bot was behind).</summary>
+    private const long ClosedMatchSilenceMicros = 2_000_000;
+
     private MatchPhase _phase;
+    private long _lastFrameAt;
     private long _matchClosedAt = -1;
     private long _rejoinAt = -1;
     private bool _rejoining;
@@ -21,6 +25,7 @@ internal sealed partial class Bot
     /// <summary>Called on the receive loop with the phase of each snapshot and delta.</summary>
     private void OnPhase(MatchPhase phase, uint ticksLeft, long now)
     {
+        Volatile.Write(ref _lastFrameAt, now);
         _phase = phase;
         if (phase == MatchPhase.Ended && ticksLeft == 0)
         {
@@ -28,9 +33,17 @@ internal sealed partial class Bot
         }
     }
 
-    /// <summary>Error 1 after the Ended phase: the match closed and its last delta was dropped (the bot was behind).</summary>
-    private bool IsMatchOver(ushort code) =>
-        code == (ushort)ErrorCode.MatchFailed || (code == (ushort)ErrorCode.InvalidState && _phase == MatchPhase.Ended);
+    /// <summary>Called by the scheduler thread for a joined bot; true when the bot's match has closed in silence.</summary>
+    private bool CheckMatchSilence(long now)
+    {
+        if (_phase != MatchPhase.Ended || now - Volatile.Read(ref _lastFrameAt) <= ClosedMatchSilenceMicros)
+        {
+            return false;
+        }
+
+        OnMatchClosed(now);
+        return true;
+    }
 
     private void OnMatchClosed(long now)
     {
@@ -40,8 +53,6 @@ internal sealed partial class Bot
         }
 
         // Set before the state changes: the scheduler times the join timeout of a Connected bot from _connectedAt.
-        _hasWorld = false;
-        _phase = MatchPhase.Waiting;
         _connectedAt = now;
         if (Interlocked.CompareExchange(ref _state, (int)BotState.Connected, (int)BotState.Joined) == (int)BotState.Joined)
         {
@@ -71,7 +82,7 @@ internal sealed partial class Bot
         _rejoinAt = -1;
         Volatile.Write(ref _matchClosedAt, -1);
         _connectedAt = now;
-        _rejoining = true;
+        Volatile.Write(ref _rejoining, true);
 
         // A fixed match id was for the first match only: the next one is whatever quick join finds.
         _out.ResetWrittenCount();
@@ -79,12 +90,18 @@ internal sealed partial class Bot
         TrySend();
     }
 
-    /// <summary>Counts a Welcome that answered a rejoin.</summary>
-    private void OnWelcomeAfterRejoin()
+    /// <summary>
+    /// Called on the receive loop before a Welcome makes the bot Joined: until its Snapshot arrives the bot knows no
+    /// phase, and after a rejoin it is in a new match, whose first Snapshot is not a resync.
+    /// </summary>
+    private void OnWelcomeToMatch(long now)
     {
-        if (_rejoining)
+        _phase = MatchPhase.Waiting;
+        Volatile.Write(ref _lastFrameAt, now);
+        if (Volatile.Read(ref _rejoining))
         {
-            _rejoining = false;
+            Volatile.Write(ref _rejoining, false);
+            _hasWorld = false;
             _context.Stats.RecordRejoin();
         }
     }

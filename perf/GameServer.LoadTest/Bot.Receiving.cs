@@ -88,7 +88,7 @@ internal sealed partial class Bot
         }
 
         _playerId = playerId;
-        OnWelcomeAfterRejoin();
+        OnWelcomeToMatch(now);
         if (Interlocked.CompareExchange(ref _state, (int)BotState.Joined, (int)BotState.Connected) == (int)BotState.Connected)
         {
             ScheduleFirstSends(now);
@@ -217,14 +217,10 @@ internal sealed partial class Bot
         {
             Fail(ErrorKind.ResumeRejected, text);
         }
-        else if (IsMatchOver(code))
+        else if (code == (ushort)ErrorCode.MatchFailed)
         {
-            // A failed match is the server's fault and counted; a close the bot missed the last delta of is not.
-            if (code == (ushort)ErrorCode.MatchFailed)
-            {
-                _context.Stats.RecordError(ErrorKind.ServerError, text);
-            }
-
+            // The server's fault, so counted; the bot is back before Join all the same.
+            _context.Stats.RecordError(ErrorKind.ServerError, text);
             OnMatchClosed(now);
         }
         else if (State == BotState.Joined)

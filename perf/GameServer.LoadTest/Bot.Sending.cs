@@ -37,7 +37,7 @@ internal sealed partial class Bot
             return;
         }
 
-        if (state != BotState.Joined)
+        if (state != BotState.Joined || CheckMatchSilence(now))
         {
             return;
         }

@@ -33,6 +33,9 @@ public sealed partial class PlayerConnection
 
         _match = null;
         _slot = null;
+
+        // Written before the state: the receive loop that sees Lobby must also see that inputs may still be in flight.
+        _afterMatch = true;
         _state = (int)ConnectionState.Lobby;
         if (error is ErrorMessage message)
         {

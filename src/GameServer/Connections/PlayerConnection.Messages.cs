@@ -35,6 +35,7 @@ public sealed partial class PlayerConnection
             case MessageType.Join:
                 if (State == ConnectionState.Lobby)
                 {
+                    _afterMatch = false;
                     BeginJoin(message.Join);
                 }
                 else
@@ -53,7 +54,15 @@ public sealed partial class PlayerConnection
                 }
                 else if (State == ConnectionState.Lobby)
                 {
-                    RejectInState("Join first: Input is valid only in a match.");
+                    if (_afterMatch)
+                    {
+                        // Crossed the match's last delta on the wire: an honest client cannot avoid sending these.
+                        _services.Metrics.MessageDropped();
+                    }
+                    else
+                    {
+                        RejectInState("Join first: Input is valid only in a match.");
+                    }
                 }
 
                 break;

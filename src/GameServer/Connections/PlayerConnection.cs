@@ -24,6 +24,9 @@ public sealed partial class PlayerConnection
     private volatile PlayerSlot? _slot;
     private volatile int _state;
     private int _invalidMessages;
+
+    /// <summary>A match closed under this connection and no Join has come since: Inputs sent before the client knew are late, not invalid.</summary>
+    private volatile bool _afterMatch;
     private int _closeReason = -1;
     private ITimer? _closeTimer;
 

@@ -104,6 +104,20 @@ public sealed class TestPlayer : IAsyncDisposable
         }
     }
 
+    /// <summary>Every message up to and including the next one of the given type.</summary>
+    public async Task<List<ServerMessage>> ReadThroughAsync(MessageType type)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var messages = new List<ServerMessage>();
+        do
+        {
+            messages.Add(await _messages.Reader.ReadAsync(timeout.Token));
+        }
+        while (messages[^1].Type != type);
+
+        return messages;
+    }
+
     /// <summary>Waits until a delta or snapshot leaves the world in a state that satisfies the condition.</summary>
     public async Task<WorldState> WaitForWorldAsync(Func<WorldState, bool> condition)
     {
