@@ -4,6 +4,11 @@
 # bots' players and matches to be gone and checks that memory had no upward trend and every count came back to its
 # baseline. perf/soak/analyze.py judges; the script exits with its verdict.
 #
+# The server allocates so little in steady state that it runs a handful of GCs in 30 minutes, so "heap after the last
+# GC" says little about leaks: every FULL_GC_EVERY seconds (and before the bots and after the drain) the script has dotnet-gcdump
+# (a local tool) walk the heap, which takes a full blocking GC, and the trend is judged on the heap after those. The
+# dumps are kept (baseline, the run's first and last, after); `dotnet gcdump report` lists one by type.
+#
 #   perf/soak.sh                                   # soak: 500 bots for 30 minutes
 #   BOTS=150 DURATION=120 perf/soak.sh             # the 2-minute form
 #   MODE=chaos perf/soak.sh                        # chaos (perf/chaos.sh): 10% of the bots dropped per minute, resuming
@@ -22,6 +27,7 @@ else
     BOTS=${BOTS:-500}; DURATION=${DURATION:-1800}; CHURN=${CHURN:-0}; INTERVAL=${INTERVAL:-10}
 fi
 RAMP=${RAMP:-30}
+FULL_GC_EVERY=${FULL_GC_EVERY:-60}
 GRACE=${GRACE:-10}
 EMPTY_TIMEOUT=${EMPTY_TIMEOUT:-5}
 DRAIN_MAX=${DRAIN_MAX:-90}
@@ -38,6 +44,7 @@ SAMPLES="$OUT/samples.jsonl"
 echo "Building (Release) into $OUT ..."
 dotnet build -c Release -v q -nologo src/GameServer/GameServer.csproj >"$OUT/build.log"
 dotnet build -c Release -v q -nologo perf/GameServer.LoadTest/GameServer.LoadTest.csproj >>"$OUT/build.log"
+dotnet tool restore >>"$OUT/build.log"
 SERVER_DLL=src/GameServer/bin/Release/net10.0/GameServer.dll
 SWARM_DLL=perf/GameServer.LoadTest/bin/Release/net10.0/GameServer.LoadTest.dll
 
@@ -66,16 +73,30 @@ for _ in $(seq 1 150); do
 done
 curl -fsS "http://127.0.0.1:$SERVER_PORT/health" >/dev/null
 
-sample() { python3 perf/soak/sample.py "$SERVER_PORT" "$server_pid" "$1" >>"$SAMPLES"; }
+sample() { python3 perf/soak/sample.py "$SERVER_PORT" "$server_pid" "$1" "${2:-}" >>"$SAMPLES"; }
+# A full GC (the heap walk of a gcdump), then a sample marked as taken after it. Dumps kept: baseline, the run's first
+# and last, after.
+last_full_gc=0
+sample_after_full_gc() {
+    local dump="$OUT/$1.gcdump"
+    if [[ $1 == run ]]; then
+        dump="$OUT/run-last.gcdump"
+        [[ -f "$OUT/run-first.gcdump" ]] || dump="$OUT/run-first.gcdump"
+    fi
+    dotnet tool run dotnet-gcdump collect -p "$server_pid" -o "$dump" >>"$OUT/gcdump.log" 2>&1 || true
+    last_full_gc=$(date +%s)
+    sample "$1" fullgc
+}
 
 echo "$MODE: $BOTS bots for $DURATION s (ramp $RAMP s, churn $CHURN/min), sampling every $INTERVAL s; grace $GRACE s"
 for _ in 1 2 3; do sample baseline; sleep 1; done
+sample_after_full_gc baseline
 
 dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$SERVER_PORT/ws" --bots "$BOTS" --duration "$DURATION" --ramp "$RAMP" \
     --churn "$CHURN" --behaviour "$BEHAVIOUR" --report "$OUT/swarm.json" >"$OUT/swarm.log" 2>&1 &
 swarm_pid=$!
 while kill -0 "$swarm_pid" 2>/dev/null; do
-    sample run
+    if (($(date +%s) - last_full_gc >= FULL_GC_EVERY)); then sample_after_full_gc run; else sample run; fi
     sleep "$INTERVAL"
 done
 swarm_rc=0
@@ -98,6 +119,7 @@ while true; do
 done
 # The thread pool retires idle threads after about 20 s: the last samples give it that time.
 for _ in 1 2 3; do sleep 10; sample after; done
+sample_after_full_gc after
 
 verdict=0
 python3 perf/soak/analyze.py "$SAMPLES" "$OUT/swarm.json" "$MODE" "$GRACE" "$INTERVAL" "$RAMP" "$swarm_rc" | tee "$OUT/summary.md" || verdict=$?

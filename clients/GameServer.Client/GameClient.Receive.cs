@@ -100,9 +100,11 @@ public sealed partial class GameClient
             case MessageType.Snapshot:
                 OnJoinProgress(MessageType.Snapshot, default);
                 SnapshotReceived?.Invoke(message.Tick);
+                RaiseIfLastOfMatch();
                 break;
             case MessageType.Delta:
                 DeltaReceived?.Invoke(message.Tick);
+                RaiseIfLastOfMatch();
                 break;
             case MessageType.Pong:
                 TimeSpan roundTrip = _roundTrip.Record(message.Pong.ClientTime);
@@ -115,9 +117,23 @@ public sealed partial class GameClient
             case MessageType.Error:
                 OnJoinProgress(MessageType.Error, message.Error);
                 ErrorReceived?.Invoke(message.Error);
+                if (message.Error.Code == ErrorCode.MatchFailed)
+                {
+                    MatchClosed?.Invoke(message.Error);
+                }
+
                 break;
         }
 
         return true;
+    }
+
+    /// <summary>protocol.md, Session 6: the last message of a match is the one that leaves the Ended phase no ticks.</summary>
+    private void RaiseIfLastOfMatch()
+    {
+        if (World.Phase == MatchPhase.Ended && World.PhaseTicksLeft == 0)
+        {
+            MatchClosed?.Invoke(null);
+        }
     }
 }

@@ -43,6 +43,12 @@ public sealed partial class GameClient : IAsyncDisposable
     /// <summary>A match event (kill, pickup, join, start, end...).</summary>
     public event Action<GameEvent>? EventReceived;
 
+    /// <summary>
+    /// The match closed: it ran out (the argument is null; the end screen's last delta was just applied) or it failed
+    /// on the server (its Error 6). The connection is back before Join: <see cref="JoinAsync"/> joins the next match.
+    /// </summary>
+    public event Action<ErrorMessage?>? MatchClosed;
+
     /// <summary>The server sent an Error; the connection stays open unless <see cref="Closed"/> follows.</summary>
     public event Action<ErrorMessage>? ErrorReceived;
 

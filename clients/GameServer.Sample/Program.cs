@@ -1,4 +1,4 @@
-// Joins a match and prints the world as it changes. Usage:
+// Joins a match, prints the world as it changes, and joins the next match when one ends. Usage:
 //   dotnet run --project clients/GameServer.Sample -- [ws://localhost:5000/ws] [name]
 using GameServer.Client;
 using GameServer.Protocol;
@@ -24,15 +24,26 @@ client.Closed += (status, reason) =>
     stop.Cancel();
 };
 
-await client.JoinAsync(name, cancellationToken: stop.Token);
-Console.WriteLine($"Joined match {client.Welcome.MatchId} as player {client.Welcome.PlayerId} ({client.Welcome.TickRate} Hz). Ctrl+C to leave.");
+// Raised on the receive thread; the loop below joins the next match when it sees the flag.
+int matchClosed = 0;
+client.MatchClosed += error =>
+{
+    Console.WriteLine(error is ErrorMessage failure ? $"Match failed: {failure.Message}" : "Match over.");
+    Volatile.Write(ref matchClosed, 1);
+};
 
+await JoinAsync();
 try
 {
     // Walk in a slow circle so there is something to watch, one input per tick.
     var period = TimeSpan.FromSeconds(1.0 / client.Welcome.TickRate);
     for (int tick = 0; !stop.IsCancellationRequested; tick++)
     {
+        if (Interlocked.Exchange(ref matchClosed, 0) == 1)
+        {
+            await JoinAsync();
+        }
+
         double angle = tick * 2 * Math.PI / 120;
         await client.SendInputAsync((sbyte)(Math.Cos(angle) * 127), (sbyte)(Math.Sin(angle) * 127), Quantization.AngleFromRadians(angle), Buttons.None, stop.Token);
         if (tick % client.Welcome.TickRate == 0)
@@ -50,4 +61,10 @@ catch (Exception ex) when (ex is OperationCanceledException or GameClientExcepti
 if (client.IsConnected)
 {
     await client.LeaveAsync();
+}
+
+async Task JoinAsync()
+{
+    await client.JoinAsync(name, cancellationToken: stop.Token);
+    Console.WriteLine($"Joined match {client.Welcome.MatchId} as player {client.Welcome.PlayerId} ({client.Welcome.TickRate} Hz). Ctrl+C to leave.");
 }

@@ -2,8 +2,8 @@
 """Judges a perf/soak.sh run from its samples (sample.py's JSON lines) and the swarm's report; prints Markdown.
 
     analyze.py SAMPLES SWARM_JSON MODE GRACE_S INTERVAL_S RAMP_S SWARM_RC
-Exit 0 when: memory has no upward trend over the steady window (the fitted growth of the managed heap after GC is
-under 10% of its mean or 4 MiB, whichever is larger), every count is back at its baseline after the drain, the swarm
+Exit 0 when: memory has no upward trend over the steady window (the fitted growth of the managed heap after a full
+GC, or after any GC when no sample follows a full one, is under 10% of its mean or 4 MiB, whichever is larger), every count is back at its baseline after the drain, the swarm
 passed, and (chaos) no player stayed disconnected longer than the grace period plus two sampling intervals.
 """
 import json
@@ -54,10 +54,14 @@ def main():
     steady = [s for s in run if s['t'] - t0 >= ramp + settle]
     steady = steady if len(steady) >= 3 else run
     minutes = (steady[-1]['t'] - steady[0]['t']) / 60 if len(steady) > 1 else 0
-    heap_slope = slope_per_minute([(s['t'], s['heap']) for s in steady])
+    # The server may run only a few GCs in a whole soak: the heap after the last one is stale, after a full one is not.
+    full = [s for s in steady if s.get('fullGc')]
+    heap_basis = full if len(full) >= 3 else steady
+    heap_minutes = (heap_basis[-1]['t'] - heap_basis[0]['t']) / 60 if len(heap_basis) > 1 else 0
+    heap_slope = slope_per_minute([(s['t'], s['heap']) for s in heap_basis])
     rss_slope = slope_per_minute([(s['t'], s['rss']) for s in steady])
-    heap_mean = sum(s['heap'] for s in steady) / max(1, len(steady))
-    growth = heap_slope * minutes
+    heap_mean = sum(s['heap'] for s in heap_basis) / max(1, len(heap_basis))
+    growth = heap_slope * heap_minutes
     heap_ok = growth <= max(0.10 * heap_mean, 4 * MIB)
     rss_mean = sum(s['rss'] for s in steady) / max(1, len(steady))
     rss_ok = rss_slope * minutes <= max(0.10 * rss_mean, 16 * MIB)
@@ -86,7 +90,8 @@ def main():
     print(f"Steady window: {minutes:.1f} min, {len(steady)} samples.\n")
     print("| | trend per minute | over the window | mean | verdict |")
     print("| --- | --- | --- | --- | --- |")
-    print(f"| managed heap after GC | {heap_slope / MIB:+.2f} MiB | {growth / MIB:+.1f} MiB | {heap_mean / MIB:.1f} MiB | "
+    heap_label = f"managed heap after a full GC ({len(full)} samples)" if heap_basis is full else "managed heap after the last GC"
+    print(f"| {heap_label} | {heap_slope / MIB:+.2f} MiB | {growth / MIB:+.1f} MiB | {heap_mean / MIB:.1f} MiB | "
           f"{'flat' if heap_ok else 'GROWING'} |")
     print(f"| RSS | {rss_slope / MIB:+.2f} MiB | {rss_slope * minutes / MIB:+.1f} MiB | {rss_mean / MIB:.1f} MiB | "
           f"{'flat' if rss_ok else 'GROWING'} |")
@@ -98,7 +103,8 @@ def main():
         verdict = back.get(k, threads_ok if k == 'threads' else None)
         mark = '' if verdict is None else ('yes' if verdict else 'NO')
         print(f"| {k} | {b.get(k, 0):g} | {top:g} | {a.get(k, 0):g} | {mark} |")
-    print(f"\nHeap after the drain {a.get('heap', 0) / MIB:.1f} MiB (baseline {b['heap'] / MIB:.1f} MiB), "
+    full_gc = ' (both after a full GC)' if a.get('fullGc') and b.get('fullGc') else ''
+    print(f"\nHeap after the drain {a.get('heap', 0) / MIB:.1f} MiB (baseline {b['heap'] / MIB:.1f} MiB){full_gc}, "
           f"RSS {a.get('rss', 0) / MIB:.0f} MiB (baseline {b['rss'] / MIB:.0f} MiB, peak {max((s['rss'] for s in run), default=0) / MIB:.0f} MiB); "
           f"closes by reason {a.get('closes', {})}; deltas dropped {a.get('deltasDropped', 0):g}; "
           f"other gauges after {a.get('gauges', {})}; peak connections {peak.get('connections', 0):g}.")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """One sample of a running server for perf/soak.sh: /metrics, /matches and /proc/PID, as one JSON line on stdout.
 
-    sample.py PORT PID PHASE
-Loopback only: the port is always on 127.0.0.1.
+    sample.py PORT PID PHASE [fullgc]
+fullgc marks a sample taken right after a full GC (soak.sh induces one). Loopback only: the port is always on 127.0.0.1.
 """
 import json
 import re
@@ -43,8 +43,8 @@ def proc(pid):
 
 
 def main():
-    port, pid, phase = sys.argv[1], sys.argv[2], sys.argv[3]
-    sample = {'t': round(time.time(), 3), 'phase': phase}
+    port, pid, phase = sys.argv[1:4]
+    sample = {'t': round(time.time(), 3), 'phase': phase, 'fullGc': sys.argv[4:5] == ['fullgc']}
     try:
         m = metrics(fetch(port, '/metrics'))
         matches = json.loads(fetch(port, '/matches'))

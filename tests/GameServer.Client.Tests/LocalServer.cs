@@ -17,12 +17,14 @@ public sealed class LocalServer : IAsyncDisposable
 
     public Uri WebSocketUri { get; }
 
-    public static async Task<LocalServer> StartAsync()
+    /// <param name="configure">Changes to the server's set-up, such as another simulation.</param>
+    public static async Task<LocalServer> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
         WebApplication app = GameServerApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Matchmaking:MinPlayersToStart"] = "1" });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         return new LocalServer(app);

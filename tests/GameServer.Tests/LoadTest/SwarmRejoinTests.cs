@@ -4,6 +4,7 @@ using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
 using GameServer.Tests.Infrastructure;
+using GameServer.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.LoadTest;
@@ -55,15 +56,7 @@ public sealed class SwarmRejoinTests
         Ramp = TimeSpan.FromSeconds(0.5),
     };
 
-    private static ArenaRules ShortRules()
-    {
-        ArenaRules rules = ArenaRules.ForTickRate(ArenaRules.DefaultTickRate);
-        rules.MinPlayersToStart = 1;
-        rules.CountdownTicks = 3;
-        rules.TimeLimitTicks = 30;
-        rules.EndedTicks = 15;
-        return rules;
-    }
+    private static ArenaRules ShortRules() => ShortMatches.Rules(runningTicks: 30, endedTicks: 15);
 
     /// <summary>Arena whose step throws half-way through the running phase.</summary>
     private sealed class FailingMatch(Match arena) : IMatchSimulation

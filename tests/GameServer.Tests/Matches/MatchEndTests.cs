@@ -4,6 +4,7 @@ using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
 using GameServer.Tests.Infrastructure;
+using GameServer.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Matches;
@@ -15,11 +16,7 @@ public sealed class MatchEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ArenaRules rules = ArenaRules.ForTickRate(ArenaRules.DefaultTickRate);
-        rules.MinPlayersToStart = 1;
-        rules.CountdownTicks = 3;
-        rules.TimeLimitTicks = 15;
-        rules.EndedTicks = 5;
+        ArenaRules rules = ShortMatches.Rules(runningTicks: 15, endedTicks: 5);
         _server = await TestServer.StartAsync(configure: builder =>
             builder.Services.AddSingleton<MatchSimulationFactory>((id, seed) => new Match(id, seed, rules)));
     }
