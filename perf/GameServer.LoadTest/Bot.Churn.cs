@@ -10,8 +10,6 @@ namespace GameServer.LoadTest;
 /// </summary>
 internal sealed partial class Bot
 {
-    private const ushort ResumeRejectedCode = 5;
-
     private ResumeToken _token;
     private bool _resuming;
     private long _connectStartedAt = -1;

@@ -213,7 +213,7 @@ internal sealed partial class Bot
     private void OnError(ushort code, string? message, long now)
     {
         string text = $"Error {code}: {message}";
-        if (code == ResumeRejectedCode)
+        if (code == (ushort)ErrorCode.ResumeRejected)
         {
             Fail(ErrorKind.ResumeRejected, text);
         }
