@@ -10,6 +10,8 @@ using GameServer.Security;
 using GameServer.Simulation;
 using GameServer.Spectators;
 using GameServer.Ticking;
+using GameServer.Transport;
+using Microsoft.AspNetCore.Connections;
 
 namespace GameServer;
 
@@ -57,6 +59,9 @@ public static class GameServerApp
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<UpgradePolicy>();
+        services.AddSingleton<UpgradeHandshake>();
+        services.AddSingleton<IConnectionListenerFactory, GameListenerFactory>();
 
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -10,8 +10,10 @@ public sealed class ConnectionRegistry
 
     public int Count => _connections.Count;
 
-    public void Add(PlayerConnection connection, Task running)
+    /// <summary>Runs a connection to its end, registered while it runs.</summary>
+    public async Task RunAsync(PlayerConnection connection)
     {
+        Task running = connection.RunAsync();
         _connections.TryAdd(connection, running);
 
         // A connection that got through the upgrade while the server began to stop is told at once.
@@ -19,9 +21,16 @@ public sealed class ConnectionRegistry
         {
             connection.OnShutdown();
         }
-    }
 
-    public void Remove(PlayerConnection connection) => _connections.TryRemove(connection, out _);
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.TryRemove(connection, out _);
+        }
+    }
 
     /// <summary>Closes every connection with 1001 and waits until they have ended or the token fires.</summary>
     public async Task CloseAllAsync(CancellationToken cancellationToken)

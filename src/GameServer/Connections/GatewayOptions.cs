@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GameServer.Transport;
 
 namespace GameServer.Connections;
 
@@ -23,8 +24,11 @@ public sealed class GatewayOptions
     [Range(4, 4096, ErrorMessage = "Gateway:OutboundQueueFrames must be between 4 and 4096.")]
     public int OutboundQueueFrames { get; set; } = 32;
 
-    /// <summary>How frames reach the socket (perf/RESULTS.md has the figures behind the default). Default Channel.</summary>
-    public SendPath SendPath { get; set; } = SendPath.Channel;
+    /// <summary>
+    /// What serves plain (not TLS) upgrades: the lean transport, or Kestrel and .NET's WebSocket as TLS and HTTP/2
+    /// upgrades always are (perf/RESULTS.md has the figures behind the default). Default Lean.
+    /// </summary>
+    public GameTransport Transport { get; set; } = GameTransport.Lean;
 
     /// <summary>How long a player may stay behind (deltas dropped, no resync taken) before it is closed with 4000. Default 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Gateway:MaxBehind must be between 00:00:01 and 00:10:00.")]

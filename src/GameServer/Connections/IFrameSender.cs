@@ -3,21 +3,27 @@ using System.Net.WebSockets;
 namespace GameServer.Connections;
 
 /// <summary>
-/// The send path of one socket: the only writer to it. Kept behind this small type so a leaner implementation
-/// (sends issued from the tick thread, or a raw socket after the upgrade) can replace it without touching the rest.
+/// The send side of one player's socket: its only writer. Deltas are bounded (a player who does not keep up loses
+/// them and is resynced); replies to the player's own messages (Welcome, Pong, Error) are not dropped with them.
 /// </summary>
 public interface IFrameSender
 {
-    /// <summary>Frames queued and not yet sent.</summary>
+    /// <summary>Frames queued and not yet sent, replies included.</summary>
     int Queued { get; }
 
-    /// <summary>Completes when the sender has stopped: closed, or the socket failed.</summary>
+    /// <summary>Completes when the socket is closed and nothing more will be sent or received.</summary>
     Task Completion { get; }
 
-    /// <summary>Queues a frame, taking a reference to it that the sender releases once sent or dropped.</summary>
-    /// <returns>False, without taking a reference, when the queue is full or the sender is closing.</returns>
+    /// <summary>Sends a tick's frames, or queues them behind what the socket has not taken yet, taking a reference.</summary>
+    /// <returns>False, without taking a reference, when the delta queue is full or the sender is closing.</returns>
     bool TrySend(SharedFrame frame);
 
-    /// <summary>Drops what is queued and sends a close frame with this status; later calls do nothing.</summary>
+    /// <summary>Sends a reply to the player, queued behind deltas when it must be but never refused for their sake.</summary>
+    void SendReply(SharedFrame frame);
+
+    /// <summary>Drops the deltas not yet begun and sends a close frame with this status; later calls do nothing.</summary>
     void Close(WebSocketCloseStatus status, string reason);
+
+    /// <summary>Ends the connection at once, without a close handshake.</summary>
+    void Abort();
 }

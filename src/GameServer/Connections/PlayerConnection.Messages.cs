@@ -153,7 +153,7 @@ public sealed partial class PlayerConnection
 
     private void Send(SharedFrame frame)
     {
-        Sender.TrySend(frame);
+        Sender.SendReply(frame);
         frame.Release();
     }
 

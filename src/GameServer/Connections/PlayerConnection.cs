@@ -2,20 +2,18 @@ using System.Buffers;
 using System.Net.WebSockets;
 using GameServer.Diagnostics;
 using GameServer.Matches;
-using GameServer.Protocol;
 using GameServer.Security;
 
 namespace GameServer.Connections;
 
 /// <summary>
-/// One player's WebSocket: a receive loop that decodes and routes the client's messages, and an
-/// <see cref="IFrameSender"/> that is the socket's only writer. Idle, it holds no receive buffer.
+/// One player's session on a WebSocket: decodes and routes the messages its transport reads, and writes through the
+/// transport's <see cref="IFrameSender"/>, the socket's only writer. It knows nothing of sockets or framing.
 /// </summary>
 public sealed partial class PlayerConnection
 {
     private static readonly TimeSpan s_closeHandshakeTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly WebSocket _socket;
     private readonly GatewayServices _services;
     private readonly MessageRateLimiter _rateLimiter;
     private readonly string _id;
@@ -28,19 +26,21 @@ public sealed partial class PlayerConnection
     /// <summary>A match closed under this connection and no Join has come since: Inputs sent before the client knew are late, not invalid.</summary>
     private volatile bool _afterMatch;
     private int _closeReason = -1;
-    private ITimer? _closeTimer;
 
+    // The close-handshake timer is made by whoever closes first and disposed when the connection ends, under this lock.
+    private readonly Lock _closeTimerLock = new();
+    private ITimer? _closeTimer;
+    private bool _ended;
+
+    /// <param name="sender">The socket's send side; the transport that owns it calls this connection's On* methods.</param>
     /// <param name="ticket">The join ticket the upgrade presented, when tickets are required: it fixes name and match.</param>
-    public PlayerConnection(WebSocket socket, string id, GatewayServices services, JoinTicket? ticket = null)
+    public PlayerConnection(IFrameSender sender, string id, GatewayServices services, JoinTicket? ticket = null)
     {
-        _socket = socket;
+        Sender = sender;
         _id = id;
         _ticket = ticket;
         _services = services;
         GatewayOptions options = services.Options;
-        Sender = options.SendPath == SendPath.Inline
-            ? new InlineFrameSender(socket, options.OutboundQueueFrames, services.Metrics.Sent)
-            : new ChannelFrameSender(socket, options.OutboundQueueFrames, services.Metrics.Sent);
         _rateLimiter = new MessageRateLimiter(options.MessagesPerSecond, options.MessageBurst, options.FloodLimit,
             services.Time.TimestampFrequency, services.Time.GetTimestamp());
     }
@@ -51,109 +51,56 @@ public sealed partial class PlayerConnection
 
     public bool IsClosed => Volatile.Read(ref _closeReason) >= 0;
 
-    /// <summary>Runs the connection until the peer or the server ends it.</summary>
-    public async Task RunAsync(CancellationToken aborted)
+    /// <summary>Runs until the transport has ended: the peer or the server closed, or the socket failed.</summary>
+    public async Task RunAsync()
     {
         _services.Metrics.ConnectionOpened();
         using ITimer joinTimer = _services.Time.CreateTimer(static state => ((PlayerConnection)state!).OnJoinTimeout(),
             this, _services.Options.JoinTimeout, Timeout.InfiniteTimeSpan);
         try
         {
-            await ReceiveLoopAsync(aborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            MarkClosed(CloseReason.Disconnected);
+            await Sender.Completion.ConfigureAwait(false);
         }
         finally
         {
             MarkClosed(CloseReason.Disconnected);
             _match?.Enqueue(new MatchCommand(MatchCommandKind.Disconnect, this));
-            Sender.Close(WebSocketCloseStatus.NormalClosure, string.Empty);
-            await Sender.Completion.ConfigureAwait(false);
-            _closeTimer?.Dispose();
+            lock (_closeTimerLock)
+            {
+                _ended = true;
+                _closeTimer?.Dispose();
+            }
+
             _services.Metrics.ConnectionClosed();
         }
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken aborted)
+    /// <summary>One whole binary message from the peer, read by the transport on its thread.</summary>
+    public void OnMessage(ReadOnlyMemory<byte> message)
     {
-        const int Capacity = ProtocolConstants.MaxClientMessageBytes + 1;
-        while (!IsClosed)
+        if (IsClosed)
         {
-            // A zero-byte read waits for data without holding a buffer, as SignalR's WebSocket transport does.
-            ValueWebSocketReceiveResult peek = await _socket.ReceiveAsync(Memory<byte>.Empty, aborted).ConfigureAwait(false);
-            if (peek.MessageType == WebSocketMessageType.Close)
-            {
-                MarkClosed(CloseReason.ClientClosed);
-                return;
-            }
-
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(Capacity);
-            try
-            {
-                int length = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, Capacity - length), aborted).ConfigureAwait(false);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        MarkClosed(CloseReason.ClientClosed);
-                        return;
-                    }
-
-                    length += result.Count;
-                    if (length > ProtocolConstants.MaxClientMessageBytes)
-                    {
-                        Close(CloseReason.TooBig, WebSocketCloseStatus.MessageTooBig, "A message may have at most 1024 bytes.");
-                        break;
-                    }
-                }
-                while (!result.EndOfMessage);
-
-                if (IsClosed)
-                {
-                    break;
-                }
-
-                if (result.MessageType == WebSocketMessageType.Text)
-                {
-                    Close(CloseReason.TextMessage, WebSocketCloseStatus.InvalidMessageType, "Only binary messages are accepted.");
-                    break;
-                }
-
-                _services.Metrics.Received(length);
-                Handle(new ReadOnlySequence<byte>(buffer, 0, length));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            return;
         }
 
-        await AwaitPeerCloseAsync(aborted).ConfigureAwait(false);
+        _services.Metrics.Received(message.Length);
+        Handle(new ReadOnlySequence<byte>(message));
     }
 
-    /// <summary>After the server closed, lets the peer answer the close handshake, reading and discarding until it does.</summary>
-    private async Task AwaitPeerCloseAsync(CancellationToken aborted)
+    /// <summary>The peer broke the WebSocket protocol, or sent what this protocol does not take.</summary>
+    public void OnViolation(CloseReason reason, WebSocketCloseStatus status, string description) => Close(reason, status, description);
+
+    /// <summary>The peer sent its close frame; the transport answers it.</summary>
+    public void OnPeerClosed() => MarkClosed(CloseReason.ClientClosed);
+
+    /// <summary>The transport gave up on the socket (for example a peer that stopped answering).</summary>
+    public void OnTransportFault(CloseReason reason) => MarkClosed(reason);
+
+    /// <summary>A fault of the server's own while serving this connection: it ends with 1011, and only it.</summary>
+    public void OnServerError(Exception exception)
     {
-        byte[] scratch = ArrayPool<byte>.Shared.Rent(256);
-        try
-        {
-            while (_socket.State == WebSocketState.CloseSent || _socket.State == WebSocketState.Open)
-            {
-                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(scratch.AsMemory(), aborted).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
+        LogServerError(_services.Logger, _id, exception);
+        Close(CloseReason.ServerError, WebSocketCloseStatus.InternalServerError, "Internal server error.");
     }
 
     /// <summary>Closes with a status; the first reason given is the one counted and logged.</summary>
@@ -167,7 +114,13 @@ public sealed partial class PlayerConnection
         Sender.Close(status, description);
 
         // A peer that never answers the close handshake is cut off, so no connection outlives its close for long.
-        _closeTimer = _services.Time.CreateTimer(static state => ((WebSocket)state!).Abort(), _socket, s_closeHandshakeTimeout, Timeout.InfiniteTimeSpan);
+        lock (_closeTimerLock)
+        {
+            if (!_ended)
+            {
+                _closeTimer = _services.Time.CreateTimer(static state => ((IFrameSender)state!).Abort(), Sender, s_closeHandshakeTimeout, Timeout.InfiniteTimeSpan);
+            }
+        }
     }
 
     /// <summary>Records why the connection ends, once: the first reason is the one counted and logged.</summary>
@@ -190,6 +143,9 @@ public sealed partial class PlayerConnection
             Close(CloseReason.JoinTimeout, WebSocketCloseStatus.PolicyViolation, "No Join arrived in time.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Connection {ConnectionId} failed on the server's side")]
+    private static partial void LogServerError(ILogger logger, string connectionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} closing: {Reason}")]
     private static partial void LogClosing(ILogger logger, string connectionId, string reason);

@@ -1,29 +1,39 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using GameServer.Protocol.WebSockets;
 
 namespace GameServer.Connections;
 
 /// <summary>
-/// One encoded message in a pooled buffer, shared by every connection it is sent to: a tick's delta is encoded once
-/// and the same bytes go to all players. Reference-counted; the buffer returns to the pool after the last release.
+/// One or more whole WebSocket frames in a pooled buffer, framed once and shared by every connection they go to: a
+/// tick's delta and events are encoded and framed once per match, and the same bytes reach every player in one write.
+/// Reference-counted; the buffer returns to the pool after the last release.
 /// </summary>
 public sealed class SharedFrame : IBufferWriter<byte>
 {
     private const int MaxPooledFrames = 1024;
+
+    // Room left before each message for its header: 4 bytes cover payloads up to 64 KiB, the common case.
+    private const int ReservedHeader = 4;
     private static readonly ConcurrentQueue<SharedFrame> s_pool = new();
 
     private byte[] _buffer = [];
     private int _length;
     private int _references;
+    private int _messageStart = -1;
 
     private SharedFrame()
     {
     }
 
+    /// <summary>The frames as they go on the wire.</summary>
     public ReadOnlyMemory<byte> Memory => new(_buffer, 0, _length);
 
     public int Length => _length;
+
+    /// <summary>WebSocket messages (frames) in the buffer.</summary>
+    public int Messages { get; private set; }
 
     /// <summary>An empty frame holding one reference, the caller's.</summary>
     public static SharedFrame Rent(int sizeHint = 256)
@@ -35,6 +45,8 @@ public sealed class SharedFrame : IBufferWriter<byte>
 
         frame._buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
         frame._length = 0;
+        frame._messageStart = -1;
+        frame.Messages = 0;
         frame._references = 1;
         return frame;
     }
@@ -43,8 +55,54 @@ public sealed class SharedFrame : IBufferWriter<byte>
     public static SharedFrame Encode<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
     {
         SharedFrame frame = Rent();
-        write(frame, state);
+        frame.Append(state, write);
         return frame;
+    }
+
+    /// <summary>A control frame (close, ping, pong) with its payload.</summary>
+    public static SharedFrame Control(WebSocketOpcode opcode, ReadOnlySpan<byte> payload)
+    {
+        SharedFrame frame = Rent(WebSocketFraming.MaxServerHeaderBytes + payload.Length);
+        frame.BeginMessage();
+        payload.CopyTo(frame.GetSpan(payload.Length));
+        frame.Advance(payload.Length);
+        frame.EndMessage(opcode);
+        return frame;
+    }
+
+    /// <summary>Appends one more binary message, encoded by <paramref name="write"/>, after those already here.</summary>
+    public void Append<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    {
+        BeginMessage();
+        write(this, state);
+        EndMessage(WebSocketOpcode.Binary);
+    }
+
+    /// <summary>Starts a message: what is written until <see cref="EndMessage"/> is its payload.</summary>
+    public void BeginMessage()
+    {
+        Debug.Assert(_messageStart < 0, "A message is already open.");
+        Ensure(ReservedHeader);
+        _messageStart = _length;
+        _length += ReservedHeader;
+    }
+
+    /// <summary>Frames the open message: writes its header in the room reserved for it, moving the payload if the header is not 4 bytes.</summary>
+    public void EndMessage(WebSocketOpcode opcode)
+    {
+        int payloadStart = _messageStart + ReservedHeader;
+        int payloadLength = _length - payloadStart;
+        int headerLength = WebSocketFraming.ServerHeaderLength(payloadLength);
+        if (headerLength != ReservedHeader)
+        {
+            Ensure(headerLength - ReservedHeader);
+            _buffer.AsSpan(payloadStart, payloadLength).CopyTo(_buffer.AsSpan(_messageStart + headerLength));
+            _length += headerLength - ReservedHeader;
+        }
+
+        WebSocketFraming.WriteServerHeader(_buffer.AsSpan(_messageStart), opcode, payloadLength);
+        _messageStart = -1;
+        Messages++;
     }
 
     /// <summary>Takes one more reference, for one more connection that will send it.</summary>

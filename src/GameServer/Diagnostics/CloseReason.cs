@@ -15,4 +15,7 @@ public enum CloseReason
     JoinTimeout,
     ServerShutdown,
     ResumedElsewhere,
+    ProtocolError,
+    ServerError,
+    KeepAliveTimeout,
 }

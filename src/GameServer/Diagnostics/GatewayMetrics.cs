@@ -49,9 +49,10 @@ public sealed class GatewayMetrics
         _bytesIn.Add(bytes);
     }
 
-    public void Sent(int bytes)
+    /// <summary>Counts what reached the socket: WebSocket messages and their bytes on the wire, headers included.</summary>
+    public void Sent(int messages, int bytes)
     {
-        _messagesOut.Add(1);
+        _messagesOut.Add(messages);
         _bytesOut.Add(bytes);
     }
 

@@ -7,16 +7,18 @@ namespace GameServer.Matches;
 public sealed partial class MatchHost
 {
     /// <summary>
-    /// The fan-out: one delta and one frame per event, encoded once, referenced by every player in step. A player
-    /// whose queue is full loses the delta and is marked for a Snapshot, sent once its queue has drained.
+    /// The fan-out: the delta and this tick's events are encoded and framed once, into one buffer that every player in
+    /// step gets in one write. A player whose queue is full loses the delta and is marked for a Snapshot, sent once
+    /// its queue has drained. Events follow the delta of their tick and are best effort: the state they describe also
+    /// reaches the player in deltas and snapshots.
     /// </summary>
     private void Broadcast(long now)
     {
-        SharedFrame delta = SharedFrame.Rent(1024);
-        FrameWriter.WriteDelta(delta, _previous, _match.World);
+        SharedFrame tick = SharedFrame.Rent(1024);
+        tick.Append((_previous, _match.World), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.World));
         foreach (GameEvent gameEvent in _match.Events)
         {
-            _eventFrames.Add(SharedFrame.Encode(gameEvent, static (writer, e) => FrameWriter.WriteEvent(writer, e)));
+            tick.Append(gameEvent, static (writer, e) => FrameWriter.WriteEvent(writer, e));
             _feedEvents.Add(new MatchFeedEvent(gameEvent, NameOf(gameEvent.Subject), NameOf(gameEvent.Object)));
         }
 
@@ -31,29 +33,22 @@ public sealed partial class MatchHost
         {
             if (slot.Connection is PlayerConnection connection)
             {
-                Deliver(slot, connection, delta, ref snapshot, now);
+                Deliver(slot, connection, tick, ref snapshot, now);
             }
         }
 
-        delta.Release();
+        tick.Release();
         snapshot?.Release();
-        foreach (SharedFrame frame in _eventFrames)
-        {
-            frame.Release();
-        }
-
-        _eventFrames.Clear();
         _match.ClearEvents();
     }
 
-    private void Deliver(PlayerSlot slot, PlayerConnection connection, SharedFrame delta, ref SharedFrame? snapshot, long now)
+    private void Deliver(PlayerSlot slot, PlayerConnection connection, SharedFrame tick, ref SharedFrame? snapshot, long now)
     {
         IFrameSender sender = connection.Sender;
         if (!slot.NeedsSnapshot)
         {
-            if (sender.TrySend(delta))
+            if (sender.TrySend(tick))
             {
-                SendEvents(sender);
                 return;
             }
 
@@ -66,7 +61,8 @@ public sealed partial class MatchHost
                 SendWelcome(slot, sender);
             }
 
-            snapshot ??= SharedFrame.Encode(_match.World, static (writer, world) => FrameWriter.WriteSnapshot(writer, world));
+            // The snapshot carries this tick's state; the tick's events follow it, as they follow a delta.
+            snapshot ??= EncodeSnapshot();
             if (sender.TrySend(snapshot))
             {
                 if (slot.BehindSince != 0)
@@ -76,7 +72,6 @@ public sealed partial class MatchHost
 
                 slot.NeedsSnapshot = false;
                 slot.BehindSince = 0;
-                SendEvents(sender);
                 return;
             }
         }
@@ -87,16 +82,15 @@ public sealed partial class MatchHost
         }
     }
 
-    // Events are best effort: the state they describe also reaches the player in deltas and snapshots.
-    private void SendEvents(IFrameSender sender)
+    private SharedFrame EncodeSnapshot()
     {
-        foreach (SharedFrame frame in _eventFrames)
+        SharedFrame frame = SharedFrame.Encode(_match.World, static (writer, world) => FrameWriter.WriteSnapshot(writer, world));
+        foreach (GameEvent gameEvent in _match.Events)
         {
-            if (!sender.TrySend(frame))
-            {
-                return;
-            }
+            frame.Append(gameEvent, static (writer, e) => FrameWriter.WriteEvent(writer, e));
         }
+
+        return frame;
     }
 
     private void FallBehind(PlayerSlot slot, long now)
@@ -115,11 +109,8 @@ public sealed partial class MatchHost
     {
         var welcome = new WelcomeMessage(ProtocolConstants.Version, slot.PlayerId, Id, _tickRate, _match.World.Tick, slot.Token);
         SharedFrame frame = SharedFrame.Encode(welcome, static (writer, message) => FrameWriter.WriteWelcome(writer, message));
-        if (sender.TrySend(frame))
-        {
-            slot.NeedsWelcome = false;
-        }
-
+        sender.SendReply(frame);
+        slot.NeedsWelcome = false;
         frame.Release();
     }
 }

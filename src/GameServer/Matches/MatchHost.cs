@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GameServer.Connections;
 using GameServer.Protocol;
 using GameServer.Simulation;
 using GameServer.Ticking;
@@ -19,7 +18,6 @@ public sealed partial class MatchHost : ITickTarget
     private readonly WorldState _previous = new();
     private readonly ConcurrentQueue<MatchCommand> _commands = new();
     private readonly List<PlayerSlot> _slots = [];
-    private readonly List<SharedFrame> _eventFrames = [];
     private readonly List<MatchFeedEvent> _feedEvents = [];
 
     // Every player the match has had, so events about one who has left still name it.
@@ -142,6 +140,9 @@ public sealed partial class MatchHost : ITickTarget
     private void Shut(ErrorMessage? error)
     {
         _closing = true;
+
+        // Off the matchmaker before the players hear of it: one told of the end may join again at once.
+        _onRemoved(this);
         foreach (PlayerSlot slot in _slots)
         {
             _services.Resumes.Unregister(slot.Token);
@@ -151,7 +152,6 @@ public sealed partial class MatchHost : ITickTarget
         _slots.Clear();
         RejectPendingJoins();
         _services.Events.Remove(Id, BuildSummary());
-        _onRemoved(this);
     }
 
     /// <summary>Answers joins that reached a match which has stopped ticking; safe from any thread.</summary>

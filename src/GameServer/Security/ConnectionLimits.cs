@@ -1,21 +1,16 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Security;
 
 /// <summary>
-/// Per-IP and global caps on the long-lived endpoints (the players' WebSocket, the SSE feeds), with ASP.NET Core's
-/// concurrency limiters: a request holds its permit for as long as it runs, so a slot frees when a connection closes.
+/// Per-IP and global caps on the long-lived endpoints (the players' WebSocket, the SSE feeds), through
+/// <see cref="ConnectionCaps"/>, which the lean game transport shares; forwarded addresses from trusted proxies only.
 /// </summary>
 public static class ConnectionLimits
 {
-    /// <summary>The policy that long-lived endpoints require.</summary>
-    public const string Policy = "connections";
-
     public static IServiceCollection AddConnectionLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConnectionLimitOptions>().Bind(configuration.GetSection(ConnectionLimitOptions.Section))
@@ -23,20 +18,7 @@ public static class ConnectionLimits
             .Validate(o => o.TrustedProxies.All(p => IPAddress.TryParse(p, out _)), "Limits:TrustedProxies must hold IP addresses only.")
             .ValidateOnStart();
 
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ConnectionLimitOptions>>((options, limits) =>
-        {
-            ConnectionLimitOptions caps = limits.Value;
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Policy, context => RateLimitPartition.GetConcurrencyLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new ConcurrencyLimiterOptions { PermitLimit = caps.MaxConnectionsPerIp, QueueLimit = 0 }));
-
-            // One partition for every long-lived connection, none for the rest (health checks, scrapes, pages).
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy
-                    ? RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions { PermitLimit = caps.MaxConnections, QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("other"));
-        });
+        services.AddSingleton<ConnectionCaps>();
 
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ConnectionLimitOptions>>((options, limits) =>
         {
@@ -56,7 +38,6 @@ public static class ConnectionLimits
             kestrel.Limits.RequestHeadersTimeout = limits.Value.IdleTimeout;
         });
 
-        services.AddRateLimiter(_ => { });
         return services;
     }
 
@@ -69,6 +50,31 @@ public static class ConnectionLimits
             app.UseForwardedHeaders();
         }
 
-        return app.UseRateLimiter();
+        return app.Use(static (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<CappedConnectionMetadata>() is null)
+            {
+                return next(context);
+            }
+
+            return HoldLeaseAsync(context, next);
+        });
+    }
+
+    /// <summary>Marks long-lived endpoints: each request holds a slot of the caps for as long as it runs, or gets 429.</summary>
+    public static TBuilder RequireConnectionCap<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(CappedConnectionMetadata.Instance);
+
+    private static async Task HoldLeaseAsync(HttpContext context, RequestDelegate next)
+    {
+        ConnectionCaps caps = context.RequestServices.GetRequiredService<ConnectionCaps>();
+        using IDisposable? lease = caps.TryAcquire(context.Connection.RemoteIpAddress ?? IPAddress.None);
+        if (lease is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
     }
 }

@@ -17,8 +17,8 @@ public static class SpectatorFeedEndpoints
 
     public static IEndpointRouteBuilder MapSpectatorFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/events", s_methods, StreamAll).WithMetadata(s_acceptPreflight).RequireRateLimiting(ConnectionLimits.Policy);
-        endpoints.MapMethods("/matches/{id}/events", s_methods, StreamMatch).WithMetadata(s_acceptPreflight).RequireRateLimiting(ConnectionLimits.Policy);
+        endpoints.MapMethods("/events", s_methods, StreamAll).WithMetadata(s_acceptPreflight).RequireConnectionCap();
+        endpoints.MapMethods("/matches/{id}/events", s_methods, StreamMatch).WithMetadata(s_acceptPreflight).RequireConnectionCap();
         return endpoints;
     }
 

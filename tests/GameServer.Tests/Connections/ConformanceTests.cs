@@ -3,7 +3,7 @@ using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Connections;
 
-/// <summary>RFC 6455 violations that Kestrel's WebSocket catches: each gets its close code, and the server carries on.</summary>
+/// <summary>RFC 6455 violations: each gets its close code, and the server carries on.</summary>
 public sealed class ConformanceTests : IAsyncLifetime
 {
     private TestServer _server = null!;
@@ -36,16 +36,15 @@ public sealed class ConformanceTests : IAsyncLifetime
         await player.NextAsync(MessageType.Delta);
     }
 
-    // .NET 10's WebSocket does not reject an unmasked client frame (RFC 6455 5.1 says it must): it reads on as if a
-    // mask followed. The connection then goes nowhere, and the join timeout closes it like any silent one.
+    // RFC 6455 5.1: a server must close the connection on an unmasked client frame (.NET's own WebSocket does not).
     [Fact]
-    public async Task UnmaskedClientFrame_IsClosedByTheJoinTimeout_AndTheServerCarriesOn()
+    public async Task UnmaskedClientFrame_IsClosedWith1002_AndTheServerCarriesOn()
     {
         await using RawWebSocket raw = await RawWebSocket.ConnectAsync(_server.HttpBase);
 
         await raw.SendFrameAsync(0x82, [0x91, 0x04], masked: false);
 
-        Assert.Equal(1008, await raw.ReadCloseCodeAsync());
+        Assert.Equal(1002, await raw.ReadCloseCodeAsync());
         await using TestPlayer player = await TestPlayer.JoinAsync(_server, "After");
         await player.NextAsync(MessageType.Delta);
     }
@@ -60,15 +59,20 @@ public sealed class ConformanceTests : IAsyncLifetime
 
     [Theory]
     [InlineData(999)]
+    [InlineData(1004)]
     [InlineData(1005)]
+    [InlineData(1006)]
+    [InlineData(1015)]
     [InlineData(1016)]
-    public async Task CloseWithAnInvalidCode_IsAnsweredWithAClose_AndTheServerCarriesOn(int code)
+    [InlineData(2999)]
+    [InlineData(5000)]
+    public async Task CloseWithAnInvalidCode_IsAnsweredWith1002_AndTheServerCarriesOn(int code)
     {
         await using RawWebSocket raw = await RawWebSocket.ConnectAsync(_server.HttpBase);
 
         await raw.SendFrameAsync(0x88, [(byte)(code >> 8), (byte)code]);
 
-        Assert.NotNull(await raw.ReadCloseCodeAsync());
+        Assert.Equal(1002, await raw.ReadCloseCodeAsync());
         await using TestPlayer player = await TestPlayer.JoinAsync(_server, "After");
         await player.NextAsync(MessageType.Delta);
     }

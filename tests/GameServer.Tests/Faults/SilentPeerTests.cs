@@ -39,7 +39,7 @@ public sealed class SilentPeerTests : IAsyncLifetime
         deaf.Options.KeepAliveInterval = TimeSpan.Zero;
         await deaf.ConnectAsync(_server.WebSocketUri, CancellationToken.None);
 
-        await _probe.WaitForAsync("gameserver.closes[disconnected]");
+        await _probe.WaitForAsync("gameserver.closes[keep_alive_timeout]");
         uint tick = bystander.World.Tick;
         await bystander.WaitForWorldAsync(w => w.Tick >= tick + 10);
     }

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+
+namespace GameServer.Transport;
+
+/// <summary>One bound TCP endpoint: accepts, sorts each socket by its first bytes, and queues Kestrel's share for it.</summary>
+internal sealed class GameListener : IConnectionListener
+{
+    private readonly Socket _listen;
+    private readonly SocketConnectionContextFactory _contexts;
+    private readonly UpgradeHandshake _handshake;
+    private readonly Channel<ConnectionContext> _forKestrel = Channel.CreateUnbounded<ConnectionContext>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+
+    public GameListener(Socket listen, SocketConnectionContextFactory contexts, UpgradeHandshake handshake)
+    {
+        _listen = listen;
+        _contexts = contexts;
+        _handshake = handshake;
+        EndPoint = listen.LocalEndPoint!;
+        _ = AcceptLoopAsync();
+    }
+
+    public EndPoint EndPoint { get; }
+
+    public async ValueTask<ConnectionContext?> AcceptAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _forKestrel.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+    }
+
+    public ValueTask UnbindAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            _stop.Cancel();
+            _listen.Dispose();
+            _forKestrel.Writer.TryComplete();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await UnbindAsync().ConfigureAwait(false);
+        _contexts.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listen.AcceptAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            _ = SortAsync(socket);
+        }
+    }
+
+    private async Task SortAsync(Socket socket)
+    {
+        UpgradeSniff sniff = await UpgradeHandshake.SniffAsync(socket, _handshake.IdleTimeout).ConfigureAwait(false);
+        switch (sniff)
+        {
+            case UpgradeSniff.Game:
+                await _handshake.RunAsync(socket).ConfigureAwait(false);
+                break;
+            case UpgradeSniff.Other when _forKestrel.Writer.TryWrite(_contexts.Create(socket)):
+                break;
+            default:
+                socket.Dispose();
+                break;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using GameServer.Connections;
+using GameServer.Protocol.WebSockets;
+
+namespace GameServer.Transport;
+
+public sealed partial class GameSocket
+{
+    // Far above what a client within the message rate can have waiting while it reads; one that is not reading at
+    // all falls behind on deltas first and is closed for it.
+    private const int MaxQueuedReplies = 256;
+
+    private readonly object _sendLock = new();
+    private readonly Queue<QueuedFrame> _queue = new();
+    private readonly int _deltaCapacity;
+    private SocketAsyncEventArgs? _sendArgs;
+    private int _headSent;
+    private int _queuedReplies;
+    private volatile int _queued;
+    private bool _draining;
+    private bool _outputClosed;
+    private bool _closeWritten;
+    private volatile bool _peerClosed;
+    private volatile bool _failed;
+
+    public int Queued => _queued;
+
+    public bool TrySend(SharedFrame frame) => Write(frame, FrameKind.Tick);
+
+    public void SendReply(SharedFrame frame)
+    {
+        if (!Write(frame, FrameKind.Reply) && Volatile.Read(ref _ended) == 0 && !_outputClosed)
+        {
+            _connection.OnFellBehind();
+        }
+    }
+
+    public void Close(WebSocketCloseStatus status, string reason)
+    {
+        lock (_sendLock)
+        {
+            CloseOutput(status, reason);
+        }
+
+        // The close may have been written before the peer's arrived, or the framing broke: either way nothing is left to do.
+        EndIfClosedBothWays();
+    }
+
+    private void SendControl(WebSocketOpcode opcode, ReadOnlySpan<byte> payload)
+    {
+        SharedFrame frame = SharedFrame.Control(opcode, payload);
+        Write(frame, FrameKind.Reply);
+        frame.Release();
+    }
+
+    private bool Write(SharedFrame frame, FrameKind kind)
+    {
+        lock (_sendLock)
+        {
+            if (_outputClosed || Volatile.Read(ref _ended) != 0)
+            {
+                return false;
+            }
+
+            if (_queue.Count == 0)
+            {
+                return WriteNow(frame, kind);
+            }
+
+            bool full = kind == FrameKind.Reply ? _queuedReplies >= MaxQueuedReplies : _queue.Count - _queuedReplies >= _deltaCapacity;
+            if (full)
+            {
+                return false;
+            }
+
+            Enqueue(frame, kind);
+            return true;
+        }
+    }
+
+    /// <summary>One non-blocking send; what the socket does not take now waits in the queue for an async drain.</summary>
+    private bool WriteNow(SharedFrame frame, FrameKind kind)
+    {
+        ReadOnlySpan<byte> bytes = frame.Memory.Span;
+        int sent = _socket.Send(bytes, SocketFlags.None, out SocketError error);
+        if (error == SocketError.Success && sent == bytes.Length)
+        {
+            Written(frame, kind);
+            return true;
+        }
+
+        if (error is not (SocketError.Success or SocketError.WouldBlock))
+        {
+            // The peer is gone; the read side sees it too.
+            End();
+            return false;
+        }
+
+        Enqueue(frame, kind);
+        _headSent = sent;
+        if (!_draining)
+        {
+            _draining = true;
+            Drain();
+        }
+
+        return true;
+    }
+
+    private void Enqueue(SharedFrame frame, FrameKind kind)
+    {
+        frame.AddReference();
+        _queue.Enqueue(new QueuedFrame(frame, kind));
+        _queuedReplies += kind == FrameKind.Reply ? 1 : 0;
+        _queued = _queue.Count;
+    }
+
+    /// <summary>Sends the queue's head from where it stopped until the socket would block again or the queue is empty.</summary>
+    private void Drain()
+    {
+        while (_queue.TryPeek(out QueuedFrame head))
+        {
+            _sendArgs ??= CreateSendArgs();
+            _sendArgs.SetBuffer(MemoryMarshal.AsMemory(head.Frame.Memory[_headSent..]));
+            bool pending;
+            try
+            {
+                pending = _socket.SendAsync(_sendArgs);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (pending || !TakeSent())
+            {
+                return;
+            }
+        }
+
+        _draining = false;
+    }
+
+    private void OnSendCompleted()
+    {
+        lock (_sendLock)
+        {
+            if (TakeSent())
+            {
+                Drain();
+            }
+        }
+    }
+
+    private bool TakeSent()
+    {
+        if (_sendArgs!.SocketError != SocketError.Success || Volatile.Read(ref _ended) != 0)
+        {
+            End();
+            return false;
+        }
+
+        QueuedFrame head = _queue.Peek();
+        _headSent += _sendArgs.BytesTransferred;
+        if (_headSent == head.Frame.Length)
+        {
+            _queue.Dequeue();
+            _queuedReplies -= head.Kind == FrameKind.Reply ? 1 : 0;
+            _queued = _queue.Count;
+            _headSent = 0;
+            Written(head.Frame, head.Kind);
+            head.Frame.Release();
+        }
+
+        return true;
+    }
+
+    private void Written(SharedFrame frame, FrameKind kind)
+    {
+        if (kind == FrameKind.Close)
+        {
+            _closeWritten = true;
+            EndIfClosedBothWays();
+        }
+        else
+        {
+            _services.Metrics.Sent(frame.Messages, frame.Length);
+        }
+    }
+
+    /// <summary>Queues the close frame after the frame being written, dropping every frame not yet begun. Under the send lock.</summary>
+    private void CloseOutput(WebSocketCloseStatus status, string reason)
+    {
+        if (_outputClosed || Volatile.Read(ref _ended) != 0)
+        {
+            return;
+        }
+
+        DropUnstarted();
+        Span<byte> payload = stackalloc byte[2 + 123];
+        BinaryPrimitives.WriteUInt16BigEndian(payload, (ushort)status);
+        int reasonLength = Encoding.UTF8.GetBytes(reason.AsSpan(0, Math.Min(reason.Length, 60)), payload[2..]);
+        SharedFrame frame = SharedFrame.Control(WebSocketOpcode.Close, payload[..(2 + reasonLength)]);
+        if (_queue.Count == 0)
+        {
+            WriteNow(frame, FrameKind.Close);
+        }
+        else
+        {
+            Enqueue(frame, FrameKind.Close);
+        }
+
+        _outputClosed = true;
+        frame.Release();
+    }
+
+    private void DropUnstarted()
+    {
+        // The head is being written (a send is pending on it, or it went out in part): it must be finished, or the
+        // peer would read the close frame as the rest of it.
+        bool keepHead = _draining && _queue.Count > 0;
+        QueuedFrame head = keepHead ? _queue.Dequeue() : default;
+        while (_queue.TryDequeue(out QueuedFrame frame))
+        {
+            frame.Frame.Release();
+        }
+
+        if (keepHead)
+        {
+            _queue.Enqueue(head);
+        }
+
+        _queuedReplies = keepHead && head.Kind == FrameKind.Reply ? 1 : 0;
+        _queued = _queue.Count;
+    }
+
+    private void EndIfClosedBothWays()
+    {
+        if (_closeWritten && (_peerClosed || _failed))
+        {
+            End();
+        }
+    }
+
+    private void ReleaseQueue()
+    {
+        lock (_sendLock)
+        {
+            while (_queue.TryDequeue(out QueuedFrame frame))
+            {
+                frame.Frame.Release();
+            }
+
+            _queued = 0;
+            _queuedReplies = 0;
+        }
+    }
+
+    private SocketAsyncEventArgs CreateSendArgs()
+    {
+        var args = new SocketAsyncEventArgs { UserToken = this };
+        args.Completed += static (_, e) => ((GameSocket)e.UserToken!).OnSendCompleted();
+        return args;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.Sockets;
+using GameServer.Connections;
+using GameServer.Diagnostics;
+
+namespace GameServer.Transport;
+
+/// <summary>
+/// A player's upgraded socket, driven the way perf/floor drives one: reads are readiness-driven and decode every whole
+/// frame they find in one pass, on the thread that saw the data; writes are non-blocking sends issued by whoever has
+/// frames (the tick, mostly), queued only while the socket would block. RFC 6455 framing is done here, after a
+/// handshake done by <see cref="UpgradeHandshake"/>.
+/// </summary>
+public sealed partial class GameSocket : IFrameSender
+{
+    private readonly Socket _socket;
+    private readonly GatewayServices _services;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private PlayerConnection _connection = null!;
+    private ITimer? _keepAlive;
+
+    // The keep-alive timer's own state: the last receive a ping was sent after, and when.
+    private long _pingedAfter = -1;
+    private long _pingSent;
+    private int _ended;
+
+    public GameSocket(Socket socket, GatewayServices services)
+    {
+        _socket = socket;
+        _socket.NoDelay = true;
+        _socket.Blocking = false;
+        _services = services;
+        _deltaCapacity = services.Options.OutboundQueueFrames;
+        _receiveArgs = new SocketAsyncEventArgs();
+        _receiveArgs.Completed += static (_, args) => ((GameSocket)args.UserToken!).OnReceiveCompleted();
+        _receiveArgs.UserToken = this;
+    }
+
+    public Task Completion => _completion.Task;
+
+    /// <summary>Starts reading for <paramref name="connection"/>, which gets every message and the end.</summary>
+    /// <param name="received">Bytes that came after the request head, read with it.</param>
+    public void Start(PlayerConnection connection, ReadOnlySpan<byte> received)
+    {
+        _connection = connection;
+        _lastReceived = _services.Time.GetTimestamp();
+        // Checked twice an interval, so a silent peer is pinged between one and one and a half intervals after its last frame.
+        TimeSpan period = _services.Options.KeepAliveInterval / 2;
+        _keepAlive = _services.Time.CreateTimer(static state => ((GameSocket)state!).OnKeepAlive(), this, period, period);
+        if (received.Length > 0)
+        {
+            received.CopyTo(_receiveBuffer);
+            _received = received.Length;
+            ReadFrames();
+        }
+
+        ReceiveNext();
+    }
+
+    public void Abort() => End();
+
+    /// <summary>
+    /// Pings a peer that has been silent for an interval, once, and drops one still silent a timeout after that ping.
+    /// Any frame counts as an answer: a player sending inputs is never pinged.
+    /// </summary>
+    private void OnKeepAlive()
+    {
+        long lastReceived = Volatile.Read(ref _lastReceived);
+        GatewayOptions options = _services.Options;
+        if (_pingedAfter == lastReceived)
+        {
+            if (_services.Time.GetElapsedTime(_pingSent) >= options.KeepAliveTimeout)
+            {
+                _connection.OnTransportFault(CloseReason.KeepAliveTimeout);
+                End();
+            }
+        }
+        else if (_services.Time.GetElapsedTime(lastReceived) >= options.KeepAliveInterval)
+        {
+            _pingedAfter = lastReceived;
+            _pingSent = _services.Time.GetTimestamp();
+            SendControl(Protocol.WebSockets.WebSocketOpcode.Ping, []);
+        }
+    }
+
+    /// <summary>Closes the socket and releases what it holds; the first call wins.</summary>
+    private void End()
+    {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return;
+        }
+
+        _keepAlive?.Dispose();
+        _socket.Dispose();
+        ReleaseQueue();
+        _completion.TrySetResult();
+    }
+}

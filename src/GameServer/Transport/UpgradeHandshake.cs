@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using GameServer.Connections;
+using GameServer.Protocol;
+using GameServer.Security;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Transport;
+
+/// <summary>
+/// The opening handshake of the lean transport (RFC 6455 4.2): reads the request head, applies the caps and the
+/// <see cref="UpgradePolicy"/>, answers 101 or the refusal, and runs the player on a <see cref="GameSocket"/>.
+/// </summary>
+public sealed partial class UpgradeHandshake(
+    GatewayServices services,
+    UpgradePolicy policy,
+    ConnectionCaps caps,
+    ConnectionRegistry registry,
+    IOptions<ConnectionLimitOptions> limits,
+    ILogger<UpgradeHandshake> logger)
+{
+    private const int MaxHeadBytes = 8192;
+    private static readonly byte[] s_gamePrefix = Encoding.ASCII.GetBytes("GET " + ProtocolConstants.Path);
+    private static readonly byte[] s_endOfHead = "\r\n\r\n"u8.ToArray();
+    private static long s_connections;
+
+    private readonly IPAddress[] _trustedProxies = [.. limits.Value.TrustedProxies.Select(p => ConnectionCaps.Normalize(IPAddress.Parse(p)))];
+
+    /// <summary>How long a new connection may take to send its request head.</summary>
+    public TimeSpan IdleTimeout { get; } = limits.Value.IdleTimeout;
+
+    /// <summary>Peeks at a new connection's first bytes, without taking them, to tell a game upgrade from the rest.</summary>
+    internal static async Task<UpgradeSniff> SniffAsync(Socket socket, TimeSpan timeout)
+    {
+        byte[] first = new byte[s_gamePrefix.Length + 1];
+        using var expiry = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                int peeked = await socket.ReceiveAsync(first, SocketFlags.Peek, expiry.Token).ConfigureAwait(false);
+                if (peeked == 0)
+                {
+                    return UpgradeSniff.Silent;
+                }
+
+                int compared = Math.Min(peeked, s_gamePrefix.Length);
+                if (!first.AsSpan(0, compared).SequenceEqual(s_gamePrefix.AsSpan(0, compared)))
+                {
+                    return UpgradeSniff.Other;
+                }
+
+                if (peeked == first.Length)
+                {
+                    return first[^1] is (byte)' ' or (byte)'?' ? UpgradeSniff.Game : UpgradeSniff.Other;
+                }
+
+                // The request line came in pieces: a peek returns at once while any byte is there, so wait a little.
+                await Task.Delay(5, expiry.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            return UpgradeSniff.Silent;
+        }
+    }
+
+    /// <summary>Runs the handshake and then the player, until the connection ends.</summary>
+    internal async Task RunAsync(Socket socket)
+    {
+        byte[] buffer = new byte[MaxHeadBytes];
+        IDisposable? lease = null;
+        try
+        {
+            (int headLength, int received) = await ReadHeadAsync(socket, buffer).ConfigureAwait(false);
+            if (headLength < 0)
+            {
+                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(
+                    StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request head too large"))).ConfigureAwait(false);
+                return;
+            }
+
+            UpgradeRequest? request = UpgradeRequest.Parse(buffer.AsSpan(0, headLength));
+            if (request is null)
+            {
+                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(StatusCodes.Status400BadRequest, "Bad request"))).ConfigureAwait(false);
+                return;
+            }
+
+            lease = caps.TryAcquire(ClientAddress(socket, request));
+            JoinTicket? ticket = null;
+            UpgradeRefusal? refusal = lease is null
+                ? new UpgradeRefusal(StatusCodes.Status429TooManyRequests, "Too many connections")
+                : Judge(request, out ticket);
+            if (refusal is not null)
+            {
+                await RespondAsync(socket, UpgradeResponses.Refusal(refusal, request.IsWebSocket && !request.IsVersion13)).ConfigureAwait(false);
+                return;
+            }
+
+            await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!), close: false).ConfigureAwait(false);
+            var game = new GameSocket(socket, services);
+            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket);
+            game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
+            await registry.RunAsync(connection).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            socket.Dispose();
+        }
+        catch (Exception ex)
+        {
+            LogHandshakeFailed(logger, ex);
+            socket.Dispose();
+        }
+        finally
+        {
+            lease?.Dispose();
+        }
+    }
+
+    private UpgradeRefusal? Judge(UpgradeRequest request, out JoinTicket? ticket)
+    {
+        if (request.IsWebSocket && !request.IsVersion13)
+        {
+            ticket = null;
+            return new UpgradeRefusal(StatusCodes.Status426UpgradeRequired, "WebSocket version 13 required");
+        }
+
+        return policy.Check(request.IsWebSocket, request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol),
+            request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), out ticket);
+    }
+
+    /// <summary>The socket's peer, or the client a trusted proxy forwarded for (the nearest address in X-Forwarded-For).</summary>
+    private IPAddress ClientAddress(Socket socket, UpgradeRequest request)
+    {
+        IPAddress peer = ConnectionCaps.Normalize(((IPEndPoint)socket.RemoteEndPoint!).Address);
+        if (!_trustedProxies.Contains(peer) || request.Header("X-Forwarded-For") is not string forwarded)
+        {
+            return peer;
+        }
+
+        return IPAddress.TryParse(forwarded.Split(',')[^1].Trim(), out IPAddress? client) ? client : peer;
+    }
+
+    /// <summary>Reads until the blank line that ends the head; returns its length (-1 when too large) and the bytes read.</summary>
+    private async Task<(int HeadLength, int Received)> ReadHeadAsync(Socket socket, byte[] buffer)
+    {
+        using var expiry = new CancellationTokenSource(IdleTimeout);
+        int received = 0;
+        while (received < buffer.Length)
+        {
+            int read = await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, expiry.Token).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new SocketException((int)SocketError.ConnectionReset);
+            }
+
+            int searchFrom = Math.Max(0, received - 3);
+            received += read;
+            int end = buffer.AsSpan(searchFrom, received - searchFrom).IndexOf(s_endOfHead);
+            if (end >= 0)
+            {
+                return (searchFrom + end, received);
+            }
+        }
+
+        return (-1, received);
+    }
+
+    private static async Task RespondAsync(Socket socket, byte[] response, bool close = true)
+    {
+        await socket.SendAsync(response, SocketFlags.None).ConfigureAwait(false);
+        if (close)
+        {
+            socket.Shutdown(SocketShutdown.Both);
+            socket.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A WebSocket handshake failed on the server's side")]
+    private static partial void LogHandshakeFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,62 @@
+using GameServer.Connections;
+using GameServer.Protocol;
+using GameServer.Security;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Transport;
+
+/// <summary>
+/// What an upgrade to <c>/ws</c> must show before it is let in, judged the same on both transports: a WebSocket
+/// request, the subprotocol, an allowed Origin, and a valid ticket when tickets are required.
+/// </summary>
+public sealed class UpgradePolicy(IOptions<GatewayOptions> options, TicketValidator tickets)
+{
+    private static readonly UpgradeRefusal s_notWebSocket = new(StatusCodes.Status400BadRequest, "WebSocket only",
+        $"Open a WebSocket with subprotocol {ProtocolConstants.SubProtocol}.");
+
+    private static readonly UpgradeRefusal s_noSubProtocol = new(StatusCodes.Status400BadRequest, "Subprotocol required",
+        $"Offer the WebSocket subprotocol {ProtocolConstants.SubProtocol}.");
+
+    private static readonly UpgradeRefusal s_foreignOrigin = new(StatusCodes.Status403Forbidden, "Origin not allowed");
+
+    /// <summary>Null when the upgrade may go ahead; <paramref name="ticket"/> is then the ticket it presented, if any.</summary>
+    /// <param name="authorization">The Authorization header; a bearer token there is a ticket.</param>
+    /// <param name="queryTicket">The <c>ticket</c> query parameter: browsers cannot set headers on a WebSocket.</param>
+    public UpgradeRefusal? Check(bool isWebSocket, bool offersSubProtocol, string? origin, string? authorization, string? queryTicket, out JoinTicket? ticket)
+    {
+        ticket = null;
+        if (!isWebSocket)
+        {
+            return s_notWebSocket;
+        }
+
+        if (!offersSubProtocol)
+        {
+            return s_noSubProtocol;
+        }
+
+        string[] allowed = options.Value.AllowedOrigins;
+        if (allowed.Length > 0 && origin is not null && !allowed.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            return s_foreignOrigin;
+        }
+
+        if (!tickets.Required)
+        {
+            return null;
+        }
+
+        string? presented = authorization is not null && authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? authorization["Bearer ".Length..]
+            : queryTicket;
+        return tickets.Check(presented, out ticket) switch
+        {
+            TicketCheck.Valid => null,
+            TicketCheck.Missing => new UpgradeRefusal(StatusCodes.Status401Unauthorized, "Ticket required",
+                "This server needs a join ticket: ?ticket=... or Authorization: Bearer ..."),
+            TicketCheck.Expired => new UpgradeRefusal(StatusCodes.Status403Forbidden, "Ticket expired"),
+            TicketCheck.Reused => new UpgradeRefusal(StatusCodes.Status403Forbidden, "Ticket already used"),
+            _ => new UpgradeRefusal(StatusCodes.Status403Forbidden, "Ticket invalid"),
+        };
+    }
+}
