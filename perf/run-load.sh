@@ -45,9 +45,16 @@ CLK_TCK=$(getconf CLK_TCK)
 mkdir -p "$OUT"
 
 echo "Building (Release) into $OUT ..."
-dotnet build -c Release -v q -nologo src/GameServer/GameServer.csproj >"$OUT/build.log"
-dotnet build -c Release -v q -nologo perf/GameServer.LoadTest/GameServer.LoadTest.csproj >>"$OUT/build.log"
-gcc -O2 -Wall -o "$OUT/floor" perf/floor/floor.c -lcrypto
+: >"$OUT/build.log"
+if [[ " $TARGETS " == *" server "* ]]; then
+    dotnet build -c Release -v q -nologo src/GameServer/GameServer.csproj >>"$OUT/build.log"
+fi
+if [[ " $TARGETS " == *" server "* || " $TARGETS " == *" floor "* ]]; then
+    dotnet build -c Release -v q -nologo perf/GameServer.LoadTest/GameServer.LoadTest.csproj >>"$OUT/build.log"
+fi
+if [[ " $TARGETS " == *" floor "* ]]; then
+    gcc -O2 -Wall -o "$OUT/floor" perf/floor/floor.c -lcrypto
+fi
 if [[ " $TARGETS " == *" peer "* && ! -d "$PEER_DIR/node_modules" ]]; then
     echo "Installing the peer (npm ci in $PEER_DIR) ..."
     (cd "$PEER_DIR" && npm ci --no-audit --no-fund) >>"$OUT/build.log" 2>&1

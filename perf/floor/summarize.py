@@ -24,7 +24,8 @@ def point(name, bots):
     return {
         "cpu": (float(c1) - float(c0)) / clk * 1e6 / (seconds * bots) if bots else 0,
         "core": (float(c1) - float(c0)) / clk / seconds * 100,
-        "swarm": (float(s1) - float(s0)) / clk / seconds * 100,
+        # A load client that exited before the window's end (an overloaded machine's late sleep) reads 0: no figure.
+        "swarm": (float(s1) - float(s0)) / clk / seconds * 100 if float(s1) >= float(s0) else None,
         "mem": (float(rss) - float(idle)) / bots if bots else 0,
         "rss": float(rss) / 1024,
         "idle": float(idle) / 1024,
@@ -78,4 +79,4 @@ for capacity in capacities:
             errors = r["errors"]["total"] + (r["bots"] - r["joined"])
             print(f"| {capacity} | {bots} | {label} | {p['cpu']:.0f} | {ratio} | {p['core']:.0f} | {p['mem']:.1f} | "
                   f"{r['deltasPerSecondPerBot']['mean']:.2f} ({r['deltasPerSecondPerBot']['min']:.2f}) | {r['rttMs']['p50']:.2f} / {r['rttMs']['p99']:.2f} | "
-                  f"{lag} | {r['bytesPerBotPerSecond']:.0f} | {r['bytesPerDelta']:.0f} | {cell(r.get('ticksMissed'), 'd')} | {errors} | {p['swarm']:.0f} | {p['load']} |")
+                  f"{lag} | {r['bytesPerBotPerSecond']:.0f} | {r['bytesPerDelta']:.0f} | {cell(r.get('ticksMissed'), 'd')} | {errors} | {cell(p['swarm'], '.0f')} | {p['load']} |")
