@@ -75,7 +75,9 @@ class ArenaRoom extends Room {
     onCreate(options) {
         this.maxClients = options.capacity;
         this.autoDispose = true;
+        // Schema fields start undefined, not 0: every one is set before it is first sent.
         this.state = new ArenaState();
+        this.state.tick = 0;
         this.nextId = 1;
         this.seed = 0x9e3779b9;
         // Per session: the held input and the server-side counters that are not state.
@@ -94,8 +96,12 @@ class ArenaRoom extends Room {
         player.id = this.nextId++;
         player.name = typeof options?.name === "string" ? options.name.slice(0, 16) : "bot";
         this.spawn(player);
+        player.aim = 0;
         player.health = 100;
+        player.score = 0;
         player.flags = 1;
+        player.lastInputSeq = 0;
+        player.kills = 0;
         this.state.players.set(client.sessionId, player);
         this.inputs.set(client.sessionId, { mx: 0, my: 0, fire: false, cooldown: 0, respawn: 0 });
     }
