@@ -93,13 +93,16 @@ class Bot {
     async start() {
         const client = new Client(options.url);
         let timeout;
+        const join = client.joinOrCreate("arena", { name: "bot" + this.index });
         try {
             this.room = await Promise.race([
-                client.joinOrCreate("arena", { name: "bot" + this.index }),
+                join,
                 new Promise((_, reject) => { timeout = setTimeout(() => reject(new Error("join timed out")), options.joinTimeout * 1000); }),
             ]);
         } catch (e) {
             error(/timed out/.test(e.message) ? "joinTimeout" : "join", e.message);
+            // A join that completes after its timeout would hold a seat unmeasured: leave at once.
+            join.then((room) => room.leave(), () => {});
             return;
         } finally {
             clearTimeout(timeout);
