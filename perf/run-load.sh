@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
-# Runs the bot swarm against the server and against the physical floor (perf/floor) at several sizes, on loopback,
-# the target pinned to core 0 and the swarm to core 1, and appends a table of per-bot costs to perf/RESULTS.md.
+# Runs a load of bots against each target at several sizes, on loopback, the target pinned to core 0 and its load
+# client to core 1, and appends a table of per-bot costs to perf/RESULTS.md. The targets, measured one after the other
+# at each point of the same run so their figures compare:
+#   server  GameServer (src/GameServer), loaded by our swarm (perf/GameServer.LoadTest)
+#   peer    an Arena-shaped Colyseus 0.18 room (perf/peers/colyseus), loaded by its own @colyseus/sdk client at the
+#           same rates; `npm ci` runs there first if its node_modules is missing
+#   floor   perf/floor/floor.c, the kernel's cost alone, loaded by our swarm
 #
-#   perf/run-load.sh                      # N = 100 500 1000 2000, matches of 16 and 64, 30 s each (about 10 minutes)
-#   POINTS="1000" CAPACITIES="16" perf/run-load.sh
+#   perf/run-load.sh                      # all three; N = idle, 16, 160, 1000, 2000; matches of 16 and 64 (about 14 minutes)
+#   POINTS="0 160" CAPACITIES="16" DURATION=20 RAMP=5 perf/run-load.sh
+#   TARGETS="server floor" POINTS="1000" perf/run-load.sh
 #   SERVER_ARGS="--Gateway:SendPath Channel" perf/run-load.sh   # extra server settings, e.g. to compare send paths
-#   DURATION=30 RAMP=10 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 perf/run-load.sh
+#   DURATION=25 RAMP=8 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 PEER_PORT=5182 perf/run-load.sh
 #
-# Each point: start the target, read its idle RSS, run the swarm for DURATION s (RAMP s of ramp), sample the target's
-# CPU time (utime+stime from /proc/PID/stat) and RSS over the steady window, stop everything. Every process it starts
-# is stopped by its own PID; the whole script is bounded by the number of points times about DURATION + 6 s.
+# POINTS are bot counts; 0 is the idle point: the target runs with no bots and its CPU (% of a core) and RSS are
+# sampled over IDLE_WINDOW s, once per target (not per capacity: an idle target has no match). A loaded point: start
+# the target, read its idle RSS, run the load for DURATION s (RAMP s of ramp), sample the target's CPU time
+# (utime+stime from /proc/PID/stat) and RSS over the steady window, stop everything. PEER_DECODE (none or full) says
+# whether the peer's clients decode patches: none (the default) counts them undecoded, as our swarm's bots skim all
+# but their own entity; full is what a real Colyseus client pays. Every process it starts is stopped by its own PID;
+# the whole script is bounded by the number of points times targets times about DURATION + 6 s.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-POINTS=${POINTS:-"100 500 1000 2000"}
+POINTS=${POINTS:-"0 16 160 1000 2000"}
 CAPACITIES=${CAPACITIES:-"16 64"}
-DURATION=${DURATION:-30}
-RAMP=${RAMP:-10}
+TARGETS=${TARGETS:-"server peer floor"}
+DURATION=${DURATION:-25}
+RAMP=${RAMP:-8}
+IDLE_WINDOW=${IDLE_WINDOW:-10}
+PEER_DECODE=${PEER_DECODE:-none}
 TICK_RATE=${TICK_RATE:-30}
 SERVER_ARGS=${SERVER_ARGS:-}
 # On a machine shared with other work, NICE=-10 (as root) keeps the measured processes from being starved.
@@ -26,13 +39,26 @@ OUT=${OUT:-${TMPDIR:-/tmp}/gameserver-load-$(date +%Y%m%d-%H%M%S)}
 # Not 5000: other checkouts on a shared machine run their servers there.
 SERVER_PORT=${SERVER_PORT:-5180}
 FLOOR_PORT=${FLOOR_PORT:-5181}
+PEER_PORT=${PEER_PORT:-5182}
+PEER_DIR=perf/peers/colyseus
 CLK_TCK=$(getconf CLK_TCK)
 mkdir -p "$OUT"
 
 echo "Building (Release) into $OUT ..."
-dotnet build -c Release -v q -nologo src/GameServer/GameServer.csproj >"$OUT/build.log"
-dotnet build -c Release -v q -nologo perf/GameServer.LoadTest/GameServer.LoadTest.csproj >>"$OUT/build.log"
-gcc -O2 -Wall -o "$OUT/floor" perf/floor/floor.c -lcrypto
+: >"$OUT/build.log"
+if [[ " $TARGETS " == *" server "* ]]; then
+    dotnet build -c Release -v q -nologo src/GameServer/GameServer.csproj >>"$OUT/build.log"
+fi
+if [[ " $TARGETS " == *" server "* || " $TARGETS " == *" floor "* ]]; then
+    dotnet build -c Release -v q -nologo perf/GameServer.LoadTest/GameServer.LoadTest.csproj >>"$OUT/build.log"
+fi
+if [[ " $TARGETS " == *" floor "* ]]; then
+    gcc -O2 -Wall -o "$OUT/floor" perf/floor/floor.c -lcrypto
+fi
+if [[ " $TARGETS " == *" peer "* && ! -d "$PEER_DIR/node_modules" ]]; then
+    echo "Installing the peer (npm ci in $PEER_DIR) ..."
+    (cd "$PEER_DIR" && npm ci --no-audit --no-fund) >>"$OUT/build.log" 2>&1
+fi
 SERVER_DLL=src/GameServer/bin/Release/net10.0/GameServer.dll
 SWARM_DLL=perf/GameServer.LoadTest/bin/Release/net10.0/GameServer.LoadTest.dll
 
@@ -50,7 +76,7 @@ now() { date +%s.%N; }
 
 port_free() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
-        echo "Port $1 is already in use: set SERVER_PORT / FLOOR_PORT to free ports." >&2
+        echo "Port $1 is already in use: set SERVER_PORT / PEER_PORT / FLOOR_PORT to free ports." >&2
         exit 1
     fi
 }
@@ -64,17 +90,27 @@ wait_for_port() {
     return 1
 }
 
-# run_point NAME PORT BOTS CAPACITY: the target must already run as $target_pid; writes $OUT/NAME.json and .metrics
+# start_load TARGET PORT BOTS CAPACITY NAME: the target's own load client on core 1, as $swarm_pid
+start_load() {
+    local target=$1 port=$2 bots=$3 capacity=$4 name=$5
+    if [[ $target == peer ]]; then
+        nice -n "$NICE" taskset -c 1 node "$PEER_DIR/bots.js" --url "ws://127.0.0.1:$port" --bots "$bots" --duration "$DURATION" \
+            --ramp "$RAMP" --capacity "$capacity" --decode "$PEER_DECODE" --report "$OUT/$name.json" >"$OUT/$name.swarm.log" 2>&1 &
+    else
+        nice -n "$NICE" taskset -c 1 dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$port/ws" --bots "$bots" --duration "$DURATION" --ramp "$RAMP" \
+            --match-size "$capacity" --report "$OUT/$name.json" >"$OUT/$name.swarm.log" 2>&1 &
+    fi
+    swarm_pid=$!
+}
+
+# run_point TARGET NAME PORT BOTS CAPACITY: the target must already run as $target_pid; writes $OUT/NAME.json and .metrics
 run_point() {
-    local name=$1 port=$2 bots=$3 capacity=$4
+    local target=$1 name=$2 port=$3 bots=$4 capacity=$5
     sleep 1
     local idle_rss; idle_rss=$(rss_kib "$target_pid")
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
-    nice -n "$NICE" taskset -c 1 dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$port/ws" --bots "$bots" --duration "$DURATION" --ramp "$RAMP" \
-        --match-size "$capacity" --report "$OUT/$name.json" >"$OUT/$name.swarm.log" 2>&1 &
-    swarm_pid=$!
-    local start; start=$(now)
-    # The steady window: from 3 s after the ramp to 1 s before the end (the swarm's own window is ramp + 2 s to the end).
+    start_load "$target" "$port" "$bots" "$capacity" "$name"
+    # The steady window: from 3 s after the ramp to 1 s before the end (the load clients' own window is ramp + 2 s to the end).
     sleep $((RAMP + 3))
     local c0 s0 t0; c0=$(cpu_ticks "$target_pid"); s0=$(cpu_ticks "$swarm_pid"); t0=$(now)
     sleep $((DURATION - RAMP - 4))
@@ -83,44 +119,95 @@ run_point() {
     wait "$swarm_pid" || rc=$?
     swarm_pid=""
     echo "$c0 $c1 $s0 $s1 $t0 $t1 $idle_rss $rss $rc $load $CLK_TCK" >"$OUT/$name.metrics"
-    echo "  $name: swarm exit $rc, $(tail -n 3 "$OUT/$name.swarm.log" | head -n 1)"
+    echo "  $name: load client exit $rc, $(tail -n 3 "$OUT/$name.swarm.log" | head -n 1)"
 }
 
+# idle_point NAME: no bots; the target's CPU and RSS over IDLE_WINDOW s, after 3 s to settle.
+idle_point() {
+    local name=$1
+    sleep 3
+    local load; load=$(cut -d' ' -f1 /proc/loadavg)
+    local c0 t0 rss0; c0=$(cpu_ticks "$target_pid"); t0=$(now); rss0=$(rss_kib "$target_pid")
+    sleep "$IDLE_WINDOW"
+    local c1 t1 rss; c1=$(cpu_ticks "$target_pid"); t1=$(now); rss=$(rss_kib "$target_pid")
+    echo "$c0 $c1 0 0 $t0 $t1 $rss0 $rss 0 $load $CLK_TCK" >"$OUT/$name.metrics"
+    echo "  $name: idle, $(( (c1 - c0) * 100 / CLK_TCK / IDLE_WINDOW )) % of a core"
+}
+
+# start_target TARGET CAPACITY NAME: starts it on core 0 as $target_pid and waits for its port; sets $port
+start_target() {
+    local target=$1 capacity=$2 name=$3
+    case $target in
+        server)
+            port=$SERVER_PORT
+            port_free "$port"
+            nice -n "$NICE" taskset -c 0 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" --Matchmaking:Capacity "$capacity" \
+                --Matchmaking:MinPlayersToStart 1 --Tick:TickRate "$TICK_RATE" --Logging:LogLevel:Default Warning \
+                --Limits:MaxConnectionsPerIp 100000 $SERVER_ARGS \
+                >"$OUT/$name.server.log" 2>&1 &
+            target_pid=$!
+            wait_for_port "$port"
+            curl -fsS "http://127.0.0.1:$port/health" >/dev/null
+            ;;
+        peer)
+            port=$PEER_PORT
+            port_free "$port"
+            # The room's simulation and patch rates are 30 Hz, fixed in arena-room.js (TICK_RATE does not reach it).
+            nice -n "$NICE" taskset -c 0 node "$PEER_DIR/server.js" --port "$port" --capacity "$capacity" >"$OUT/$name.peer.log" 2>&1 &
+            target_pid=$!
+            wait_for_port "$port"
+            ;;
+        floor)
+            # The floor serves the same sockets the same traffic, with deltas the size the server's were at this point.
+            port=$FLOOR_PORT
+            port_free "$port"
+            local delta_bytes
+            delta_bytes=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['bytesPerDelta']) or 200)" "$OUT/server-${name#floor-}.json" 2>/dev/null || echo 200)
+            echo "  (floor deltas of $delta_bytes bytes)"
+            nice -n "$NICE" taskset -c 0 "$OUT/floor" --port "$port" --tick-rate "$TICK_RATE" --delta-bytes "$delta_bytes" >"$OUT/$name.floor.log" 2>&1 &
+            target_pid=$!
+            wait_for_port "$port"
+            ;;
+        *)
+            echo "Unknown target $target in TARGETS (server, peer, floor)" >&2
+            exit 1
+            ;;
+    esac
+}
+
+# Stops the target by its PID: SIGTERM, then SIGKILL after 10 s.
 stop_target() {
     kill -TERM "$target_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+        kill -0 "$target_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$target_pid" 2>/dev/null || true
     wait "$target_pid" 2>/dev/null || true
     target_pid=""
 }
 
+first_capacity=${CAPACITIES%% *}
 for capacity in $CAPACITIES; do
     for bots in $POINTS; do
-        name="server-m$capacity-n$bots"
-        echo "$name"
-        port_free $SERVER_PORT
-        nice -n "$NICE" taskset -c 0 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$SERVER_PORT" --Matchmaking:Capacity "$capacity" \
-            --Matchmaking:MinPlayersToStart 1 --Tick:TickRate "$TICK_RATE" --Logging:LogLevel:Default Warning \
-            --Limits:MaxConnectionsPerIp 100000 $SERVER_ARGS \
-            >"$OUT/$name.server.log" 2>&1 &
-        target_pid=$!
-        wait_for_port $SERVER_PORT
-        curl -fsS "http://127.0.0.1:$SERVER_PORT/health" >/dev/null
-        run_point "$name" $SERVER_PORT "$bots" "$capacity"
-        stop_target
-
-        # The floor serves the same sockets the same traffic, with deltas the size the server's were.
-        delta_bytes=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['bytesPerDelta']) or 200)" "$OUT/$name.json" 2>/dev/null || echo 200)
-        name="floor-m$capacity-n$bots"
-        echo "$name (deltas of $delta_bytes bytes)"
-        port_free $FLOOR_PORT
-        nice -n "$NICE" taskset -c 0 "$OUT/floor" --port $FLOOR_PORT --tick-rate "$TICK_RATE" --delta-bytes "$delta_bytes" >"$OUT/$name.floor.log" 2>&1 &
-        target_pid=$!
-        wait_for_port $FLOOR_PORT
-        run_point "$name" $FLOOR_PORT "$bots" "$capacity"
-        stop_target
+        if [[ $bots == 0 && $capacity != "$first_capacity" ]]; then
+            continue
+        fi
+        for target in $TARGETS; do
+            name="$target-m$capacity-n$bots"
+            echo "$name"
+            start_target "$target" "$capacity" "$name"
+            if [[ $bots == 0 ]]; then
+                idle_point "$name"
+            else
+                run_point "$target" "$name" "$port" "$bots" "$capacity"
+            fi
+            stop_target
+        done
     done
 done
 
-python3 perf/floor/summarize.py "$OUT" "$CAPACITIES" "$POINTS" "$TICK_RATE" "$DURATION" "$RAMP" "$NICE" >"$OUT/table.md"
+python3 perf/floor/summarize.py "$OUT" "$CAPACITIES" "$POINTS" "$TICK_RATE" "$DURATION" "$RAMP" "$NICE" "$TARGETS" "$PEER_DECODE" "$IDLE_WINDOW" >"$OUT/table.md"
 cat "$OUT/table.md"
 cat "$OUT/table.md" >>"$RESULTS"
 echo "Appended to $RESULTS; reports (JSON and HTML) in $OUT"

@@ -7,50 +7,76 @@ import subprocess
 import sys
 
 out, capacities, points, tick_rate, duration, ramp, nice = sys.argv[1], sys.argv[2].split(), sys.argv[3].split(), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
+targets = sys.argv[8].split() if len(sys.argv) > 8 else ["server", "floor"]
+peer_decode = sys.argv[9] if len(sys.argv) > 9 else "none"
+idle_window = sys.argv[10] if len(sys.argv) > 10 else "10"
+LABELS = {"server": "server", "peer": "peer: Colyseus 0.18", "floor": "floor"}
 
 
 def point(name, bots):
     try:
-        report = json.load(open(os.path.join(out, name + ".json")))
+        report = json.load(open(os.path.join(out, name + ".json"))) if bots else None
         c0, c1, s0, s1, t0, t1, idle, rss, rc, load, clk = open(os.path.join(out, name + ".metrics")).read().split()
     except (OSError, ValueError):
         return None
     seconds = float(t1) - float(t0)
     clk = float(clk)
     return {
-        "cpu": (float(c1) - float(c0)) / clk * 1e6 / (seconds * bots),
+        "cpu": (float(c1) - float(c0)) / clk * 1e6 / (seconds * bots) if bots else 0,
         "core": (float(c1) - float(c0)) / clk / seconds * 100,
-        "swarm": (float(s1) - float(s0)) / clk / seconds * 100,
-        "mem": (float(rss) - float(idle)) / bots,
+        # A load client that exited before the window's end (an overloaded machine's late sleep) reads 0: no figure.
+        "swarm": (float(s1) - float(s0)) / clk / seconds * 100 if float(s1) >= float(s0) else None,
+        "mem": (float(rss) - float(idle)) / bots if bots else 0,
+        "rss": float(rss) / 1024,
         "idle": float(idle) / 1024,
         "report": report,
         "load": load,
     }
 
 
+def cell(value, fmt):
+    return "-" if value is None else format(value, fmt)
+
+
 model = next((l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name")), "?")
 print()
 print(f"### Run of {datetime.date.today()} ({datetime.datetime.now():%H:%M})")
 print()
-print(f"Machine: {model}, {os.cpu_count()} cores, {platform.platform()}. Target (server or floor) pinned to core 0, swarm to core 1; "
+print(f"Machine: {model}, {os.cpu_count()} cores, {platform.platform()}. Targets ({', '.join(LABELS.get(t, t) for t in targets)}) pinned to core 0, "
+      f"each one's load client to core 1 (our swarm for the server and the floor; for the peer, @colyseus/sdk clients in one Node process, "
+      f"patches {'decoded' if peer_decode == 'full' else 'counted undecoded'}); "
       f"{duration} s per point with a {ramp} s ramp, {tick_rate} Hz, 20 inputs and 1 ping per bot per second; CPU and RSS sampled "
-      f"from 3 s after the ramp to 1 s before the end; both at nice {nice}. Other engineers' builds may share these 2 cores (load average at each point's start given).")
+      f"from 3 s after the ramp to 1 s before the end; all at nice {nice}. The idle point (0 bots) samples each target alone for {idle_window} s: "
+      f"its CPU % of a core and its RSS. Other engineers' builds may share these 2 cores (load average at each point's start given).")
 print()
 print("| match | bots | target | CPU µs/bot·s | × floor | target core % | mem KiB/bot | deltas/s/bot mean (min) | RTT p50 / p99 ms | state lag p99 ms | B/bot/s | bytes/delta | ticks missed | errors | swarm core % | load |")
 print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for capacity in capacities:
     for bots in points:
         n = int(bots)
-        server = point(f"server-m{capacity}-n{bots}", n)
-        floor = point(f"floor-m{capacity}-n{bots}", n)
-        for label, p in (("server", server), ("floor", floor)):
+        if n == 0:
+            if capacity != capacities[0]:
+                continue
+            for target in targets:
+                p = point(f"{target}-m{capacity}-n0", 0)
+                label = LABELS.get(target, target)
+                if p is None:
+                    print(f"| - | 0 (idle) | {label} | (no result) |||||||||||||")
+                    continue
+                print(f"| - | 0 (idle) | {label} | - | - | {p['core']:.1f} | RSS {p['rss']:.1f} MiB | - | - | - | - | - | - | - | - | {p['load']} |")
+            continue
+        results = {target: point(f"{target}-m{capacity}-n{bots}", n) for target in targets}
+        floor = results.get("floor")
+        for target in targets:
+            p = results[target]
+            label = LABELS.get(target, target)
             if p is None:
                 print(f"| {capacity} | {bots} | {label} | (no result) |||||||||||||")
                 continue
             r = p["report"]
-            ratio = f"{p['cpu'] / floor['cpu']:.2f}" if floor and floor["cpu"] > 0 else "-"
+            ratio = "1.00" if target == "floor" else f"{p['cpu'] / floor['cpu']:.2f}" if floor and floor["cpu"] > 0 else "-"
             lag = f"{r['stateLagMs']['p99']:.1f}" if r["stateLagMs"]["count"] else "-"
             errors = r["errors"]["total"] + (r["bots"] - r["joined"])
-            print(f"| {capacity} | {bots} | {label} | {p['cpu']:.0f} | {ratio if label == 'server' else '1.00'} | {p['core']:.0f} | {p['mem']:.1f} | "
+            print(f"| {capacity} | {bots} | {label} | {p['cpu']:.0f} | {ratio} | {p['core']:.0f} | {p['mem']:.1f} | "
                   f"{r['deltasPerSecondPerBot']['mean']:.2f} ({r['deltasPerSecondPerBot']['min']:.2f}) | {r['rttMs']['p50']:.2f} / {r['rttMs']['p99']:.2f} | "
-                  f"{lag} | {r['bytesPerBotPerSecond']:.0f} | {r['bytesPerDelta']:.0f} | {r['ticksMissed']} | {errors} | {p['swarm']:.0f} | {p['load']} |")
+                  f"{lag} | {r['bytesPerBotPerSecond']:.0f} | {r['bytesPerDelta']:.0f} | {cell(r.get('ticksMissed'), 'd')} | {errors} | {cell(p['swarm'], '.0f')} | {p['load']} |")
