@@ -130,8 +130,8 @@ export class Connection {
   closed(socket, e) {
     if (socket !== this.socket) return;
     this.joined = false;
-    // 1000 is a Leave or a resume on another connection: nothing to come back to.
-    if (this.stopped || e.code === 1000) {
+    // 1000 is a Leave, 4001 a resume on another connection: nothing to come back to.
+    if (this.stopped || e.code === 1000 || e.code === 4001) {
       this.setStatus('closed');
       return;
     }

@@ -48,8 +48,11 @@ public sealed partial class PlayerConnection
     {
         _match = null;
         _slot = null;
-        Close(CloseReason.ResumedElsewhere, WebSocketCloseStatus.NormalClosure, "Resumed on another connection.");
+        Close(CloseReason.ResumedElsewhere, ResumedElsewhereStatus, "Resumed on another connection.");
     }
+
+    /// <summary>The close code of a connection whose player was resumed on another (protocol.md, "Close codes").</summary>
+    public const WebSocketCloseStatus ResumedElsewhereStatus = (WebSocketCloseStatus)4001;
 
     public void OnFellBehind() =>
         Close(CloseReason.FellBehind, (WebSocketCloseStatus)4000, "Fell behind: not reading fast enough.");

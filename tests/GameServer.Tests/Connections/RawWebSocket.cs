@@ -38,7 +38,13 @@ internal sealed class RawWebSocket : IAsyncDisposable
     }
 
     /// <summary>Sends one frame exactly as given: first byte (FIN, RSV, opcode), then the payload, masked or not.</summary>
-    public Task SendFrameAsync(byte first, byte[] payload, bool masked = true)
+    public Task SendFrameAsync(byte first, byte[] payload, bool masked = true) => _stream.WriteAsync(Frame(first, payload, masked)).AsTask();
+
+    /// <summary>Sends several frames in one write, so they arrive together.</summary>
+    public Task SendFramesAsync(IEnumerable<byte[]> frames) => _stream.WriteAsync(frames.SelectMany(f => f).ToArray()).AsTask();
+
+    /// <summary>A masked or unmasked client frame: first byte (FIN, RSV, opcode), then the payload.</summary>
+    public static byte[] Frame(byte first, byte[] payload, bool masked = true)
     {
         var frame = new List<byte> { first };
         byte maskBit = masked ? (byte)0x80 : (byte)0;
@@ -60,42 +66,50 @@ internal sealed class RawWebSocket : IAsyncDisposable
             frame.Add(masked ? (byte)(payload[i] ^ mask[i % 4]) : payload[i]);
         }
 
-        return _stream.WriteAsync(frame.ToArray()).AsTask();
+        return frame.ToArray();
     }
 
     /// <summary>Reads server frames until a close frame and returns its status code (null when the server hung up without one).</summary>
     public async Task<int?> ReadCloseCodeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
+        while (await ReadFrameAsync() is (int opcode, byte[] payload))
         {
-            byte[] header = new byte[2];
-            if (!await ReadExactlyOrEndAsync(header, timeout.Token))
-            {
-                return null;
-            }
-
-            long length = header[1] & 0x7F;
-            if (length == 126)
-            {
-                byte[] extended = new byte[2];
-                await _stream.ReadExactlyAsync(extended, timeout.Token);
-                length = (extended[0] << 8) | extended[1];
-            }
-            else if (length == 127)
-            {
-                byte[] extended = new byte[8];
-                await _stream.ReadExactlyAsync(extended, timeout.Token);
-                length = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(extended);
-            }
-
-            byte[] payload = new byte[length];
-            await _stream.ReadExactlyAsync(payload, timeout.Token);
-            if ((header[0] & 0x0F) == 0x8)
+            if (opcode == 0x8)
             {
                 return payload.Length >= 2 ? (payload[0] << 8) | payload[1] : 1005;
             }
         }
+
+        return null;
+    }
+
+    /// <summary>The next server frame's opcode and payload; null when the server hung up.</summary>
+    public async Task<(int Opcode, byte[] Payload)?> ReadFrameAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        byte[] header = new byte[2];
+        if (!await ReadExactlyOrEndAsync(header, timeout.Token))
+        {
+            return null;
+        }
+
+        long length = header[1] & 0x7F;
+        if (length == 126)
+        {
+            byte[] extended = new byte[2];
+            await _stream.ReadExactlyAsync(extended, timeout.Token);
+            length = (extended[0] << 8) | extended[1];
+        }
+        else if (length == 127)
+        {
+            byte[] extended = new byte[8];
+            await _stream.ReadExactlyAsync(extended, timeout.Token);
+            length = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(extended);
+        }
+
+        byte[] payload = new byte[length];
+        await _stream.ReadExactlyAsync(payload, timeout.Token);
+        return (header[0] & 0x0F, payload);
     }
 
     private async Task<bool> ReadExactlyOrEndAsync(byte[] buffer, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GameServer.Protocol;
@@ -34,6 +35,19 @@ public sealed class ResumeTests : IAsyncLifetime
         Assert.Equal(original.MatchId, second.Welcome.MatchId);
         Assert.NotEqual(original.Resume, second.Welcome.Resume);
         Assert.Equal(sequence, second.World.Get(original.PlayerId).LastInputSequence);
+    }
+
+    [Fact]
+    public async Task Resume_WhileTheOldConnectionIsOpen_TakesTheSeatOver_AndClosesTheOldOneWith4001()
+    {
+        await using TestPlayer first = await TestPlayer.JoinAsync(_server, "Twice");
+
+        await using TestPlayer second = await TestPlayer.ConnectAsync(_server);
+        await second.SendJoinAsync("Twice", resume: first.Welcome.Resume);
+        await second.ExpectWelcomeAndSnapshotAsync();
+
+        Assert.Equal(first.Welcome.PlayerId, second.Welcome.PlayerId);
+        Assert.Equal((WebSocketCloseStatus)4001, await first.WaitForCloseAsync());
     }
 
     [Fact]
