@@ -10,7 +10,7 @@
 #   perf/run-load.sh                      # all three; N = idle, 16, 160, 1000, 2000; matches of 16 and 64 (about 14 minutes)
 #   POINTS="0 160" CAPACITIES="16" DURATION=20 RAMP=5 perf/run-load.sh
 #   TARGETS="server floor" POINTS="1000" perf/run-load.sh
-#   SERVER_ARGS="--Gateway:SendPath Channel" perf/run-load.sh   # extra server settings, e.g. to compare send paths
+#   SERVER_ARGS="--Gateway:Transport Kestrel" perf/run-load.sh   # extra server settings, e.g. to compare transports
 #   DURATION=25 RAMP=8 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 PEER_PORT=5182 perf/run-load.sh
 #
 # POINTS are bot counts; 0 is the idle point: the target runs with no bots and its CPU (% of a core) and RSS are

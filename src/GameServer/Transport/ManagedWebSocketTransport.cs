@@ -23,6 +23,7 @@ public sealed class ManagedWebSocketTransport : IFrameSender
     private readonly Channel<QueuedFrame> _queue = Channel.CreateUnbounded<QueuedFrame>(new UnboundedChannelOptions { SingleReader = true });
     private PlayerConnection _connection = null!;
     private int _queuedTicks;
+    private int _queued;
     private WebSocketCloseStatus? _closeStatus;
     private string _closeReason = string.Empty;
 
@@ -33,7 +34,7 @@ public sealed class ManagedWebSocketTransport : IFrameSender
         _metrics = metrics;
     }
 
-    public int Queued => _queue.Reader.Count;
+    public int Queued => Volatile.Read(ref _queued);
 
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -72,16 +73,28 @@ public sealed class ManagedWebSocketTransport : IFrameSender
         _queue.Writer.TryComplete();
     }
 
-    public void Abort() => _socket.Abort();
+    public void Abort()
+    {
+        try
+        {
+            _socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request has ended and taken the socket with it: nothing is left to abort.
+        }
+    }
 
     private bool Write(SharedFrame frame, FrameKind kind)
     {
         frame.AddReference();
+        Interlocked.Increment(ref _queued);
         if (_queue.Writer.TryWrite(new QueuedFrame(frame, kind)))
         {
             return true;
         }
 
+        Interlocked.Decrement(ref _queued);
         frame.Release();
         if (kind == FrameKind.Tick)
         {
@@ -110,6 +123,7 @@ public sealed class ManagedWebSocketTransport : IFrameSender
                     finally
                     {
                         Interlocked.Add(ref _queuedTicks, queued.Kind == FrameKind.Tick ? -1 : 0);
+                        Interlocked.Decrement(ref _queued);
                         queued.Frame.Release();
                     }
                 }

@@ -2,15 +2,19 @@ using System.Net;
 using System.Net.WebSockets;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
+using GameServer.Transport;
 
 namespace GameServer.Tests.Connections;
 
-/// <summary>The /ws gateway end to end: real Kestrel, real ClientWebSocket clients.</summary>
-public sealed class GatewayTests : IAsyncLifetime
+/// <summary>The /ws gateway end to end on each transport: real Kestrel, real ClientWebSocket clients.</summary>
+public abstract class GatewayTests(GameTransport transport) : IAsyncLifetime
 {
     private TestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await TestServer.StartAsync();
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(new Dictionary<string, string?>
+    {
+        ["Gateway:Transport"] = transport.ToString(),
+    });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -171,4 +175,8 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(ErrorCode.UnknownMessageType, error.Error.Code);
         await player.NextAsync(MessageType.Delta);
     }
+
+    public sealed class Lean() : GatewayTests(GameTransport.Lean);
+
+    public sealed class Kestrel() : GatewayTests(GameTransport.Kestrel);
 }

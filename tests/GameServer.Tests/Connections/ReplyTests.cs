@@ -1,15 +1,19 @@
 using System.Buffers;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
+using GameServer.Transport;
 
 namespace GameServer.Tests.Connections;
 
 /// <summary>Replies to a client's own messages are never lost to a queue that deltas fill.</summary>
-public sealed class ReplyTests : IAsyncLifetime
+public abstract class ReplyTests(GameTransport transport) : IAsyncLifetime
 {
     private TestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await TestServer.StartAsync();
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(new Dictionary<string, string?>
+    {
+        ["Gateway:Transport"] = transport.ToString(),
+    });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -41,4 +45,8 @@ public sealed class ReplyTests : IAsyncLifetime
         write(buffer);
         return buffer.WrittenSpan.ToArray();
     }
+
+    public sealed class Lean() : ReplyTests(GameTransport.Lean);
+
+    public sealed class Kestrel() : ReplyTests(GameTransport.Kestrel);
 }

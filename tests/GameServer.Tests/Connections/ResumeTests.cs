@@ -3,16 +3,19 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
+using GameServer.Transport;
 
 namespace GameServer.Tests.Connections;
 
-public sealed class ResumeTests : IAsyncLifetime
+/// <summary>Resuming a dropped player, on both transports.</summary>
+public abstract class ResumeTests(GameTransport transport) : IAsyncLifetime
 {
     private TestServer _server = null!;
 
     public async Task InitializeAsync() => _server = await TestServer.StartAsync(new Dictionary<string, string?>
     {
         ["Gateway:ResumeGracePeriod"] = "00:00:01",
+        ["Gateway:Transport"] = transport.ToString(),
     });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -86,4 +89,8 @@ public sealed class ResumeTests : IAsyncLifetime
         await late.SendJoinAsync("Ada", resume: original.Resume);
         Assert.Equal(ErrorCode.ResumeRejected, (await late.NextAsync(MessageType.Error)).Error.Code);
     }
+
+    public sealed class Lean() : ResumeTests(GameTransport.Lean);
+
+    public sealed class Kestrel() : ResumeTests(GameTransport.Kestrel);
 }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
+using GameServer.Transport;
 
 namespace GameServer.Tests.Connections;
 
@@ -9,7 +10,7 @@ namespace GameServer.Tests.Connections;
 /// the configured time, while the other player's deltas keep coming tick after tick. Socket buffers are made small on
 /// both sides so that the backlog reaches the server's queue within seconds.
 /// </summary>
-public sealed class SlowConsumerTests : IAsyncLifetime
+public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetime
 {
     private TestServer _server = null!;
     private MetricProbe _probe = null!;
@@ -22,6 +23,7 @@ public sealed class SlowConsumerTests : IAsyncLifetime
                 ["Tick:TickRate"] = "120",
                 ["Gateway:OutboundQueueFrames"] = "8",
                 ["Gateway:MaxBehind"] = "00:00:01",
+                ["Gateway:Transport"] = transport.ToString(),
             },
             SmallSocketBuffers.ConfigureServer);
         _probe = new MetricProbe(_server);
@@ -89,4 +91,8 @@ public sealed class SlowConsumerTests : IAsyncLifetime
         await client.ConnectAsync(uri, new HttpMessageInvoker(SmallSocketBuffers.ClientHandler()), CancellationToken.None);
         return client;
     }
+
+    public sealed class Lean() : SlowConsumerTests(GameTransport.Lean);
+
+    public sealed class Kestrel() : SlowConsumerTests(GameTransport.Kestrel);
 }
