@@ -1,7 +1,7 @@
 // The play page: joins with a name, sends one input per tick, predicts the own player, interpolates the others,
 // draws at the display's rate. window.gameState is a read-only view for tests and the curious.
 import { EventKind, Flags, Phase } from './codec.js';
-import { POSITION_SCALE, rulesForTickRate } from './arena.js';
+import { loadArena } from './arena.js';
 import { Connection } from './connection.js';
 import { Controls } from './controls.js';
 import { Interpolator } from './interpolation.js';
@@ -11,18 +11,21 @@ import { Renderer } from './renderer.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 
+// ?server=http://host:port plays on another server; by default the one that served the page.
+const serverBase = () => new URL(params.get('server') ?? location.href);
+
 function socketUrl() {
-  // ?server=http://host:port plays on another server; by default the one that served the page.
-  const base = new URL(params.get('server') ?? location.href);
+  const base = serverBase();
   base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   return new URL('/ws', base).href;
 }
 
 class Game {
-  constructor(name) {
+  constructor(name, arena) {
+    this.arena = arena;
     this.canvas = $('canvas');
-    this.renderer = new Renderer(this.canvas);
-    this.controls = new Controls(this.canvas);
+    this.renderer = new Renderer(this.canvas, arena);
+    this.controls = new Controls(this.canvas, arena);
     this.predictor = new Predictor();
     this.interpolator = new Interpolator(100);
     this.tickRate = 30;
@@ -43,7 +46,10 @@ class Game {
 
   welcome(m) {
     this.tickRate = m.tickRate;
-    this.predictor.reset(rulesForTickRate(m.tickRate));
+    if (m.tickRate !== this.arena.tickRate) {
+      this.log(`The server ticks at ${m.tickRate} Hz but described its rules for ${this.arena.tickRate} Hz`);
+    }
+    this.predictor.reset(this.arena);
     this.interpolator.clear();
     $('hud-rate').textContent = `${m.tickRate} Hz`;
     this.log(`Joined match ${m.matchId} as player ${m.playerId}`);
@@ -67,7 +73,8 @@ class Game {
     if (connection.status !== 'playing' || !world.hasState || world.phase === Phase.ENDED) return;
     const own = this.own;
     const p = this.predictor.state ?? own;
-    const pixel = p === undefined ? null : { x: (p.x / POSITION_SCALE) * this.renderer.scale, y: (p.y / POSITION_SCALE) * this.renderer.scale };
+    const toPixel = this.renderer.scale / this.arena.positionScale;
+    const pixel = p === undefined ? null : { x: p.x * toPixel, y: p.y * toPixel };
     const input = this.controls.sample(pixel, this.aim);
     this.aim = input.aim;
     input.seq = ++this.seq;
@@ -151,11 +158,19 @@ class Game {
   }
 }
 
-function start(name) {
+async function start(name) {
   localStorage.setItem('gameserver.name', name);
   $('join').hidden = true;
   $('game').hidden = false;
-  const game = new Game(name);
+  // The map and the movement rules come from the server, so the prediction steps exactly what the server steps.
+  let arena;
+  try {
+    arena = await loadArena(serverBase());
+  } catch (e) {
+    $('hud-status').textContent = `cannot load the arena's rules: ${e.message}`;
+    return;
+  }
+  const game = new Game(name, arena);
   Object.defineProperty(window, 'gameState', { get: () => game.snapshot() });
   $('canvas').focus();
 }
