@@ -32,6 +32,7 @@ class Game {
     this.seq = 0;
     this.aim = 0;
     this.framesDrawn = 0;
+    this.death = null; // { killer: name or null, tick } of the own player's last death
     this.inputTimer = null;
     this.connection = new Connection(socketUrl(), name, {
       welcome: (m) => this.welcome(m),
@@ -102,6 +103,7 @@ class Game {
       this.framesDrawn++;
     }
     $('hud-ping').textContent = this.connection.rttMs === null ? '-' : `${this.connection.rttMs} ms`;
+    this.updateDeath(world);
     requestAnimationFrame((t) => this.frame(t));
   }
 
@@ -119,8 +121,39 @@ class Game {
     list.replaceChildren(...rows);
   }
 
+  /** While the own player is dead: who killed it, and when it respawns (the kill's tick plus the rules' delay). */
+  updateDeath(world) {
+    const own = this.own;
+    const box = $('death');
+    if (own === undefined || (own.flags & Flags.ALIVE) !== 0 || world.phase !== Phase.RUNNING) {
+      this.death = null;
+      box.hidden = true;
+      return;
+    }
+    const death = this.death;
+    let headline = 'You are dead';
+    let respawn = 'respawning soon';
+    if (death !== null) {
+      headline = death.killer === null ? 'You died' : `Killed by ${death.killer}`;
+      const ticksLeft = death.tick + this.arena.player.respawnDelayTicks - world.tick;
+      const seconds = Math.max(0, Math.ceil(ticksLeft / this.tickRate));
+      respawn = seconds > 0 ? `respawn in ${seconds} s` : 'respawning…';
+    }
+    const text = `${headline} · ${respawn}`;
+    if (box.dataset.text !== text) {
+      box.dataset.text = text;
+      const small = document.createElement('small');
+      small.textContent = respawn;
+      box.replaceChildren(headline, small);
+    }
+    box.hidden = false;
+  }
+
   gameEvent(m) {
     const name = (id) => this.connection.world.entities.get(id)?.name ?? `#${id}`;
+    if (m.kind === EventKind.KILL && m.object === this.connection.welcome?.playerId) {
+      this.death = { killer: m.subject === 0 ? null : name(m.subject), tick: m.tick };
+    }
     switch (m.kind) {
       case EventKind.KILL: this.log(m.subject === 0 ? `${name(m.object)} died` : `${name(m.subject)} killed ${name(m.object)}`); break;
       case EventKind.PLAYER_JOINED: this.log(`${name(m.subject)} joined`); break;
@@ -154,6 +187,7 @@ class Game {
       pendingInputs: this.predictor.pending.length,
       rttMs: c.rttMs,
       framesDrawn: this.framesDrawn,
+      death: $('death').hidden ? null : $('death').textContent,
     };
   }
 }
