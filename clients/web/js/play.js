@@ -1,6 +1,6 @@
 // The play page: joins with a name, sends one input per tick, predicts the own player, interpolates the others,
 // draws at the display's rate. window.gameState is a read-only view for tests and the curious.
-import { EventKind, Flags, Phase } from './codec.js';
+import { EventKind, Flags, Kind, Phase } from './codec.js';
 import { loadArena } from './arena.js';
 import { Connection } from './connection.js';
 import { Controls } from './controls.js';
@@ -39,7 +39,7 @@ class Game {
       world: (world) => this.worldChanged(world),
       event: (m) => this.gameEvent(m),
       error: (m) => this.log(`Server: ${m.message}`),
-      status: (s) => { $('hud-status').textContent = s; },
+      status: () => this.updateStatus(),
       matchClosed: () => this.log('Match closed: joining the next one'),
     });
     requestAnimationFrame((t) => this.frame(t));
@@ -99,11 +99,12 @@ class Game {
       this.renderer.draw(world, ownId, (e) => {
         if (e.id === ownId) return this.predictor.state ?? e;
         return this.interpolator.sample(e.id, time) ?? e;
-      }, this.tickRate);
+      }, this.tickRate, this.statusText());
       this.framesDrawn++;
     }
     $('hud-ping').textContent = this.connection.rttMs === null ? '-' : `${this.connection.rttMs} ms`;
     this.updateDeath(world);
+    this.updateStatus();
     requestAnimationFrame((t) => this.frame(t));
   }
 
@@ -119,6 +120,33 @@ class Game {
       return li;
     });
     list.replaceChildren(...rows);
+  }
+
+  /** What the player is waiting for, in words: the connection's state, or, once in a match, its phase. */
+  statusText() {
+    const { connection } = this;
+    const world = connection.world;
+    if (connection.status !== 'playing' || !world.hasState) return connection.status;
+    switch (world.phase) {
+      case Phase.WAITING:
+      case Phase.COUNTDOWN: {
+        // A match starts with minPlayersToStart players (2 by default): alone, the player waits for company.
+        let players = 0;
+        for (const e of world.entities.values()) if (e.kind === Kind.PLAYER) players++;
+        const missing = this.arena.match.minPlayersToStart - players;
+        if (missing === 1 && players === 1) return 'waiting for a second player';
+        if (missing > 0) return `waiting for ${missing} more players`;
+        return world.phase === Phase.WAITING ? 'waiting' : `starting in ${Math.ceil(world.phaseTicksLeft / this.tickRate)} s`;
+      }
+      case Phase.ENDED: return 'match over';
+      default: return 'playing';
+    }
+  }
+
+  updateStatus() {
+    const text = this.statusText();
+    const hud = $('hud-status');
+    if (hud.textContent !== text) hud.textContent = text;
   }
 
   /** While the own player is dead: who killed it, and when it respawns (the kill's tick plus the rules' delay). */

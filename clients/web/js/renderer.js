@@ -22,7 +22,8 @@ export class Renderer {
   }
 
   /** positionOf(entity) says where to draw an entity (predicted for the own player, interpolated for the rest). */
-  draw(world, ownId, positionOf, tickRate) {
+  /** status says what a waiting player waits for (the HUD's words), shown on the banner before the match runs. */
+  draw(world, ownId, positionOf, tickRate, status) {
     const { ctx, scale } = this;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = '#0b0f16';
@@ -38,7 +39,7 @@ export class Renderer {
       else if (e.kind === Kind.PROJECTILE) this.drawProjectile(x, y);
       else if (e.kind === Kind.PLAYER) this.drawPlayer(e, x, y, p.aim, e.id === ownId);
     }
-    this.drawBanner(world, tickRate);
+    this.drawBanner(world, tickRate, status);
   }
 
   drawFloor() {
@@ -101,13 +102,13 @@ export class Renderer {
     ctx.globalAlpha = 1;
   }
 
-  drawBanner(world, tickRate) {
+  drawBanner(world, tickRate, status) {
     const { ctx } = this;
     const seconds = Math.ceil(world.phaseTicksLeft / tickRate);
     let text;
     switch (world.phase) {
-      case Phase.WAITING: text = 'Waiting for players'; break;
-      case Phase.COUNTDOWN: text = `Starting in ${seconds}`; break;
+      case Phase.WAITING: text = status?.startsWith('waiting for') ? capitalize(status) : 'Waiting for players'; break;
+      case Phase.COUNTDOWN: text = status?.startsWith('waiting for') ? capitalize(status) : `Starting in ${seconds}`; break;
       case Phase.RUNNING: text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`; break;
       default: text = `Match over · next match in ${seconds} s`; break;
     }
@@ -120,6 +121,8 @@ export class Renderer {
     ctx.fillText(text, this.width / 2, 81);
   }
 }
+
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function line(ctx, x1, y1, x2, y2) {
   ctx.beginPath();

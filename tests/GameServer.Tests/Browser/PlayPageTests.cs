@@ -64,6 +64,25 @@ public sealed class PlayPageTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PlayPage_AloneInTheLobby_SaysItWaitsForASecondPlayer()
+    {
+        // The server's default: a match needs two players.
+        await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Matchmaking:MinPlayersToStart"] = "2" });
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
+        JsonElement state = await WaitForStateAsync(page, "s.status === 'playing' && s.own !== null");
+        ILocator status = page.Locator("#hud-status");
+
+        await Assertions.Expect(status).ToHaveTextAsync("waiting for a second player");
+        Assert.Equal((int)MatchPhase.Waiting, state.GetProperty("phase").GetInt32());
+
+        await using TestPlayer bob = await TestPlayer.JoinAsync(server, "Bob", state.GetProperty("matchId").GetUInt32());
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("^starting in [1-3] s$"));
+        await Assertions.Expect(status).ToHaveTextAsync("playing");
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task PlayPage_Killed_SaysByWhomAndWhenItRespawns()
     {
         await using TestServer server = await ExecutionArena.StartServerAsync();
