@@ -30,6 +30,7 @@ public static class GameServerApp
         app.MapWebClient();
         app.MapPlayerWebSocket();
         app.MapMatchEndpoints();
+        app.MapArenaRules();
         app.MapPrometheusMetrics();
         app.MapSpectatorFeed();
 
@@ -56,6 +57,7 @@ public static class GameServerApp
         services.AddSpectatorFeed(configuration);
         services.AddSingleton<MatchServices>();
         services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
+        services.TryAddSingleton(ArenaRulesFor);
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
@@ -67,13 +69,20 @@ public static class GameServerApp
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
     }
 
-    private static MatchSimulationFactory ArenaFactory(IServiceProvider services)
+    /// <summary>The rules every match plays by, and that GET /arena.json describes: one instance, so they cannot differ.</summary>
+    private static ArenaRules ArenaRulesFor(IServiceProvider services)
     {
         int tickRate = services.GetRequiredService<TickLoop>().TickRate;
         MatchmakingOptions options = services.GetRequiredService<IOptions<MatchmakingOptions>>().Value;
         ArenaRules rules = ArenaRules.ForTickRate(tickRate);
         rules.MinPlayersToStart = options.MinPlayersToStart;
         rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
+        return rules;
+    }
+
+    private static MatchSimulationFactory ArenaFactory(IServiceProvider services)
+    {
+        ArenaRules rules = services.GetRequiredService<ArenaRules>();
         return (id, seed) => new Match(id, seed, rules);
     }
 }

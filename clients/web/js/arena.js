@@ -1,35 +1,24 @@
-// Arena's movement rules, ported from src/GameServer.Simulation (ArenaRules, ArenaMap, PlayerMotion, FixedMath) with
-// the same integer math, so that the own player's prediction lands where the server puts it. Keep them in step.
+// Arena's movement rules: the algorithm of src/GameServer.Simulation (PlayerMotion, FixedMath) in the same integer
+// math, so that the own player's prediction lands where the server puts it. Every constant (the map, the walls,
+// speeds, radii) comes from the server's GET /arena.json, written from the simulation's own rules for the server's
+// tick rate: nothing here is copied by hand. Lengths are in position units, speeds per tick (protocol.md).
 
-export const POSITION_SCALE = 16;
-export const WORLD_WIDTH = 2000;
-export const WORLD_HEIGHT = 1200;
-export const MAX_MOVE_AXIS = 127;
-export const ANGLE_UNITS_PER_TURN = 65536;
+/** Fetches the server's Arena description; base is the server's http(s) address. */
+export async function loadArena(base) {
+  const response = await fetch(new URL('/arena.json', base), { cache: 'no-cache' });
+  if (!response.ok) {
+    throw new Error(`GET /arena.json answered ${response.status}`);
+  }
+  return arenaFrom(await response.json());
+}
 
-// ArenaMap's walls in world units: [left, top, right, bottom].
-export const WALLS = Object.freeze([
-  [0, 0, 2000, 40], [0, 1160, 2000, 1200], [0, 40, 40, 1160], [1960, 40, 2000, 1160],
-  [900, 500, 1100, 700],
-  [400, 250, 480, 450], [1520, 250, 1600, 450], [400, 750, 480, 950], [1520, 750, 1600, 950],
-  [850, 220, 1150, 260], [850, 940, 1150, 980],
-]);
-
-const WALL_UNITS = WALLS.map((w) => w.map((v) => v * POSITION_SCALE));
-
-/** ArenaRules.ForTickRate: the tunables that movement needs, in wire units. */
-export function rulesForTickRate(tickRate) {
-  const perTick = (wu) => Math.max(1, Math.floor((wu * POSITION_SCALE + Math.floor(tickRate / 2)) / tickRate));
-  const perTickSquared = (wu) =>
-    Math.max(1, Math.floor((wu * POSITION_SCALE + Math.floor(tickRate * tickRate / 2)) / (tickRate * tickRate)));
+/** The document as the prediction and the renderer use it, frozen. */
+export function arenaFrom(json) {
   return Object.freeze({
-    tickRate,
-    maxSpeed: perTick(300),
-    acceleration: perTickSquared(1500),
-    friction: perTickSquared(1200),
-    playerRadius: 20 * POSITION_SCALE,
-    projectileRadius: 6 * POSITION_SCALE,
-    pickupRadius: 12 * POSITION_SCALE,
+    ...json,
+    walls: Object.freeze(json.map.walls.map((w) => Object.freeze([...w]))),
+    width: json.map.width,
+    height: json.map.height,
   });
 }
 
@@ -59,25 +48,27 @@ function clampLength(x, y, max) {
 }
 
 /** PlayerMotion.Steer: moves the velocity toward the input's target velocity. */
-export function steer(p, moveX, moveY, rules) {
-  moveX = Math.max(-MAX_MOVE_AXIS, Math.min(MAX_MOVE_AXIS, moveX));
-  moveY = Math.max(-MAX_MOVE_AXIS, Math.min(MAX_MOVE_AXIS, moveY));
-  [moveX, moveY] = clampLength(moveX, moveY, MAX_MOVE_AXIS);
-  const targetX = div(moveX * rules.maxSpeed, MAX_MOVE_AXIS);
-  const targetY = div(moveY * rules.maxSpeed, MAX_MOVE_AXIS);
-  const step = (moveX | moveY) !== 0 ? rules.acceleration : rules.friction;
+export function steer(p, moveX, moveY, arena) {
+  const { maxMoveAxis } = arena;
+  const { maxSpeed, acceleration, friction } = arena.player;
+  moveX = Math.max(-maxMoveAxis, Math.min(maxMoveAxis, moveX));
+  moveY = Math.max(-maxMoveAxis, Math.min(maxMoveAxis, moveY));
+  [moveX, moveY] = clampLength(moveX, moveY, maxMoveAxis);
+  const targetX = div(moveX * maxSpeed, maxMoveAxis);
+  const targetY = div(moveY * maxSpeed, maxMoveAxis);
+  const step = (moveX | moveY) !== 0 ? acceleration : friction;
   const [dx, dy] = clampLength(targetX - p.vx, targetY - p.vy, step);
-  [p.vx, p.vy] = clampLength(p.vx + dx, p.vy + dy, rules.maxSpeed);
+  [p.vx, p.vy] = clampLength(p.vx + dx, p.vy + dy, maxSpeed);
 }
 
 const overlaps = (w, x, y, half) => x + half > w[0] && x - half < w[2] && y + half > w[1] && y - half < w[3];
 
 /** PlayerMotion.Move: one axis at a time, stopping at a wall's face so the player slides along it. */
-export function move(p, radius) {
+export function move(p, radius, arena) {
   if (p.vx !== 0) {
     let x = p.x + p.vx;
     let blocked = false;
-    for (const w of WALL_UNITS) {
+    for (const w of arena.walls) {
       if (overlaps(w, x, p.y, radius)) {
         x = p.vx > 0 ? w[0] - radius : w[2] + radius;
         blocked = true;
@@ -89,7 +80,7 @@ export function move(p, radius) {
   if (p.vy !== 0) {
     let y = p.y + p.vy;
     let blocked = false;
-    for (const w of WALL_UNITS) {
+    for (const w of arena.walls) {
       if (overlaps(w, p.x, y, radius)) {
         y = p.vy > 0 ? w[1] - radius : w[3] + radius;
         blocked = true;
@@ -101,15 +92,15 @@ export function move(p, radius) {
 }
 
 /** One tick of the own player's movement under one input, as Match.UpdatePlayers does it. */
-export function stepPlayer(p, input, rules) {
-  steer(p, input.moveX, input.moveY, rules);
-  move(p, rules.playerRadius);
+export function stepPlayer(p, input, arena) {
+  steer(p, input.moveX, input.moveY, arena);
+  move(p, arena.player.radius, arena);
   p.aim = input.aim;
 }
 
 /** Radians (0 along +x, +y down) to angle units. */
-export function angleFromRadians(radians) {
+export function angleFromRadians(radians, arena) {
   let turns = radians / (2 * Math.PI);
   turns -= Math.floor(turns);
-  return Math.round(turns * ANGLE_UNITS_PER_TURN) & 0xffff;
+  return Math.round(turns * arena.angleUnitsPerTurn) % arena.angleUnitsPerTurn;
 }

@@ -1,5 +1,5 @@
 // Keyboard and mouse state, sampled once per tick into an input.
-import { angleFromRadians, MAX_MOVE_AXIS } from './arena.js';
+import { angleFromRadians } from './arena.js';
 
 const KEYS = {
   KeyW: 'up', ArrowUp: 'up', KeyS: 'down', ArrowDown: 'down',
@@ -7,8 +7,9 @@ const KEYS = {
 };
 
 export class Controls {
-  constructor(canvas) {
+  constructor(canvas, arena) {
     this.canvas = canvas;
+    this.arena = arena;
     this.held = new Set();
     this.mouse = null;
     this.firing = false;
@@ -39,9 +40,10 @@ export class Controls {
     const moveY = (this.held.has('down') ? 1 : 0) - (this.held.has('up') ? 1 : 0);
     let aim = previousAim;
     if (this.mouse !== null && ownPixel !== null) {
-      aim = angleFromRadians(Math.atan2(this.mouse.y - ownPixel.y, this.mouse.x - ownPixel.x));
+      aim = angleFromRadians(Math.atan2(this.mouse.y - ownPixel.y, this.mouse.x - ownPixel.x), this.arena);
     }
     // The server clamps a diagonal to length 127; sending full axes keeps the client's arithmetic identical.
-    return { moveX: moveX * MAX_MOVE_AXIS, moveY: moveY * MAX_MOVE_AXIS, aim, buttons: this.firing ? 1 : 0 };
+    const axis = this.arena.maxMoveAxis;
+    return { moveX: moveX * axis, moveY: moveY * axis, aim, buttons: this.firing ? 1 : 0 };
   }
 }

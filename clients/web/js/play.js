@@ -1,7 +1,7 @@
 // The play page: joins with a name, sends one input per tick, predicts the own player, interpolates the others,
 // draws at the display's rate. window.gameState is a read-only view for tests and the curious.
-import { EventKind, Flags, Phase } from './codec.js';
-import { POSITION_SCALE, rulesForTickRate } from './arena.js';
+import { EventKind, Flags, Kind, Phase } from './codec.js';
+import { loadArena } from './arena.js';
 import { Connection } from './connection.js';
 import { Controls } from './controls.js';
 import { Interpolator } from './interpolation.js';
@@ -11,31 +11,35 @@ import { Renderer } from './renderer.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 
+// ?server=http://host:port plays on another server; by default the one that served the page.
+const serverBase = () => new URL(params.get('server') ?? location.href);
+
 function socketUrl() {
-  // ?server=http://host:port plays on another server; by default the one that served the page.
-  const base = new URL(params.get('server') ?? location.href);
+  const base = serverBase();
   base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   return new URL('/ws', base).href;
 }
 
 class Game {
-  constructor(name) {
+  constructor(name, arena) {
+    this.arena = arena;
     this.canvas = $('canvas');
-    this.renderer = new Renderer(this.canvas);
-    this.controls = new Controls(this.canvas);
+    this.renderer = new Renderer(this.canvas, arena);
+    this.controls = new Controls(this.canvas, arena);
     this.predictor = new Predictor();
     this.interpolator = new Interpolator(100);
     this.tickRate = 30;
     this.seq = 0;
     this.aim = 0;
     this.framesDrawn = 0;
+    this.death = null; // { killer: name or null, tick } of the own player's last death
     this.inputTimer = null;
     this.connection = new Connection(socketUrl(), name, {
       welcome: (m) => this.welcome(m),
       world: (world) => this.worldChanged(world),
       event: (m) => this.gameEvent(m),
       error: (m) => this.log(`Server: ${m.message}`),
-      status: (s) => { $('hud-status').textContent = s; },
+      status: () => this.updateStatus(),
       matchClosed: () => this.log('Match closed: joining the next one'),
     });
     requestAnimationFrame((t) => this.frame(t));
@@ -43,7 +47,10 @@ class Game {
 
   welcome(m) {
     this.tickRate = m.tickRate;
-    this.predictor.reset(rulesForTickRate(m.tickRate));
+    if (m.tickRate !== this.arena.tickRate) {
+      this.log(`The server ticks at ${m.tickRate} Hz but described its rules for ${this.arena.tickRate} Hz`);
+    }
+    this.predictor.reset(this.arena);
     this.interpolator.clear();
     $('hud-rate').textContent = `${m.tickRate} Hz`;
     this.log(`Joined match ${m.matchId} as player ${m.playerId}`);
@@ -67,7 +74,8 @@ class Game {
     if (connection.status !== 'playing' || !world.hasState || world.phase === Phase.ENDED) return;
     const own = this.own;
     const p = this.predictor.state ?? own;
-    const pixel = p === undefined ? null : { x: (p.x / POSITION_SCALE) * this.renderer.scale, y: (p.y / POSITION_SCALE) * this.renderer.scale };
+    const toPixel = this.renderer.scale / this.arena.positionScale;
+    const pixel = p === undefined ? null : { x: p.x * toPixel, y: p.y * toPixel };
     const input = this.controls.sample(pixel, this.aim);
     this.aim = input.aim;
     input.seq = ++this.seq;
@@ -91,10 +99,12 @@ class Game {
       this.renderer.draw(world, ownId, (e) => {
         if (e.id === ownId) return this.predictor.state ?? e;
         return this.interpolator.sample(e.id, time) ?? e;
-      }, this.tickRate);
+      }, this.tickRate, this.statusText());
       this.framesDrawn++;
     }
     $('hud-ping').textContent = this.connection.rttMs === null ? '-' : `${this.connection.rttMs} ms`;
+    this.updateDeath(world);
+    this.updateStatus();
     requestAnimationFrame((t) => this.frame(t));
   }
 
@@ -112,8 +122,66 @@ class Game {
     list.replaceChildren(...rows);
   }
 
+  /** What the player is waiting for, in words: the connection's state, or, once in a match, its phase. */
+  statusText() {
+    const { connection } = this;
+    const world = connection.world;
+    if (connection.status !== 'playing' || !world.hasState) return connection.status;
+    switch (world.phase) {
+      case Phase.WAITING:
+      case Phase.COUNTDOWN: {
+        // A match starts with minPlayersToStart players (2 by default): alone, the player waits for company.
+        let players = 0;
+        for (const e of world.entities.values()) if (e.kind === Kind.PLAYER) players++;
+        const missing = this.arena.match.minPlayersToStart - players;
+        if (missing === 1 && players === 1) return 'waiting for a second player';
+        if (missing > 0) return `waiting for ${missing} more players`;
+        return world.phase === Phase.WAITING ? 'waiting' : `starting in ${Math.ceil(world.phaseTicksLeft / this.tickRate)} s`;
+      }
+      case Phase.ENDED: return 'match over';
+      default: return 'playing';
+    }
+  }
+
+  updateStatus() {
+    const text = this.statusText();
+    const hud = $('hud-status');
+    if (hud.textContent !== text) hud.textContent = text;
+  }
+
+  /** While the own player is dead: who killed it, and when it respawns (the kill's tick plus the rules' delay). */
+  updateDeath(world) {
+    const own = this.own;
+    const box = $('death');
+    if (own === undefined || (own.flags & Flags.ALIVE) !== 0 || world.phase !== Phase.RUNNING) {
+      this.death = null;
+      box.hidden = true;
+      return;
+    }
+    const death = this.death;
+    let headline = 'You are dead';
+    let respawn = 'respawning soon';
+    if (death !== null) {
+      headline = death.killer === null ? 'You died' : `Killed by ${death.killer}`;
+      const ticksLeft = death.tick + this.arena.player.respawnDelayTicks - world.tick;
+      const seconds = Math.max(0, Math.ceil(ticksLeft / this.tickRate));
+      respawn = seconds > 0 ? `respawn in ${seconds} s` : 'respawning…';
+    }
+    const text = `${headline} · ${respawn}`;
+    if (box.dataset.text !== text) {
+      box.dataset.text = text;
+      const small = document.createElement('small');
+      small.textContent = respawn;
+      box.replaceChildren(headline, small);
+    }
+    box.hidden = false;
+  }
+
   gameEvent(m) {
     const name = (id) => this.connection.world.entities.get(id)?.name ?? `#${id}`;
+    if (m.kind === EventKind.KILL && m.object === this.connection.welcome?.playerId) {
+      this.death = { killer: m.subject === 0 ? null : name(m.subject), tick: m.tick };
+    }
     switch (m.kind) {
       case EventKind.KILL: this.log(m.subject === 0 ? `${name(m.object)} died` : `${name(m.subject)} killed ${name(m.object)}`); break;
       case EventKind.PLAYER_JOINED: this.log(`${name(m.subject)} joined`); break;
@@ -147,15 +215,24 @@ class Game {
       pendingInputs: this.predictor.pending.length,
       rttMs: c.rttMs,
       framesDrawn: this.framesDrawn,
+      death: $('death').hidden ? null : $('death').textContent,
     };
   }
 }
 
-function start(name) {
+async function start(name) {
   localStorage.setItem('gameserver.name', name);
   $('join').hidden = true;
   $('game').hidden = false;
-  const game = new Game(name);
+  // The map and the movement rules come from the server, so the prediction steps exactly what the server steps.
+  let arena;
+  try {
+    arena = await loadArena(serverBase());
+  } catch (e) {
+    $('hud-status').textContent = `cannot load the arena's rules: ${e.message}`;
+    return;
+  }
+  const game = new Game(name, arena);
   Object.defineProperty(window, 'gameState', { get: () => game.snapshot() });
   $('canvas').focus();
 }

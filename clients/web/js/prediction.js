@@ -7,14 +7,15 @@ const MAX_PENDING = 120; // 4 s at 30 Hz: beyond that the connection is gone and
 
 export class Predictor {
   constructor() {
-    this.rules = null;
+    this.arena = null;
     this.pending = [];
     this.state = null;
     this.corrections = 0;
   }
 
-  reset(rules) {
-    this.rules = rules;
+  /** Starts afresh with the server's Arena description (GET /arena.json). */
+  reset(arena) {
+    this.arena = arena;
     this.pending.length = 0;
     this.state = null;
   }
@@ -24,7 +25,7 @@ export class Predictor {
     if (this.pending.length >= MAX_PENDING) this.pending.shift();
     this.pending.push(input);
     if (this.state !== null && canMove) {
-      stepPlayer(this.state, input, this.rules);
+      stepPlayer(this.state, input, this.arena);
     }
   }
 
@@ -37,7 +38,7 @@ export class Predictor {
     const state = { x: server.x, y: server.y, vx: server.vx, vy: server.vy, aim: server.aim };
     if (canMove && (server.flags & Flags.ALIVE) !== 0) {
       for (const input of this.pending) {
-        stepPlayer(state, input, this.rules);
+        stepPlayer(state, input, this.arena);
       }
     }
     if (before !== null && (before.x !== state.x || before.y !== state.y)) {

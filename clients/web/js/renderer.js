@@ -1,19 +1,29 @@
 // Draws one frame of the arena: walls, pickups, projectiles, players with names and health, and the phase banner.
 import { Flags, Kind, Phase } from './codec.js';
-import { POSITION_SCALE, WALLS, WORLD_HEIGHT, WORLD_WIDTH } from './arena.js';
 
-const PLAYER_RADIUS = 20;
 const COLORS = ['#5fb3ff', '#ff6b6b', '#51cf66', '#ffd43b', '#cc5de8', '#ff922b', '#22b8cf', '#f783ac'];
 
+// Draws in world units: the server's sizes (GET /arena.json, in position units) divided by its position scale.
 export class Renderer {
-  constructor(canvas) {
+  constructor(canvas, arena) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
-    this.scale = canvas.width / WORLD_WIDTH;
+    const unit = arena.positionScale;
+    this.unit = unit;
+    this.width = arena.width / unit;
+    this.height = arena.height / unit;
+    this.walls = arena.walls.map((w) => w.map((v) => v / unit));
+    this.playerRadius = arena.player.radius / unit;
+    this.projectileRadius = arena.projectile.radius / unit;
+    this.pickupRadius = arena.pickup.radius / unit;
+    this.maxHealth = arena.player.maxHealth;
+    this.angleUnits = arena.angleUnitsPerTurn;
+    this.scale = canvas.width / this.width;
   }
 
   /** positionOf(entity) says where to draw an entity (predicted for the own player, interpolated for the rest). */
-  draw(world, ownId, positionOf, tickRate) {
+  /** status says what a waiting player waits for (the HUD's words), shown on the banner before the match runs. */
+  draw(world, ownId, positionOf, tickRate, status) {
     const { ctx, scale } = this;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = '#0b0f16';
@@ -23,30 +33,30 @@ export class Renderer {
     for (const e of world.entities.values()) {
       const p = positionOf(e);
       if (p === null) continue;
-      const x = p.x / POSITION_SCALE;
-      const y = p.y / POSITION_SCALE;
+      const x = p.x / this.unit;
+      const y = p.y / this.unit;
       if (e.kind === Kind.PICKUP) this.drawPickup(e, x, y);
       else if (e.kind === Kind.PROJECTILE) this.drawProjectile(x, y);
       else if (e.kind === Kind.PLAYER) this.drawPlayer(e, x, y, p.aim, e.id === ownId);
     }
-    this.drawBanner(world, tickRate);
+    this.drawBanner(world, tickRate, status);
   }
 
   drawFloor() {
     const { ctx } = this;
     ctx.strokeStyle = '#161d2b';
     ctx.lineWidth = 2;
-    for (let x = 100; x < WORLD_WIDTH; x += 100) line(ctx, x, 0, x, WORLD_HEIGHT);
-    for (let y = 100; y < WORLD_HEIGHT; y += 100) line(ctx, 0, y, WORLD_WIDTH, y);
+    for (let x = 100; x < this.width; x += 100) line(ctx, x, 0, x, this.height);
+    for (let y = 100; y < this.height; y += 100) line(ctx, 0, y, this.width, y);
     ctx.fillStyle = '#34405a';
-    for (const [l, t, r, b] of WALLS) ctx.fillRect(l, t, r - l, b - t);
+    for (const [l, t, r, b] of this.walls) ctx.fillRect(l, t, r - l, b - t);
   }
 
   drawPickup(e, x, y) {
     const { ctx } = this;
     ctx.fillStyle = e.aux === 1 ? '#51cf66' : '#ffd43b';
     ctx.beginPath();
-    ctx.arc(x, y, 12, 0, Math.PI * 2);
+    ctx.arc(x, y, this.pickupRadius, 0, Math.PI * 2);
     ctx.fill();
     if (e.aux === 1) {
       ctx.fillStyle = '#0b0f16';
@@ -59,7 +69,7 @@ export class Renderer {
     const { ctx } = this;
     ctx.fillStyle = '#fff3bf';
     ctx.beginPath();
-    ctx.arc(x, y, 6, 0, Math.PI * 2);
+    ctx.arc(x, y, this.projectileRadius, 0, Math.PI * 2);
     ctx.fill();
   }
 
@@ -67,13 +77,13 @@ export class Renderer {
     const { ctx } = this;
     const alive = (e.flags & Flags.ALIVE) !== 0;
     ctx.globalAlpha = alive ? 1 : 0.25;
-    const angle = (aim / 65536) * Math.PI * 2;
+    const angle = (aim / this.angleUnits) * Math.PI * 2;
     ctx.strokeStyle = '#e6e9ef';
     ctx.lineWidth = 6;
     line(ctx, x, y, x + Math.cos(angle) * 34, y + Math.sin(angle) * 34);
     ctx.fillStyle = COLORS[e.id % COLORS.length];
     ctx.beginPath();
-    ctx.arc(x, y, PLAYER_RADIUS, 0, Math.PI * 2);
+    ctx.arc(x, y, this.playerRadius, 0, Math.PI * 2);
     ctx.fill();
     if (own || (e.flags & Flags.SPAWN_PROTECTED) !== 0) {
       ctx.strokeStyle = own ? '#ffffff' : '#8b93a7';
@@ -82,8 +92,9 @@ export class Renderer {
     }
     ctx.fillStyle = '#1f2637';
     ctx.fillRect(x - 24, y - 36, 48, 6);
-    ctx.fillStyle = e.health > 50 ? '#51cf66' : e.health > 25 ? '#ffd43b' : '#ff6b6b';
-    ctx.fillRect(x - 24, y - 36, 48 * Math.max(0, e.health) / 100, 6);
+    const health = e.health / this.maxHealth;
+    ctx.fillStyle = health > 0.5 ? '#51cf66' : health > 0.25 ? '#ffd43b' : '#ff6b6b';
+    ctx.fillRect(x - 24, y - 36, 48 * Math.max(0, e.health) / this.maxHealth, 6);
     ctx.fillStyle = '#e6e9ef';
     ctx.font = '600 22px system-ui, sans-serif';
     ctx.textAlign = 'center';
@@ -91,13 +102,13 @@ export class Renderer {
     ctx.globalAlpha = 1;
   }
 
-  drawBanner(world, tickRate) {
+  drawBanner(world, tickRate, status) {
     const { ctx } = this;
     const seconds = Math.ceil(world.phaseTicksLeft / tickRate);
     let text;
     switch (world.phase) {
-      case Phase.WAITING: text = 'Waiting for players'; break;
-      case Phase.COUNTDOWN: text = `Starting in ${seconds}`; break;
+      case Phase.WAITING: text = status?.startsWith('waiting for') ? capitalize(status) : 'Waiting for players'; break;
+      case Phase.COUNTDOWN: text = status?.startsWith('waiting for') ? capitalize(status) : `Starting in ${seconds}`; break;
       case Phase.RUNNING: text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`; break;
       default: text = `Match over · next match in ${seconds} s`; break;
     }
@@ -105,11 +116,13 @@ export class Renderer {
     ctx.textAlign = 'center';
     ctx.fillStyle = 'rgba(11, 15, 22, 0.7)';
     const width = ctx.measureText(text).width + 40;
-    ctx.fillRect(WORLD_WIDTH / 2 - width / 2, 48, width, 44);
+    ctx.fillRect(this.width / 2 - width / 2, 48, width, 44);
     ctx.fillStyle = world.phase === Phase.RUNNING ? '#e6e9ef' : '#ffd166';
-    ctx.fillText(text, WORLD_WIDTH / 2, 81);
+    ctx.fillText(text, this.width / 2, 81);
   }
 }
+
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function line(ctx, x1, y1, x2, y2) {
   ctx.beginPath();

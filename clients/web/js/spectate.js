@@ -45,6 +45,16 @@ const handlers = {
     match.players = match.players.filter((p) => p.id !== d.playerId);
     log(`<b>${esc(d.name)}</b> left match ${d.matchId}`);
   },
+  'player.disconnected': (d) => {
+    const player = upsert(d.matchId).players.find((p) => p.id === d.playerId);
+    if (player !== undefined) player.connected = false;
+    log(`<b>${esc(d.name)}</b> disconnected (seat held ${Math.round(d.graceSeconds)} s)`);
+  },
+  'player.resumed': (d) => {
+    const player = upsert(d.matchId).players.find((p) => p.id === d.playerId);
+    if (player !== undefined) player.connected = true;
+    log(`<b>${esc(d.name)}</b> is back`);
+  },
   'kill': (d) => log(d.killerId ? `<b>${esc(d.killer)}</b> killed <b>${esc(d.victim)}</b>` : `<b>${esc(d.victim)}</b> died`),
   'pickup': (d) => log(`<b>${esc(d.name)}</b> picked up ${d.kind === 1 || d.kind === 'health' ? 'health' : 'a score orb'}`),
   'score': (d) => setSummary(d),

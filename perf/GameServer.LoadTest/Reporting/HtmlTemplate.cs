@@ -2,7 +2,8 @@ namespace GameServer.LoadTest.Reporting;
 
 /// <summary>
 /// The HTML report: one file, no external script or style, so it opens offline and can be attached to an issue.
-/// The charts are inline SVG drawn by a few lines of script from the JSON embedded in the page.
+/// The summary is drawn by a few lines of script from the JSON embedded in the page; the charts are inline SVG
+/// written by <see cref="Charts.ReportCharts"/>, so their axes are computed (and tested) in one place.
 /// </summary>
 internal static class HtmlTemplate
 {
@@ -13,12 +14,12 @@ internal static class HtmlTemplate
         body{font:14px system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}
         table{border-collapse:collapse;margin:8px 0 20px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}
         th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
-        .chart{margin:8px 0 24px}.legend span{margin-right:14px}.bad{color:#b00;font-weight:bold}.ok{color:#070;font-weight:bold}
+        .chart{margin:8px 0 24px}.chart h3{margin:0 0 4px}.bad{color:#b00;font-weight:bold}.ok{color:#070;font-weight:bold}
         svg{background:#fcfcfc;border:1px solid #ddd}
         </style></head><body>
         <h1>GameServer load test</h1>
         <div id="summary"></div>
-        <div id="charts"></div>
+        <div id="charts"><!--CHARTS--></div>
         <script id="report" type="application/json">/*REPORT*/{}</script>
         <script>
         const r = JSON.parse(document.getElementById('report').textContent);
@@ -36,34 +37,6 @@ internal static class HtmlTemplate
           row('matches', `${r.matches.matches} (players ${r.matches.minPlayers}..${r.matches.maxPlayers}${r.matches.expected ? ', expected ' + r.matches.expected : ''})`) +
           row('errors by kind', Object.entries(r.errors.byKind).map(([k, v]) => `${k}: ${v} (${r.errors.firstMessages[k]})`).join('<br>') || 'none') +
           '</table>'));
-        const colors = ['#1f77b4', '#ff7f0e', '#d62728', '#2ca02c', '#9467bd'];
-        function chart(title, unit, series) {
-          const W = 1000, H = 220, L = 60, B = 24, s = r.series;
-          const maxT = Math.max(1, ...s.map(p => p.t));
-          const maxY = Math.max(1e-9, ...series.flatMap(([, f]) => s.map(f))) * 1.1;
-          const x = t => L + (W - L - 10) * t / maxT, y = v => H - B - (H - B - 10) * v / maxY;
-          let svg = `<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">`;
-          for (let i = 0; i <= 4; i++) {
-            const v = maxY * i / 4;
-            svg += `<line x1="${L}" x2="${W - 10}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/><text x="${L - 4}" y="${y(v) + 4}" font-size="11" text-anchor="end">${+v.toPrecision(3)}</text>`;
-          }
-          for (let t = 0; t <= maxT; t += Math.max(1, Math.ceil(maxT / 10))) {
-            svg += `<text x="${x(t)}" y="${H - 6}" font-size="11" text-anchor="middle">${t}s</text>`;
-          }
-          svg += `<line x1="${x(r.windowStartSeconds)}" x2="${x(r.windowStartSeconds)}" y1="10" y2="${H - B}" stroke="#aaa" stroke-dasharray="4"/>`;
-          series.forEach(([, f], i) => {
-            svg += `<polyline fill="none" stroke-width="2" stroke="${colors[i]}" points="${s.map(p => x(p.t) + ',' + y(f(p))).join(' ')}"/>`;
-          });
-          const legend = series.map(([n], i) => `<span style="color:${colors[i]}">■ ${n}</span>`).join('');
-          document.getElementById('charts').append(el('div', `<h3>${title} (${unit})</h3><div class="legend">${legend}</div>${svg}</svg>`));
-        }
-        chart('Connections', 'bots', [['connected', p => p.connected], ['joined', p => p.joined], ['failed', p => p.failed]]);
-        chart('Round trip, ping to pong', 'ms', [['p50', p => p.rttP50], ['p90', p => p.rttP90], ['p99', p => p.rttP99], ['max', p => p.rttMax]]);
-        chart('State lag, input to acknowledgement', 'ms', [['p50', p => p.stateLagP50], ['p99', p => p.stateLagP99]]);
-        chart('Messages', 'per second', [['received', p => p.messagesInPerSecond], ['sent', p => p.messagesOutPerSecond]]);
-        chart('Bytes received', 'per second', [['bytes', p => p.bytesInPerSecond]]);
-        chart('Deltas per bot', 'per second', [['deltas', p => p.deltasPerSecondPerBot]]);
-        chart('Errors and ticks missed', 'cumulative', [['errors', p => p.errors], ['ticks missed', p => p.ticksMissed]]);
         </script></body></html>
         """;
 }

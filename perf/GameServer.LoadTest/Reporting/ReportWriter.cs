@@ -18,11 +18,17 @@ public static class ReportWriter
     public static async Task WriteHtmlAsync(SwarmReport report, string path)
     {
         CreateDirectoryFor(path);
+        await File.WriteAllTextAsync(path, ToHtml(report)).ConfigureAwait(false);
+    }
 
+    /// <summary>The self-contained HTML page: the JSON embedded for the summary, the charts as inline SVG.</summary>
+    public static string ToHtml(SwarmReport report)
+    {
         // The default encoder escapes '<', so the JSON cannot end the script element it sits in.
         string json = JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        string html = HtmlTemplate.Page.Replace("/*REPORT*/{}", json, StringComparison.Ordinal);
-        await File.WriteAllTextAsync(path, html).ConfigureAwait(false);
+        return HtmlTemplate.Page
+            .Replace("/*REPORT*/{}", json, StringComparison.Ordinal)
+            .Replace("<!--CHARTS-->", Charts.ReportCharts.Render(report), StringComparison.Ordinal);
     }
 
     private static void CreateDirectoryFor(string path)

@@ -3,12 +3,16 @@ namespace GameServer.Simulation;
 /// <summary>
 /// The Arena's fixed layout: 2000 x 1200 world units, a 40-unit wall on each border and a few symmetric obstacles.
 /// Every wall is at least 40 world units (640 position units) thick, more than a player or a projectile sub-step
-/// moves in one go, so nothing tunnels through.
+/// moves in one go, so nothing tunnels through. Public so that the host can describe the map to clients
+/// (GET /arena.json) from this one source.
 /// </summary>
-internal static class ArenaMap
+public static class ArenaMap
 {
+    /// <summary>The map's width in position units.</summary>
     public const int Width = 2000 * Quantization.PositionScale;
+    /// <summary>The map's height in position units.</summary>
     public const int Height = 1200 * Quantization.PositionScale;
+    /// <summary>The border walls' thickness in position units.</summary>
     public const int BorderThickness = 40 * Quantization.PositionScale;
 
     /// <summary>The thinnest wall: the most anything may move along one axis in one collision check.</summary>
@@ -44,9 +48,10 @@ internal static class ArenaMap
         MapPoint.FromWorld(1850, 600),
     ];
 
+    /// <summary>Every wall, the borders first, in position units.</summary>
     public static ReadOnlySpan<WallRect> Walls => s_walls;
 
-    public static ReadOnlySpan<MapPoint> SpawnPoints => s_spawnPoints;
+    internal static ReadOnlySpan<MapPoint> SpawnPoints => s_spawnPoints;
 
     /// <summary>Whether a square of half-size <paramref name="halfSize"/> centred on (x, y) overlaps any wall.</summary>
     public static bool IsBlocked(int x, int y, int halfSize)

@@ -1,7 +1,7 @@
 namespace GameServer.Simulation;
 
 /// <summary>An axis-aligned wall in position units: [Left, Right) x [Top, Bottom).</summary>
-internal readonly record struct WallRect(int Left, int Top, int Right, int Bottom)
+public readonly record struct WallRect(int Left, int Top, int Right, int Bottom)
 {
     /// <summary>Builds a wall from world units, the units the map is drawn in.</summary>
     public static WallRect FromWorld(int left, int top, int right, int bottom) =>

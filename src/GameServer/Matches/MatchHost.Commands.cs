@@ -29,6 +29,10 @@ public sealed partial class MatchHost
                     {
                         dropped.Connection = null;
                         dropped.DisconnectedAt = now;
+
+                        // Spectators hear of it at once (and get standings with connected: false), not only when
+                        // the grace period has passed and the player has left.
+                        AddPresenceEvent(PresenceChange.Disconnected, dropped);
                     }
 
                     break;
@@ -70,9 +74,15 @@ public sealed partial class MatchHost
             return;
         }
 
+        bool wasDisconnected = slot.Connection is null;
         slot.Connection?.OnReplaced();
         slot.Inputs.Clear();
         Attach(slot, connection);
+        if (wasDisconnected)
+        {
+            AddPresenceEvent(PresenceChange.Resumed, slot);
+        }
+
         LogPlayerResumed(_services.Logger, Id, slot.PlayerId);
     }
 
@@ -89,6 +99,10 @@ public sealed partial class MatchHost
         connection.OnJoined(this, slot);
         _services.Metrics.Joined();
     }
+
+    // Published with this tick's game events; RefreshSummary sees it, so the standings that follow are current.
+    private void AddPresenceEvent(PresenceChange presence, PlayerSlot slot) =>
+        _feedEvents.Add(MatchFeedEvent.ForPresence(presence, _match.World.Tick, slot.PlayerId, slot.Name, _services.Gateway.ResumeGracePeriod));
 
     private void ExpireDisconnected(long now)
     {

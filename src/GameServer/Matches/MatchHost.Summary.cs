@@ -6,10 +6,10 @@ public sealed partial class MatchHost
 {
     private static readonly TimeSpan s_summaryRefresh = TimeSpan.FromSeconds(1);
 
-    /// <summary>Rebuilds the scoreboard when an event changed it, else once a second for the clock: never per tick.</summary>
+    /// <summary>Rebuilds the scoreboard when an event (or a connection change) changed it, else once a second for the clock: never per tick.</summary>
     private void RefreshSummary(long now)
     {
-        if (_match.Events.Length > 0 || _services.Time.GetElapsedTime(_lastSummaryAt, now) >= s_summaryRefresh)
+        if (_match.Events.Length > 0 || _feedEvents.Count > 0 || _services.Time.GetElapsedTime(_lastSummaryAt, now) >= s_summaryRefresh)
         {
             Summary = BuildSummary();
             _lastSummaryAt = now;

@@ -6,6 +6,8 @@ public static class FeedEventNames
     public const string MatchStarted = "match.started";
     public const string PlayerJoined = "player.joined";
     public const string PlayerLeft = "player.left";
+    public const string PlayerDisconnected = "player.disconnected";
+    public const string PlayerResumed = "player.resumed";
     public const string Kill = "kill";
     public const string Pickup = "pickup";
     public const string Score = "score";

@@ -31,6 +31,21 @@ public static partial class FeedJson
     public static string? WriteEvent(Utf8JsonWriter writer, uint matchId, in MatchFeedEvent feedEvent, MatchSummary standings)
     {
         GameEvent e = feedEvent.Event;
+        if (feedEvent.Presence != PresenceChange.None)
+        {
+            WriteHead(writer, matchId, e.Tick);
+            WritePlayer(writer, "playerId", "name", e.Subject, feedEvent.SubjectName);
+            if (feedEvent.Presence == PresenceChange.Disconnected)
+            {
+                writer.WriteNumber("graceSeconds", feedEvent.GraceSeconds);
+                writer.WriteEndObject();
+                return FeedEventNames.PlayerDisconnected;
+            }
+
+            writer.WriteEndObject();
+            return FeedEventNames.PlayerResumed;
+        }
+
         switch (e.Kind)
         {
             case GameEventKind.MatchStarted:

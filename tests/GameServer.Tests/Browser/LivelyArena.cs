@@ -28,6 +28,7 @@ internal static class LivelyArena
             rules.MaxPickups = 24;
             rules.PickupRadius = 30 * Quantization.PositionScale;
             rules.ScoreLimit = 0;
+            builder.Services.AddSingleton(rules);
             builder.Services.AddSingleton<MatchSimulationFactory>((id, seed) => new Match(id, seed, rules));
         });
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -59,6 +60,47 @@ public sealed class PlayPageTests
         await page.WaitForFunctionAsync("() => { const s = window.gameState; return s.own.vx === 0 && s.pendingInputs < 10; }");
         state = await WaitForStateAsync(page, "s.predicted !== null && Math.abs(s.predicted.x - s.own.x) <= 160 * 3");
         Assert.NotEqual(startX, state.GetProperty("own").GetProperty("x").GetInt32());
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PlayPage_AloneInTheLobby_SaysItWaitsForASecondPlayer()
+    {
+        // The server's default: a match needs two players.
+        await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Matchmaking:MinPlayersToStart"] = "2" });
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
+        JsonElement state = await WaitForStateAsync(page, "s.status === 'playing' && s.own !== null");
+        ILocator status = page.Locator("#hud-status");
+
+        await Assertions.Expect(status).ToHaveTextAsync("waiting for a second player");
+        Assert.Equal((int)MatchPhase.Waiting, state.GetProperty("phase").GetInt32());
+
+        await using TestPlayer bob = await TestPlayer.JoinAsync(server, "Bob", state.GetProperty("matchId").GetUInt32());
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("^starting in [1-3] s$"));
+        await Assertions.Expect(status).ToHaveTextAsync("playing");
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PlayPage_Killed_SaysByWhomAndWhenItRespawns()
+    {
+        await using TestServer server = await ExecutionArena.StartServerAsync();
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
+        JsonElement state = await WaitForStateAsync(page, "s.status === 'playing' && s.own !== null");
+        ILocator death = page.Locator("#death");
+        await Assertions.Expect(death).ToBeHiddenAsync();
+
+        await using TestPlayer killer = await TestPlayer.JoinAsync(server, ExecutionArena.KillerName, state.GetProperty("matchId").GetUInt32());
+
+        await Assertions.Expect(death).ToBeVisibleAsync();
+        await Assertions.Expect(death).ToContainTextAsync($"Killed by {ExecutionArena.KillerName}");
+        await Assertions.Expect(death).ToContainTextAsync(new Regex("respawn in [1-3] s"));
+        // Respawned after the rules' delay (3 s): the message goes.
+        await Assertions.Expect(death).ToBeHiddenAsync();
+        state = await page.EvaluateAsync<JsonElement>("() => window.gameState");
+        Assert.NotEqual(0, state.GetProperty("own").GetProperty("flags").GetInt32() & (int)EntityFlags.Alive);
         Assert.Empty(errors);
     }
 

@@ -46,6 +46,22 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Favicon_BrowsersDefaultRequest_IsAnIcon()
+    {
+        using HttpResponseMessage ico = await _http.GetAsync("/favicon.ico");
+        using HttpResponseMessage svg = await _http.GetAsync("/favicon.svg");
+
+        Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+        Assert.Equal("image/x-icon", ico.Content.Headers.ContentType?.MediaType);
+        byte[] bytes = await ico.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        string page = await _http.GetStringAsync("/");
+        Assert.Contains("<link rel=\"icon\" href=\"favicon.svg\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Match_UnknownId_Answers404WithAProblem()
     {
         using HttpResponseMessage response = await _http.GetAsync("/matches/987654");
