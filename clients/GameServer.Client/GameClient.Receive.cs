@@ -51,7 +51,7 @@ public sealed partial class GameClient
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or InvalidDataException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or InvalidDataException or ObjectDisposedException)
         {
         }
         finally
