@@ -57,6 +57,8 @@ public class FanOutBenchmarks
             new GatewayMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System,
             NullLogger<PlayerConnection>.Instance);
 
+        var keepAlive = new KeepAliveSweep(Options.Create(services.Options), TimeProvider.System);
+        _resources.Add(keepAlive);
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(Connections);
@@ -69,7 +71,7 @@ public class FanOutBenchmarks
             _resources.Add(client);
             _resources.Add(server);
             new Thread(() => Drain(client)) { IsBackground = true }.Start();
-            _senders[i] = Start(server, services);
+            _senders[i] = Start(server, services, keepAlive);
         }
     }
 
@@ -108,11 +110,11 @@ public class FanOutBenchmarks
         }
     }
 
-    private static IFrameSender Start(Socket server, GatewayServices services)
+    private static IFrameSender Start(Socket server, GatewayServices services, KeepAliveSweep keepAlive)
     {
         if (services.Options.Transport == GameTransport.Lean)
         {
-            var game = new GameSocket(server, services);
+            var game = new GameSocket(server, services, keepAlive);
             game.Start(new PlayerConnection(game, "bench", services), []);
             return game;
         }

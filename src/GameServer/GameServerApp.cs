@@ -63,6 +63,7 @@ public static class GameServerApp
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<UpgradePolicy>();
         services.AddSingleton<UpgradeHandshake>();
+        services.AddSingleton<KeepAliveSweep>();
         services.AddSingleton<IConnectionListenerFactory, GameListenerFactory>();
 
         services.ConfigureHttpJsonOptions(options =>

@@ -16,15 +16,16 @@ public sealed partial class GameSocket : IFrameSender
     private readonly GatewayServices _services;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PlayerConnection _connection = null!;
-    private ITimer? _keepAlive;
+    private readonly KeepAliveSweep _keepAlive;
 
-    // The keep-alive timer's own state: the last receive a ping was sent after, and when.
+    // The keep-alive sweep's own state: the last receive a ping was sent after, and when.
     private long _pingedAfter = -1;
     private long _pingSent;
     private int _ended;
 
-    public GameSocket(Socket socket, GatewayServices services)
+    public GameSocket(Socket socket, GatewayServices services, KeepAliveSweep keepAlive)
     {
+        _keepAlive = keepAlive;
         _socket = socket;
         _socket.NoDelay = true;
         _socket.Blocking = false;
@@ -43,9 +44,7 @@ public sealed partial class GameSocket : IFrameSender
     {
         _connection = connection;
         _lastReceived = _services.Time.GetTimestamp();
-        // Checked twice an interval, so a silent peer is pinged between one and one and a half intervals after its last frame.
-        TimeSpan period = _services.Options.KeepAliveInterval / 2;
-        _keepAlive = _services.Time.CreateTimer(static state => ((GameSocket)state!).OnKeepAlive(), this, period, period);
+        _keepAlive.Add(this);
         if (received.Length > 0)
         {
             received.CopyTo(_receiveBuffer);
@@ -62,7 +61,7 @@ public sealed partial class GameSocket : IFrameSender
     /// Pings a peer that has been silent for an interval, once, and drops one still silent a timeout after that ping.
     /// Any frame counts as an answer: a player sending inputs is never pinged.
     /// </summary>
-    private void OnKeepAlive()
+    internal void CheckKeepAlive()
     {
         long lastReceived = Volatile.Read(ref _lastReceived);
         GatewayOptions options = _services.Options;
@@ -90,7 +89,7 @@ public sealed partial class GameSocket : IFrameSender
             return;
         }
 
-        _keepAlive?.Dispose();
+        _keepAlive.Remove(this);
         _socket.Dispose();
         ReleaseQueue();
         _completion.TrySetResult();

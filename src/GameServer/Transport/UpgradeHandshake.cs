@@ -17,6 +17,7 @@ public sealed partial class UpgradeHandshake(
     UpgradePolicy policy,
     ConnectionCaps caps,
     ConnectionRegistry registry,
+    KeepAliveSweep keepAlive,
     IOptions<ConnectionLimitOptions> limits,
     ILogger<UpgradeHandshake> logger)
 {
@@ -100,7 +101,7 @@ public sealed partial class UpgradeHandshake(
             }
 
             await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!), close: false).ConfigureAwait(false);
-            var game = new GameSocket(socket, services);
+            var game = new GameSocket(socket, services, keepAlive);
             var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket);
             game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
             await registry.RunAsync(connection).ConfigureAwait(false);
