@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using GameServer.Connections;
 using GameServer.Diagnostics;
@@ -46,6 +47,7 @@ public static class GameServerApp
         services.AddSingleton<TicketValidator>();
         services.AddConnectionLimits(configuration);
         services.AddTickLoop(configuration);
+        services.Configure<ConsoleLoggerOptions>(options => KeepConsoleOffTheTick(options, configuration));
         services.AddOptions<HostOptions>().Configure<IOptions<GatewayOptions>>((host, gateway) => host.ShutdownTimeout = gateway.Value.ShutdownTimeout);
 
         services.AddSingleton<GatewayMetrics>();
@@ -60,6 +62,17 @@ public static class GameServerApp
 
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+    }
+
+    // The console logger queues its lines for a thread of its own, but by default a full queue (2500 lines) makes the
+    // logging thread wait: a stdout nobody reads would then stop the tick threads that log joins, leaves and closes.
+    // Dropping lines instead keeps the ticks going; Logging:Console:QueueFullMode set in configuration still wins.
+    private static void KeepConsoleOffTheTick(ConsoleLoggerOptions options, IConfiguration configuration)
+    {
+        if (configuration["Logging:Console:QueueFullMode"] is null)
+        {
+            options.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
+        }
     }
 
     private static MatchSimulationFactory ArenaFactory(IServiceProvider services)

@@ -54,7 +54,17 @@ internal sealed partial class TickShard : IDisposable
         {
             while (!_stopSignal.IsSet)
             {
-                RunDueTicks();
+                try
+                {
+                    RunDueTicks();
+                }
+                catch (Exception exception)
+                {
+                    // The last line of defence: whatever escaped the guards in RunDueTicks and RunTick costs the rest of this batch, not
+                    // the thread and every match on it.
+                    OnFault(exception);
+                }
+
                 var waitMilliseconds = ToWaitMilliseconds(_schedule.GetDelay(_timeProvider.GetTimestamp()));
                 if (waitMilliseconds > 0)
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GameServer.Diagnostics;
 
 namespace GameServer.Ticking;
 
@@ -22,23 +23,26 @@ internal sealed partial class TickShard
     private readonly TimeSpan _period;
     private readonly LogRateLimiter _slowTickWarnings;
     private readonly LogRateLimiter _skipWarnings;
+    private readonly LogRateLimiter _faultWarnings;
     private int _targetCount;
     private long _ticksRun;
     private long _overruns;
     private long _skippedTicks;
+    private long _faults;
 
     public TickShard(int index, TickOptions options, TimeProvider timeProvider, TickMetrics metrics, ILogger logger)
     {
         Index = index;
         _timeProvider = timeProvider;
         _metrics = metrics;
-        _logger = logger;
+        _logger = logger as GuardedLogger ?? new GuardedLogger(logger);
         _shardTag = TickMetrics.CreateShardTag(index);
         _period = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / options.TickRate);
         var frequency = timeProvider.TimestampFrequency;
         _schedule = new TickSchedule(options.TickRate, options.MaxCatchUpTicks, frequency, timeProvider.GetTimestamp());
         _slowTickWarnings = new LogRateLimiter(s_warningInterval, frequency);
         _skipWarnings = new LogRateLimiter(s_warningInterval, frequency);
+        _faultWarnings = new LogRateLimiter(s_warningInterval, frequency);
         _thread = new Thread(RunThread) { IsBackground = true, Name = $"tick-shard-{index}" };
     }
 
@@ -52,6 +56,9 @@ internal sealed partial class TickShard
     public long Overruns => Volatile.Read(ref _overruns);
 
     public long SkippedTicks => Volatile.Read(ref _skippedTicks);
+
+    /// <summary>Exceptions the shard caught outside its targets' ticks: from a metric listener, or its own bookkeeping.</summary>
+    public long Faults => Volatile.Read(ref _faults);
 
     /// <summary>Hands a target to the shard; it runs from the next tick on. Safe from any thread.</summary>
     public void Add(ITickTarget target)
@@ -107,7 +114,18 @@ internal sealed partial class TickShard
 
         var elapsed = _timeProvider.GetElapsedTime(start);
         Volatile.Write(ref _ticksRun, _ticksRun + 1);
-        _metrics.TickCompleted(elapsed, _shardTag);
+
+        // What a listener does with a measurement runs here, on the tick thread: it must not end the tick, the batch
+        // or the thread (Kestrel's Heartbeat guards its callbacks the same way). The logger is a GuardedLogger.
+        try
+        {
+            _metrics.TickCompleted(elapsed, _shardTag);
+        }
+        catch (Exception exception)
+        {
+            OnFault(exception);
+        }
+
         if (elapsed > _period)
         {
             OnOverrun(elapsed);
@@ -124,41 +142,6 @@ internal sealed partial class TickShard
         {
             OnTargetFailed(target, exception);
             return false;
-        }
-    }
-
-    private void OnTargetFailed(ITickTarget target, Exception exception)
-    {
-        _metrics.MatchFailed();
-        var targetType = target.GetType().Name;
-        TickLog.TargetFailed(_logger, exception, targetType, Index);
-        try
-        {
-            target.OnTickFailed(exception);
-        }
-        catch (Exception handlerException)
-        {
-            TickLog.FailureHandlerFailed(_logger, handlerException, targetType, Index);
-        }
-    }
-
-    private void OnOverrun(TimeSpan elapsed)
-    {
-        Volatile.Write(ref _overruns, _overruns + 1);
-        _metrics.TickOverran(_shardTag);
-        if (_slowTickWarnings.TryAcquire(_timeProvider.GetTimestamp(), out var suppressed))
-        {
-            TickLog.SlowTick(_logger, Index, elapsed.TotalMilliseconds, _period.TotalMilliseconds, suppressed);
-        }
-    }
-
-    private void OnTicksSkipped(long skipped)
-    {
-        Volatile.Write(ref _skippedTicks, _skippedTicks + skipped);
-        _metrics.TicksSkipped(skipped, _shardTag);
-        if (_skipWarnings.TryAcquire(_timeProvider.GetTimestamp(), out var suppressed))
-        {
-            TickLog.TicksSkipped(_logger, Index, skipped, suppressed);
         }
     }
 }
