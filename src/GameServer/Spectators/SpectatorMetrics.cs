@@ -14,7 +14,7 @@ public sealed class SpectatorMetrics
 
     public SpectatorMetrics(IMeterFactory meterFactory)
     {
-        Meter meter = meterFactory.Create(GatewayMetrics.MeterName);
+        Meter meter = meterFactory.Create(GameServerMeter.Name);
         _connected = meter.CreateUpDownCounter<long>("gameserver.spectators", description: "Connected SSE spectators.");
         _eventsWritten = meter.CreateCounter<long>("gameserver.spectators.events", description: "Events written to spectators (one per event per spectator).");
         _dropped = meter.CreateCounter<long>("gameserver.spectators.dropped", description: "Spectators disconnected because they fell out of the replay buffer.");
@@ -33,4 +33,14 @@ public sealed class SpectatorMetrics
     public void Appended() => _appended.Add(1);
 
     public void EventFailed() => _failed.Add(1);
+
+    /// <summary>Records a zero on every instrument, so each series exists from start.</summary>
+    internal void RecordZeros()
+    {
+        _connected.Add(0);
+        _eventsWritten.Add(0);
+        _dropped.Add(0);
+        _appended.Add(0);
+        _failed.Add(0);
+    }
 }
