@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using GameServer.Connections;
 using GameServer.Diagnostics;
+using GameServer.Health;
 using GameServer.Http;
 using GameServer.Matches;
 using GameServer.Security;
@@ -28,6 +29,7 @@ public static class GameServerApp
         app.UseWebSockets();
         app.MapWebClient();
         app.MapPlayerWebSocket();
+        app.MapGameServerHealth();
         app.MapMatchEndpoints();
         app.MapPrometheusMetrics();
         app.MapSpectatorFeed();
@@ -54,6 +56,7 @@ public static class GameServerApp
         services.AddPrometheusExport();
         services.AddSingleton<ResumeDirectory>();
         services.AddSpectatorFeed(configuration);
+        services.AddGameServerHealth();
         services.AddSingleton<MatchServices>();
         services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);

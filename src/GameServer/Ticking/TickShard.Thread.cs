@@ -17,7 +17,9 @@ internal sealed partial class TickShard : IDisposable
     public void Start()
     {
         // Re-anchored here rather than at construction so that the time between the two is not owed as late ticks.
-        _schedule.Restart(_timeProvider.GetTimestamp());
+        var now = _timeProvider.GetTimestamp();
+        _schedule.Restart(now);
+        Volatile.Write(ref _lastTickAt, now);
         _started = true;
         _thread.Start();
     }

@@ -13,6 +13,9 @@ internal sealed partial class TickShard
 {
     private static readonly TimeSpan s_warningInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How far back <see cref="RecentOverruns"/> looks.</summary>
+    internal static readonly TimeSpan OverrunWindowLength = TimeSpan.FromSeconds(3);
+
     private readonly ConcurrentQueue<ITickTarget> _added = new();
     private readonly List<ITickTarget> _targets = [];
     private readonly TickSchedule _schedule;
@@ -24,11 +27,13 @@ internal sealed partial class TickShard
     private readonly LogRateLimiter _slowTickWarnings;
     private readonly LogRateLimiter _skipWarnings;
     private readonly LogRateLimiter _faultWarnings;
+    private readonly OverrunWindow _recentOverruns;
     private int _targetCount;
     private long _ticksRun;
     private long _overruns;
     private long _skippedTicks;
     private long _faults;
+    private long _lastTickAt;
 
     public TickShard(int index, TickOptions options, TimeProvider timeProvider, TickMetrics metrics, ILogger logger)
     {
@@ -43,6 +48,8 @@ internal sealed partial class TickShard
         _slowTickWarnings = new LogRateLimiter(s_warningInterval, frequency);
         _skipWarnings = new LogRateLimiter(s_warningInterval, frequency);
         _faultWarnings = new LogRateLimiter(s_warningInterval, frequency);
+        _recentOverruns = new OverrunWindow((int)Math.Ceiling(OverrunWindowLength.TotalSeconds * options.TickRate));
+        _lastTickAt = timeProvider.GetTimestamp();
         _thread = new Thread(RunThread) { IsBackground = true, Name = $"tick-shard-{index}" };
     }
 
@@ -56,6 +63,15 @@ internal sealed partial class TickShard
     public long Overruns => Volatile.Read(ref _overruns);
 
     public long SkippedTicks => Volatile.Read(ref _skippedTicks);
+
+    /// <summary>The timestamp (of the shard's <see cref="TimeProvider"/>) at which its last tick ended, or it started.</summary>
+    public long LastTickTimestamp => Volatile.Read(ref _lastTickAt);
+
+    /// <summary>Ticks among the last <see cref="RecentTicks"/> that took longer than the period.</summary>
+    public int RecentOverruns => _recentOverruns.Count;
+
+    /// <summary>How many of the latest ticks <see cref="RecentOverruns"/> looks at: <see cref="OverrunWindowLength"/> of them.</summary>
+    public int RecentTicks => _recentOverruns.Size;
 
     /// <summary>Exceptions the shard caught outside its targets' ticks: from a metric listener, or its own bookkeeping.</summary>
     public long Faults => Volatile.Read(ref _faults);
@@ -112,8 +128,11 @@ internal sealed partial class TickShard
             _targets.RemoveRange(kept, _targets.Count - kept);
         }
 
-        var elapsed = _timeProvider.GetElapsedTime(start);
+        var end = _timeProvider.GetTimestamp();
+        var elapsed = _timeProvider.GetElapsedTime(start, end);
         Volatile.Write(ref _ticksRun, _ticksRun + 1);
+        Volatile.Write(ref _lastTickAt, end);
+        _recentOverruns.Record(elapsed > _period);
 
         // What a listener does with a measurement runs here, on the tick thread: it must not end the tick, the batch
         // or the thread (Kestrel's Heartbeat guards its callbacks the same way). The logger is a GuardedLogger.
