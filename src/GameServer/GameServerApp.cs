@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using GameServer.Connections;
 using GameServer.Diagnostics;
+using GameServer.Health;
 using GameServer.Http;
 using GameServer.Matches;
 using GameServer.Security;
@@ -29,6 +31,7 @@ public static class GameServerApp
         app.UseWebSockets();
         app.MapWebClient();
         app.MapPlayerWebSocket();
+        app.MapGameServerHealth();
         app.MapMatchEndpoints();
         app.MapArenaRules();
         app.MapPrometheusMetrics();
@@ -49,12 +52,14 @@ public static class GameServerApp
         services.AddSingleton<TicketValidator>();
         services.AddConnectionLimits(configuration);
         services.AddTickLoop(configuration);
+        services.Configure<ConsoleLoggerOptions>(options => KeepConsoleOffTheTick(options, configuration));
         services.AddOptions<HostOptions>().Configure<IOptions<GatewayOptions>>((host, gateway) => host.ShutdownTimeout = gateway.Value.ShutdownTimeout);
 
         services.AddSingleton<GatewayMetrics>();
         services.AddPrometheusExport();
         services.AddSingleton<ResumeDirectory>();
         services.AddSpectatorFeed(configuration);
+        services.AddGameServerHealth();
         services.AddSingleton<MatchServices>();
         services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton(ArenaRulesFor);
@@ -68,6 +73,17 @@ public static class GameServerApp
 
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+    }
+
+    // The console logger queues its lines for a thread of its own, but by default a full queue (2500 lines) makes the
+    // logging thread wait: a stdout nobody reads would then stop the tick threads that log joins, leaves and closes.
+    // Dropping lines instead keeps the ticks going; Logging:Console:QueueFullMode set in configuration still wins.
+    private static void KeepConsoleOffTheTick(ConsoleLoggerOptions options, IConfiguration configuration)
+    {
+        if (configuration["Logging:Console:QueueFullMode"] is null)
+        {
+            options.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
+        }
     }
 
     /// <summary>The rules every match plays by, and that GET /arena.json describes: one instance, so they cannot differ.</summary>

@@ -1,4 +1,5 @@
 using GameServer;
+using GameServer.Hosting;
 using GameServer.Security;
 
 if (args is [TicketTool.Command, .. var rest])
@@ -6,5 +7,16 @@ if (args is [TicketTool.Command, .. var rest])
     return TicketTool.Run(rest);
 }
 
-GameServerApp.Build(args).Run();
-return 0;
+var failures = new StartupFailures();
+try
+{
+    WebApplication app = GameServerApp.Build(args, failures.QuietUntilStarted);
+    app.Lifetime.ApplicationStarted.Register(failures.Started);
+    app.Run();
+    return 0;
+}
+catch (Exception exception) when (StartupFailures.Describe(exception) is string line)
+{
+    Console.Error.WriteLine(line);
+    return 1;
+}

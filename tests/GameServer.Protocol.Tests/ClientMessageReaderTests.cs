@@ -59,12 +59,20 @@ public sealed class ClientMessageReaderTests
     public void TryRead_RandomBytes_NeverThrows()
     {
         var random = new Random(1234);
+        var outcomes = new Dictionary<DecodeStatus, int>();
         for (int i = 0; i < 20_000; i++)
         {
             byte[] bytes = new byte[random.Next(0, 64)];
             random.NextBytes(bytes);
-            _ = Frames.ClientStatus(bytes);
+            DecodeStatus status = ClientMessageReader.TryRead(new ReadOnlySequence<byte>(bytes), out _, out string? reason);
+
+            Assert.True(Enum.IsDefined(status), $"Undefined status {status} for {Convert.ToHexString(bytes)}");
+            Assert.True(status != DecodeStatus.Malformed || !string.IsNullOrEmpty(reason), $"Malformed without a reason for {Convert.ToHexString(bytes)}");
+            outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
         }
+
+        // Random bytes are almost never a valid frame; most must be refused, not read as something.
+        Assert.True(outcomes.GetValueOrDefault(DecodeStatus.Malformed) > 18_000, string.Join(", ", outcomes));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace GameServer.Diagnostics;
 /// <summary>Instruments of the player gateway and the matches' fan-out, on the "GameServer" meter.</summary>
 public sealed class GatewayMetrics
 {
-    public const string MeterName = "GameServer";
+    /// <summary>The meter's name: <see cref="GameServerMeter.Name"/>.</summary>
+    public const string MeterName = GameServerMeter.Name;
 
     private readonly UpDownCounter<long> _connections;
     private readonly Counter<long> _joins;
@@ -61,4 +62,22 @@ public sealed class GatewayMetrics
     public void Resynced() => _resyncs.Add(1);
 
     public void MessageDropped() => _droppedMessages.Add(1);
+
+    /// <summary>Records a zero on every instrument, and on the closes of every reason, so each series exists from start.</summary>
+    internal void RecordZeros()
+    {
+        _connections.Add(0);
+        _joins.Add(0);
+        _messagesIn.Add(0);
+        _bytesIn.Add(0);
+        _messagesOut.Add(0);
+        _bytesOut.Add(0);
+        _droppedDeltas.Add(0);
+        _resyncs.Add(0);
+        _droppedMessages.Add(0);
+        foreach (CloseReason reason in Enum.GetValues<CloseReason>())
+        {
+            _closes.Add(0, new KeyValuePair<string, object?>("reason", CloseReasons.Name(reason)));
+        }
+    }
 }

@@ -1,20 +1,32 @@
+using GameServer.Ticking;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace GameServer.Diagnostics;
 
 /// <summary>Exports the server's meters, Kestrel's and the runtime's (GC heap, threads), at <c>/metrics</c> in the Prometheus text format.</summary>
+/// <remarks>
+/// Each histogram keeps one list of buckets: the tick duration's is <see cref="TickMetrics.DurationBuckets"/>, given to
+/// the exporter by an explicit view (the list the instrument advises is the same one); ASP.NET Core's and Kestrel's
+/// histograms keep the buckets they advise. The exporter's <c>target_info</c> says <c>service_name="GameServer"</c>.
+/// </remarks>
 public static class PrometheusExport
 {
-    // Durations of interest run from 100 µs (a quiet tick) to seconds.
-    private static readonly double[] s_durationBuckets =
-        [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+    /// <summary>The service name on the exported resource.</summary>
+    public const string ServiceName = "GameServer";
 
     public static IServiceCollection AddPrometheusExport(this IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Hosting", "System.Runtime")
-            .AddView(instrument => instrument.Unit == "s" ? new ExplicitBucketHistogramConfiguration { Boundaries = s_durationBuckets } : null)
-            .AddPrometheusExporter());
+        double[] tickBuckets = [.. TickMetrics.DurationBuckets];
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(GameServerMeter.Name, "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Hosting", "System.Runtime")
+                .AddView(TickMetrics.DurationName, new ExplicitBucketHistogramConfiguration { Boundaries = tickBuckets })
+                .AddPrometheusExporter());
+
+        // After OpenTelemetry's hosted service, which creates the meter provider when it starts.
+        services.AddHostedService<MetricSeriesWarmUp>();
         return services;
     }
 

@@ -8,7 +8,6 @@ public static class MatchEndpoints
 {
     public static void MapMatchEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         endpoints.MapGet("/matches", (IMatchmaker matchmaker) => TypedResults.Ok(matchmaker.Matches.Select(m => m.Summary)));
         endpoints.MapGet("/matches/{id}", Results<Ok<MatchSummary>, ProblemHttpResult> (uint id, IMatchmaker matchmaker) =>
             matchmaker.Find(id) is MatchHost match

@@ -27,5 +27,6 @@ public sealed class MatchServices(
 
     public IMatchEventLog Events { get; } = events;
 
-    public ILogger<MatchHost> Logger { get; } = logger;
+    /// <summary>The matches' logger; it never throws, because it is called on the tick threads (joins, leaves, removals).</summary>
+    public ILogger Logger { get; } = new GuardedLogger(logger);
 }

@@ -19,14 +19,28 @@ public sealed partial class InMemoryMatchEventLog
         long before = Ring.LastId;
         while (_pending.TryDequeue(out PendingFeedEvent pending))
         {
-            Append(pending);
+            try
+            {
+                Append(pending);
+            }
+            catch (Exception exception)
+            {
+                Discard(pending.MatchId, exception);
+            }
         }
 
         TimeSpan? scoreWait = _scores.TakeDue(now, out List<MatchSummary> due);
         foreach (MatchSummary standings in due)
         {
-            FeedJson.WriteScore(_json, standings);
-            AppendEntry(standings.Id, FeedEventNames.Score);
+            try
+            {
+                FeedJson.WriteScore(_json, standings);
+                AppendEntry(standings.Id, FeedEventNames.Score);
+            }
+            catch (Exception exception)
+            {
+                Discard(standings.Id, exception);
+            }
         }
 
         bool changed = Ring.LastId != before;
@@ -91,6 +105,25 @@ public sealed partial class InMemoryMatchEventLog
         Ring.Append(new FeedEntry(Ring.NextId, matchId, eventName, data));
         _metrics.Appended();
     }
+
+    // One event that cannot be written (a bug in its JSON, a standings list that throws) is skipped and counted. The
+    // writer and the buffer are reset, since they hold half an event: left as they are, every later event would fail
+    // too, and the queue would grow while the feed stood still.
+    private void Discard(uint matchId, Exception exception)
+    {
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        Volatile.Write(ref _failedEvents, _failedEvents + 1);
+        _metrics.EventFailed();
+        if (_failureLogs.TryAcquire(_time.GetTimestamp(), out long suppressed))
+        {
+            LogEventFailed(_logger, exception, matchId, suppressed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, EventName = "FeedEventFailed",
+        Message = "An event of match {MatchId} could not be written to the spectator feed and was skipped; {SuppressedCount} other failures were not logged since the last one.")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception, uint matchId, long suppressedCount);
 
     // A spectator parked in a write that its client does not take would never notice that it fell behind: the pump
     // notices for it. The scan only runs when the oldest entry has moved, and reads one field per spectator.

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using GameServer.Matches;
+using GameServer.Ticking;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Spectators;
@@ -23,17 +25,22 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog
     private readonly Utf8JsonWriter _json;
     private readonly TimeProvider _time;
     private readonly SpectatorMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly LogRateLimiter _failureLogs;
     private int _wakePending;
+    private long _failedEvents;
     private long _heartbeats;
     private long _lastHeartbeatAt;
     private long _sweptOldest;
     private volatile bool _completed;
 
-    public InMemoryMatchEventLog(IOptions<SpectatorFeedOptions> options, TimeProvider time, SpectatorMetrics metrics)
+    public InMemoryMatchEventLog(IOptions<SpectatorFeedOptions> options, TimeProvider time, SpectatorMetrics metrics, ILogger<InMemoryMatchEventLog>? logger = null)
     {
         Options = options.Value;
         _time = time;
         _metrics = metrics;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _failureLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
         _scores = new ScoreCoalescer(time, TimeSpan.FromSeconds(1.0 / Options.ScoreEventsPerSecond));
         _json = FeedJson.CreateWriter(_buffer);
         _lastHeartbeatAt = time.GetTimestamp();
@@ -57,6 +64,9 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog
 
     /// <summary>Heartbeat ticks so far; a spectator that wrote nothing since the last one writes a heartbeat comment.</summary>
     public long Heartbeats => Volatile.Read(ref _heartbeats);
+
+    /// <summary>Events skipped because they could not be written; each is also counted on <c>gameserver.feed.events.failed</c>.</summary>
+    public long FailedEvents => Volatile.Read(ref _failedEvents);
 
     /// <summary>Whether the server is stopping: every stream ends.</summary>
     public bool IsCompleted => _completed;

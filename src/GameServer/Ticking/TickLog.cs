@@ -26,4 +26,8 @@ internal static partial class TickLog
     [LoggerMessage(EventId = 6, EventName = "TickLoopStopAbandoned", Level = LogLevel.Warning,
         Message = "Shutdown did not wait for {RunningShards} tick shards still inside a tick; their threads end with the process.")]
     public static partial void StopAbandoned(ILogger logger, int runningShards);
+
+    [LoggerMessage(EventId = 7, EventName = "TickShardFault", Level = LogLevel.Error,
+        Message = "Tick shard {Shard} caught an exception outside its matches' ticks (a metric listener or its own bookkeeping) and goes on ticking; {SuppressedCount} other faults were not logged since the last one.")]
+    public static partial void ShardFault(ILogger logger, Exception exception, int shard, long suppressedCount);
 }

@@ -12,6 +12,7 @@ public sealed class TickLoop : IHostedService, IDisposable
 {
     private readonly TickShard[] _shards;
     private readonly ILogger _logger;
+    private readonly TickMetrics _metrics;
     // Serialises placement so that concurrent adds see each other's counts and spread evenly.
     private readonly Lock _placementLock = new();
 
@@ -25,6 +26,7 @@ public sealed class TickLoop : IHostedService, IDisposable
         Period = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / settings.TickRate);
         _logger = loggerFactory.CreateLogger<TickLoop>();
         var metrics = new TickMetrics(meterFactory);
+        _metrics = metrics;
         var shardLogger = loggerFactory.CreateLogger(typeof(TickShard).FullName!);
         _shards = new TickShard[settings.EffectiveShardCount];
         for (var i = 0; i < _shards.Length; i++)
@@ -58,6 +60,9 @@ public sealed class TickLoop : IHostedService, IDisposable
     }
 
     internal TickShard GetShard(int index) => _shards[index];
+
+    /// <summary>Records a zero on the loop's counters of every shard, so their series exist before the first overrun.</summary>
+    internal void RecordZeros() => _metrics.RecordZeros(_shards.Length);
 
     /// <summary>Targets on shard <paramref name="shardIndex"/>.</summary>
     public int GetTargetCount(int shardIndex) => _shards[shardIndex].TargetCount;

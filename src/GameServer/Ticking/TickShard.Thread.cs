@@ -17,7 +17,9 @@ internal sealed partial class TickShard : IDisposable
     public void Start()
     {
         // Re-anchored here rather than at construction so that the time between the two is not owed as late ticks.
-        _schedule.Restart(_timeProvider.GetTimestamp());
+        var now = _timeProvider.GetTimestamp();
+        _schedule.Restart(now);
+        Volatile.Write(ref _lastTickAt, now);
         _started = true;
         _thread.Start();
     }
@@ -54,7 +56,17 @@ internal sealed partial class TickShard : IDisposable
         {
             while (!_stopSignal.IsSet)
             {
-                RunDueTicks();
+                try
+                {
+                    RunDueTicks();
+                }
+                catch (Exception exception)
+                {
+                    // The last line of defence: whatever escaped the guards in RunDueTicks and RunTick costs the rest of this batch, not
+                    // the thread and every match on it.
+                    OnFault(exception);
+                }
+
                 var waitMilliseconds = ToWaitMilliseconds(_schedule.GetDelay(_timeProvider.GetTimestamp()));
                 if (waitMilliseconds > 0)
                 {

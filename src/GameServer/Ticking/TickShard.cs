@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GameServer.Diagnostics;
 
 namespace GameServer.Ticking;
 
@@ -12,6 +13,9 @@ internal sealed partial class TickShard
 {
     private static readonly TimeSpan s_warningInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How far back <see cref="RecentOverruns"/> looks.</summary>
+    internal static readonly TimeSpan OverrunWindowLength = TimeSpan.FromSeconds(3);
+
     private readonly ConcurrentQueue<ITickTarget> _added = new();
     private readonly List<ITickTarget> _targets = [];
     private readonly TickSchedule _schedule;
@@ -22,23 +26,30 @@ internal sealed partial class TickShard
     private readonly TimeSpan _period;
     private readonly LogRateLimiter _slowTickWarnings;
     private readonly LogRateLimiter _skipWarnings;
+    private readonly LogRateLimiter _faultWarnings;
+    private readonly OverrunWindow _recentOverruns;
     private int _targetCount;
     private long _ticksRun;
     private long _overruns;
     private long _skippedTicks;
+    private long _faults;
+    private long _lastTickAt;
 
     public TickShard(int index, TickOptions options, TimeProvider timeProvider, TickMetrics metrics, ILogger logger)
     {
         Index = index;
         _timeProvider = timeProvider;
         _metrics = metrics;
-        _logger = logger;
+        _logger = logger as GuardedLogger ?? new GuardedLogger(logger);
         _shardTag = TickMetrics.CreateShardTag(index);
         _period = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / options.TickRate);
         var frequency = timeProvider.TimestampFrequency;
         _schedule = new TickSchedule(options.TickRate, options.MaxCatchUpTicks, frequency, timeProvider.GetTimestamp());
         _slowTickWarnings = new LogRateLimiter(s_warningInterval, frequency);
         _skipWarnings = new LogRateLimiter(s_warningInterval, frequency);
+        _faultWarnings = new LogRateLimiter(s_warningInterval, frequency);
+        _recentOverruns = new OverrunWindow((int)Math.Ceiling(OverrunWindowLength.TotalSeconds * options.TickRate));
+        _lastTickAt = timeProvider.GetTimestamp();
         _thread = new Thread(RunThread) { IsBackground = true, Name = $"tick-shard-{index}" };
     }
 
@@ -52,6 +63,18 @@ internal sealed partial class TickShard
     public long Overruns => Volatile.Read(ref _overruns);
 
     public long SkippedTicks => Volatile.Read(ref _skippedTicks);
+
+    /// <summary>The timestamp (of the shard's <see cref="TimeProvider"/>) at which its last tick ended, or it started.</summary>
+    public long LastTickTimestamp => Volatile.Read(ref _lastTickAt);
+
+    /// <summary>Ticks among the last <see cref="RecentTicks"/> that took longer than the period.</summary>
+    public int RecentOverruns => _recentOverruns.Count;
+
+    /// <summary>How many of the latest ticks <see cref="RecentOverruns"/> looks at: <see cref="OverrunWindowLength"/> of them.</summary>
+    public int RecentTicks => _recentOverruns.Size;
+
+    /// <summary>Exceptions the shard caught outside its targets' ticks: from a metric listener, or its own bookkeeping.</summary>
+    public long Faults => Volatile.Read(ref _faults);
 
     /// <summary>Hands a target to the shard; it runs from the next tick on. Safe from any thread.</summary>
     public void Add(ITickTarget target)
@@ -105,9 +128,23 @@ internal sealed partial class TickShard
             _targets.RemoveRange(kept, _targets.Count - kept);
         }
 
-        var elapsed = _timeProvider.GetElapsedTime(start);
+        var end = _timeProvider.GetTimestamp();
+        var elapsed = _timeProvider.GetElapsedTime(start, end);
         Volatile.Write(ref _ticksRun, _ticksRun + 1);
-        _metrics.TickCompleted(elapsed, _shardTag);
+        Volatile.Write(ref _lastTickAt, end);
+        _recentOverruns.Record(elapsed > _period);
+
+        // What a listener does with a measurement runs here, on the tick thread: it must not end the tick, the batch
+        // or the thread (Kestrel's Heartbeat guards its callbacks the same way). The logger is a GuardedLogger.
+        try
+        {
+            _metrics.TickCompleted(elapsed, _shardTag);
+        }
+        catch (Exception exception)
+        {
+            OnFault(exception);
+        }
+
         if (elapsed > _period)
         {
             OnOverrun(elapsed);
@@ -124,41 +161,6 @@ internal sealed partial class TickShard
         {
             OnTargetFailed(target, exception);
             return false;
-        }
-    }
-
-    private void OnTargetFailed(ITickTarget target, Exception exception)
-    {
-        _metrics.MatchFailed();
-        var targetType = target.GetType().Name;
-        TickLog.TargetFailed(_logger, exception, targetType, Index);
-        try
-        {
-            target.OnTickFailed(exception);
-        }
-        catch (Exception handlerException)
-        {
-            TickLog.FailureHandlerFailed(_logger, handlerException, targetType, Index);
-        }
-    }
-
-    private void OnOverrun(TimeSpan elapsed)
-    {
-        Volatile.Write(ref _overruns, _overruns + 1);
-        _metrics.TickOverran(_shardTag);
-        if (_slowTickWarnings.TryAcquire(_timeProvider.GetTimestamp(), out var suppressed))
-        {
-            TickLog.SlowTick(_logger, Index, elapsed.TotalMilliseconds, _period.TotalMilliseconds, suppressed);
-        }
-    }
-
-    private void OnTicksSkipped(long skipped)
-    {
-        Volatile.Write(ref _skippedTicks, _skippedTicks + skipped);
-        _metrics.TicksSkipped(skipped, _shardTag);
-        if (_skipWarnings.TryAcquire(_timeProvider.GetTimestamp(), out var suppressed))
-        {
-            TickLog.TicksSkipped(_logger, Index, skipped, suppressed);
         }
     }
 }

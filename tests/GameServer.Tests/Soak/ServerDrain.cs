@@ -4,26 +4,15 @@ using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Soak;
 
-/// <summary>Waits, by polling the server's own counts, for its connections and matches to be gone after the bots left.</summary>
+/// <summary>Waits, checking the server's own counts as its ticks and connections report, for its connections and matches to be gone after the bots left.</summary>
 internal static class ServerDrain
 {
     /// <summary>True when both counts reached zero before the deadline (the grace period plus the empty-match timeout and slack).</summary>
-    public static async Task<bool> WaitUntilEmptyAsync(TestServer server, TimeSpan deadline)
+    public static Task<bool> WaitUntilEmptyAsync(TestServer server, TimeSpan deadline)
     {
         var registry = server.GetService<ConnectionRegistry>();
         var matchmaker = server.GetService<IMatchmaker>();
-        DateTime end = DateTime.UtcNow + deadline;
-        while (registry.Count > 0 || matchmaker.Matches.Count > 0)
-        {
-            if (DateTime.UtcNow > end)
-            {
-                return false;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return true;
+        return ServerCondition.WaitAsync(server, () => registry.Count == 0 && matchmaker.Matches.Count == 0, deadline);
     }
 
     public static string Describe(TestServer server) =>

@@ -1,0 +1,38 @@
+using GameServer.Admission;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace GameServer.Health;
+
+/// <summary>
+/// <c>/health</c> (liveness: 200 for Healthy and Degraded, 503 for Unhealthy) and <c>/health/ready</c> (readiness for a
+/// load balancer: 200 only when Healthy, 503 while refusing players, stopping or unhealthy), both through ASP.NET
+/// Core's health checks, both answering the JSON of <see cref="HealthJson"/>.
+/// </summary>
+public static class HealthEndpoints
+{
+    public static IServiceCollection AddGameServerHealth(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IPlayerAdmission, OpenAdmission>();
+        services.AddHealthChecks()
+            .AddCheck<TickHealthCheck>("ticking")
+            .AddCheck<AdmissionHealthCheck>("admission");
+        return services;
+    }
+
+    public static void MapGameServerHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthJson.WriteAsync });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            ResponseWriter = HealthJson.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+    }
+}

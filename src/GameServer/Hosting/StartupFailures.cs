@@ -1,0 +1,58 @@
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Hosting;
+
+/// <summary>
+/// Turns the failures an operator causes at start (a bad setting, a port in use) into one line on stderr and exit
+/// code 1, instead of a stack trace and an abort.
+/// </summary>
+/// <remarks>
+/// The host and Kestrel log such a failure, with its stack trace, before they throw it; those two loggers are kept to
+/// warnings until the server has started, so the one line is all the operator sees. A failure this class does not
+/// know is a bug: it still ends the process with its stack trace.
+/// </remarks>
+public sealed partial class StartupFailures
+{
+    private static readonly string[] s_startupLoggers = ["Microsoft.Extensions.Hosting.Internal.Host", "Microsoft.AspNetCore.Server.Kestrel"];
+
+    private volatile bool _started;
+
+    /// <summary>Keeps the host's and Kestrel's error logs quiet until <see cref="Started"/>.</summary>
+    public void QuietUntilStarted(WebApplicationBuilder builder)
+    {
+        foreach (string category in s_startupLoggers)
+        {
+            builder.Logging.AddFilter(category, level => _started || level < LogLevel.Error);
+        }
+    }
+
+    /// <summary>The server has started: from now on every log goes through.</summary>
+    public void Started() => _started = true;
+
+    /// <summary>The one line that explains <paramref name="exception"/> to an operator, or null for a failure that is a bug.</summary>
+    public static string? Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => "GameServer cannot start, a setting is invalid: " + string.Join(" ", invalid.Failures.Select(Flatten)),
+        AggregateException { InnerExceptions: var inner } when inner.All(e => e is OptionsValidationException) =>
+            "GameServer cannot start, settings are invalid: " + string.Join(" ", inner.SelectMany(e => ((OptionsValidationException)e).Failures).Select(Flatten)),
+        IOException { InnerException: AddressInUseException } or IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } =>
+            $"GameServer cannot start: {Flatten(exception.Message)} Stop the program that holds the port, or choose another with --urls.",
+        InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" } =>
+            $"GameServer cannot start, a setting is invalid: {Flatten(exception.Message)}",
+        _ => null,
+    };
+
+    // A data annotation's failure wraps the message written for the operator in type and member names; the message
+    // alone already names the setting and what to change.
+    private static string Flatten(string text)
+    {
+        Match annotation = DataAnnotationFailure().Match(text);
+        return (annotation.Success ? annotation.Groups["error"].Value : text).ReplaceLineEndings(" ").Trim();
+    }
+
+    [GeneratedRegex("^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<error>.*)'\\.$", RegexOptions.Singleline)]
+    private static partial Regex DataAnnotationFailure();
+}
