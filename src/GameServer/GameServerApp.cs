@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using GameServer.Admission;
 using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Health;
@@ -66,6 +67,8 @@ public static class GameServerApp
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
+        services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IPlayerAdmission, AdmissionControl>();
         services.AddSingleton<UpgradePolicy>();
         services.AddSingleton<UpgradeHandshake>();
         services.AddSingleton<KeepAliveSweep>();

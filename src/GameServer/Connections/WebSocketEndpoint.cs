@@ -21,6 +21,11 @@ public static class WebSocketEndpoint
             context.Request.Headers.Origin, context.Request.Headers.Authorization, context.Request.Query["ticket"], out JoinTicket? ticket);
         if (refusal is not null)
         {
+            if (refusal.RetryAfter is TimeSpan after)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await Results.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail).ExecuteAsync(context);
             return;
         }

@@ -1,6 +1,4 @@
-using GameServer.Admission;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GameServer.Health;
@@ -14,7 +12,6 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddGameServerHealth(this IServiceCollection services)
     {
-        services.TryAddSingleton<IPlayerAdmission, OpenAdmission>();
         services.AddHealthChecks()
             .AddCheck<TickHealthCheck>("ticking")
             .AddCheck<AdmissionHealthCheck>("admission");

@@ -1,3 +1,4 @@
+using GameServer.Admission;
 using GameServer.Connections;
 using GameServer.Protocol;
 using GameServer.Security;
@@ -7,9 +8,9 @@ namespace GameServer.Transport;
 
 /// <summary>
 /// What an upgrade to <c>/ws</c> must show before it is let in, judged the same on both transports: a WebSocket
-/// request, the subprotocol, an allowed Origin, and a valid ticket when tickets are required.
+/// request, the subprotocol, an allowed Origin, room on the server, and a valid ticket when tickets are required.
 /// </summary>
-public sealed class UpgradePolicy(IOptions<GatewayOptions> options, TicketValidator tickets)
+public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<AdmissionOptions> admissionOptions, IPlayerAdmission admission, TicketValidator tickets)
 {
     private static readonly UpgradeRefusal s_notWebSocket = new(StatusCodes.Status400BadRequest, "WebSocket only",
         $"Open a WebSocket with subprotocol {ProtocolConstants.SubProtocol}.");
@@ -39,6 +40,11 @@ public sealed class UpgradePolicy(IOptions<GatewayOptions> options, TicketValida
         if (allowed.Length > 0 && origin is not null && !allowed.Contains(origin, StringComparer.OrdinalIgnoreCase))
         {
             return s_foreignOrigin;
+        }
+
+        if (admission.RefusalReason is string full)
+        {
+            return new UpgradeRefusal(StatusCodes.Status503ServiceUnavailable, "Not taking players now", full, admissionOptions.Value.RetryAfter);
         }
 
         if (!tickets.Required)

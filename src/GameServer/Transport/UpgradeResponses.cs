@@ -29,8 +29,9 @@ internal static class UpgradeResponses
         });
         string reason = ReasonPhrases.GetReasonPhrase(refusal.Status);
         string version = offerVersion ? "Sec-WebSocket-Version: 13\r\n" : string.Empty;
+        string retry = refusal.RetryAfter is TimeSpan after ? $"Retry-After: {(int)Math.Ceiling(after.TotalSeconds)}\r\n" : string.Empty;
         byte[] head = Encoding.ASCII.GetBytes($"HTTP/1.1 {refusal.Status} {reason}\r\nContent-Type: application/problem+json\r\n" +
-            $"Content-Length: {body.Length}\r\n{version}Connection: close\r\n\r\n");
+            $"Content-Length: {body.Length}\r\n{version}{retry}Connection: close\r\n\r\n");
         return [.. head, .. body];
     }
 }

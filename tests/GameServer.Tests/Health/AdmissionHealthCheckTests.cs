@@ -1,4 +1,3 @@
-using GameServer.Admission;
 using GameServer.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +11,7 @@ public sealed class AdmissionHealthCheckTests
     {
         using var stopping = new CancellationTokenSource();
         await stopping.CancelAsync();
-        var check = new AdmissionHealthCheck(new OpenAdmission(), new Lifetime(stopping.Token));
+        var check = new AdmissionHealthCheck(new FakeAdmission(), new Lifetime(stopping.Token));
 
         HealthCheckResult result = await check.CheckHealthAsync(new HealthCheckContext());
 
@@ -23,7 +22,7 @@ public sealed class AdmissionHealthCheckTests
     [Fact]
     public async Task CheckHealthAsync_OpenAndRunning_IsHealthy()
     {
-        var check = new AdmissionHealthCheck(new OpenAdmission(), new Lifetime(CancellationToken.None));
+        var check = new AdmissionHealthCheck(new FakeAdmission(), new Lifetime(CancellationToken.None));
 
         HealthCheckResult result = await check.CheckHealthAsync(new HealthCheckContext());
 

@@ -1,0 +1,37 @@
+using GameServer.Connections;
+using GameServer.Ticking;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Admission;
+
+/// <summary>
+/// Turns new players away while the server is full (<see cref="AdmissionOptions.MaxPlayers"/> connections) or its
+/// ticks overrun: running matches keep their rate, newcomers get 503 with Retry-After before the upgrade.
+/// </summary>
+public sealed class AdmissionControl(IOptions<AdmissionOptions> options, ConnectionRegistry registry, TickLoop ticks) : IPlayerAdmission
+{
+    public bool IsRefusingPlayers => RefusalReason is not null;
+
+    public string? RefusalReason
+    {
+        get
+        {
+            AdmissionOptions limits = options.Value;
+            if (registry.Count >= limits.MaxPlayers)
+            {
+                return $"The server holds its most players ({limits.MaxPlayers}).";
+            }
+
+            for (int i = 0; i < ticks.ShardCount; i++)
+            {
+                TickShard shard = ticks.GetShard(i);
+                if (shard.RecentOverruns * 100 > shard.RecentTicks * limits.OverrunPercent)
+                {
+                    return $"Tick shard {i} overran {shard.RecentOverruns} of its last {shard.RecentTicks} ticks: running matches come first.";
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GameServer.Admission;
+
+/// <summary>When the server turns new players away (configuration section "Admission").</summary>
+public sealed class AdmissionOptions
+{
+    public const string Section = "Admission";
+
+    /// <summary>Player connections the server holds at most; the next upgrade gets 503. Default 10000.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Admission:MaxPlayers must be between 1 and 1000000.")]
+    public int MaxPlayers { get; set; } = 10_000;
+
+    /// <summary>
+    /// Share of a tick shard's last ticks (about 3 s) that may overrun before new players are turned away, in percent.
+    /// Default 10: a server that starts missing ticks keeps them for the matches it runs.
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Admission:OverrunPercent must be between 1 and 100.")]
+    public int OverrunPercent { get; set; } = 10;
+
+    /// <summary>What a refused client is told to wait before it tries again (Retry-After). Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Admission:RetryAfter must be between 00:00:01 and 00:10:00.")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+}
