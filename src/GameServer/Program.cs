@@ -1,12 +1,14 @@
 using GameServer;
 using GameServer.Hosting;
 using GameServer.Security;
+using GameServer.Transport;
 
 if (args is [TicketTool.Command, .. var rest])
 {
     return TicketTool.Run(rest);
 }
 
+SocketEngine.PreferInlineCompletions();
 var failures = new StartupFailures();
 try
 {
