@@ -2,6 +2,13 @@ using System.Globalization;
 using GameServer.LoadTest;
 using GameServer.LoadTest.Reporting;
 
+// As in the server (src/GameServer/Transport/SocketEngine.cs): a bot's receive is short and never blocks, so it runs
+// on the socket engine's thread instead of costing a thread-pool hop per message. Before any socket is used.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+}
+
 SwarmOptions options;
 try
 {
