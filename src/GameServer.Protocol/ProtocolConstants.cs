@@ -15,11 +15,14 @@ public static class ProtocolConstants
     /// <summary>Largest client-to-server message in bytes; a larger one closes the connection with 1009.</summary>
     public const int MaxClientMessageBytes = 1024;
 
-    /// <summary>Largest player name in UTF-8 bytes.</summary>
+    /// <summary>Largest valid player name in UTF-8 bytes; a longer one is answered with Error 2 (InvalidName).</summary>
     public const int MaxNameBytes = 48;
 
-    /// <summary>Largest player name in characters (UTF-16 code units).</summary>
+    /// <summary>Largest valid player name in characters: Unicode code points, not UTF-16 code units.</summary>
     public const int MaxNameChars = 16;
+
+    /// <summary>Largest name string a Join may carry at all (16 code points of 4 bytes); a longer one is malformed (1007).</summary>
+    public const int MaxNameStringBytes = MaxNameChars * 4;
 
     /// <summary>Length of a resume token in bytes.</summary>
     public const int ResumeTokenBytes = 16;

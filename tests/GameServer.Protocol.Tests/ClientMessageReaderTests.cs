@@ -19,7 +19,7 @@ public sealed class ClientMessageReaderTests
         { "bytes after the array", "9104" + "c0" },
         { "two frames in one", "9104" + "9104" },
         { "name not a string", "94 01 c0 c0 c0" },
-        { "name too long", "94 01 d9 31" + "61616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161" + "c0 c0" },
+        { "name string over 64 bytes", "94 01 d9 41" + string.Concat(Enumerable.Repeat("61", 65)) + "c0 c0" },
         { "name invalid utf-8", "94 01 a2 c328 c0 c0" },
         { "token of 4 bytes", "94 01 a3 416461 c0 c4 04 00112233" },
         { "match id negative", "94 01 a3 416461 ff c0" },

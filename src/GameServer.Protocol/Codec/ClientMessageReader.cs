@@ -67,12 +67,13 @@ public static class ClientMessageReader
             MalformedFrameException.Throw("A name must be a string.");
         }
 
-        if (bytes.Value.Length > ProtocolConstants.MaxNameBytes)
+        // The rule for names (PlayerNames on the server) answers with an error; this bound only keeps hostile strings out.
+        if (bytes.Value.Length > ProtocolConstants.MaxNameStringBytes)
         {
-            MalformedFrameException.Throw("A name may have at most 48 bytes of UTF-8.");
+            MalformedFrameException.Throw("A name string may have at most 64 bytes of UTF-8.");
         }
 
-        Span<byte> buffer = stackalloc byte[ProtocolConstants.MaxNameBytes];
+        Span<byte> buffer = stackalloc byte[ProtocolConstants.MaxNameStringBytes];
         bytes.Value.CopyTo(buffer);
         return s_strictUtf8.GetString(buffer.Slice(0, (int)bytes.Value.Length));
     }

@@ -37,6 +37,9 @@ public sealed partial class PlayerConnection
         // Written before the state: the receive loop that sees Lobby must also see that inputs may still be in flight.
         _afterMatch = true;
         _state = (int)ConnectionState.Lobby;
+
+        // Back in the lobby, the connection has a join timeout to meet again, like a new one.
+        _joinTimer?.Change(_services.Options.JoinTimeout, Timeout.InfiniteTimeSpan);
         if (error is ErrorMessage message)
         {
             SendError(message);

@@ -32,6 +32,9 @@ public sealed partial class PlayerConnection
     private ITimer? _closeTimer;
     private bool _ended;
 
+    // Runs from the upgrade to the first Join, and again from each match's close to the next Join.
+    private ITimer? _joinTimer;
+
     /// <param name="sender">The socket's send side; the transport that owns it calls this connection's On* methods.</param>
     /// <param name="ticket">The join ticket the upgrade presented, when tickets are required: it fixes name and match.</param>
     public PlayerConnection(IFrameSender sender, string id, GatewayServices services, JoinTicket? ticket = null)
@@ -47,6 +50,9 @@ public sealed partial class PlayerConnection
 
     public IFrameSender Sender { get; }
 
+    /// <summary>Who the join ticket says this is (its <c>sub</c>); null when tickets are not required.</summary>
+    public string? Subject => _ticket?.PlayerId;
+
     public ConnectionState State => (ConnectionState)_state;
 
     public bool IsClosed => Volatile.Read(ref _closeReason) >= 0;
@@ -55,7 +61,7 @@ public sealed partial class PlayerConnection
     public async Task RunAsync()
     {
         _services.Metrics.ConnectionOpened();
-        using ITimer joinTimer = _services.Time.CreateTimer(static state => ((PlayerConnection)state!).OnJoinTimeout(),
+        _joinTimer = _services.Time.CreateTimer(static state => ((PlayerConnection)state!).OnJoinTimeout(),
             this, _services.Options.JoinTimeout, Timeout.InfiniteTimeSpan);
         try
         {
@@ -69,6 +75,7 @@ public sealed partial class PlayerConnection
             {
                 _ended = true;
                 _closeTimer?.Dispose();
+                _joinTimer?.Dispose();
             }
 
             _services.Metrics.ConnectionClosed();
@@ -132,7 +139,8 @@ public sealed partial class PlayerConnection
         }
 
         _services.Metrics.Closing(reason);
-        LogClosing(_services.Logger, _id, CloseReasons.Name(reason));
+        PlayerSlot? slot = _slot;
+        LogClosing(_services.Logger, _id, slot?.Name, slot?.PlayerId, CloseReasons.Name(reason));
         return true;
     }
 
@@ -144,9 +152,10 @@ public sealed partial class PlayerConnection
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Connection {ConnectionId} failed on the server's side")]
+    [LoggerMessage(EventId = 20, EventName = "ConnectionFailed", Level = LogLevel.Error, Message = "Connection {ConnectionId} failed on the server's side")]
     private static partial void LogServerError(ILogger logger, string connectionId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} closing: {Reason}")]
-    private static partial void LogClosing(ILogger logger, string connectionId, string reason);
+    [LoggerMessage(EventId = 21, EventName = "ConnectionClosing", Level = LogLevel.Information,
+        Message = "Connection {ConnectionId} of player {PlayerName} ({PlayerId}) closing: {Reason}")]
+    private static partial void LogClosing(ILogger logger, string connectionId, string? playerName, uint? playerId, string reason);
 }

@@ -1,20 +1,26 @@
+using System.Text;
 using GameServer.Protocol;
 
 namespace GameServer.Connections;
 
-/// <summary>The rule for player names: 1 to 16 characters, not all blank, no control characters (they would reach other players' screens and the SSE feed).</summary>
+/// <summary>
+/// The rule for player names: 1 to 16 characters (Unicode code points), at most 48 bytes of UTF-8, not all white
+/// space, no control characters and no line or paragraph separators (they would reach other players' screens and the
+/// SSE feed).
+/// </summary>
 public static class PlayerNames
 {
     public static bool IsValid(string name)
     {
-        if (name.Length is 0 or > ProtocolConstants.MaxNameChars || string.IsNullOrWhiteSpace(name))
+        if (string.IsNullOrWhiteSpace(name) || Encoding.UTF8.GetByteCount(name) > ProtocolConstants.MaxNameBytes)
         {
             return false;
         }
 
-        foreach (char c in name)
+        int characters = 0;
+        foreach (Rune rune in name.EnumerateRunes())
         {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            if (++characters > ProtocolConstants.MaxNameChars || Rune.IsControl(rune) || rune.Value is 0x2028 or 0x2029)
             {
                 return false;
             }

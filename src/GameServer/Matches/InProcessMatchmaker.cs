@@ -89,9 +89,9 @@ public sealed partial class InProcessMatchmaker(TickLoop loop, MatchSimulationFa
 
     private void Publish() => Volatile.Write(ref _snapshot, [.. _matches.Values]);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Match {MatchId} created")]
+    [LoggerMessage(EventId = 40, EventName = "MatchCreated", Level = LogLevel.Information, Message = "Match {MatchId} created")]
     private static partial void LogMatchCreated(ILogger logger, uint matchId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Match {MatchId} removed")]
+    [LoggerMessage(EventId = 41, EventName = "MatchRemoved", Level = LogLevel.Information, Message = "Match {MatchId} removed")]
     private static partial void LogMatchRemoved(ILogger logger, uint matchId);
 }

@@ -50,10 +50,10 @@ public sealed partial class MatchHost
 
         uint playerId = _match.AddPlayer(name);
         _names[playerId] = name;
-        var slot = new PlayerSlot(playerId, name, _services.Matchmaking.MaxInputsPerTick) { Connection = connection };
+        var slot = new PlayerSlot(playerId, name, _services.Matchmaking.MaxInputsPerTick) { Connection = connection, Subject = connection.Subject };
         Attach(slot, connection);
         _slots.Add(slot);
-        LogPlayerJoined(_services.Logger, Id, playerId);
+        LogPlayerJoined(_services.Logger, Id, playerId, name);
     }
 
     private void Resume(PlayerConnection connection, ResumeToken token)
@@ -68,7 +68,8 @@ public sealed partial class MatchHost
             }
         }
 
-        if (slot is null)
+        // With tickets, a token is only good with a ticket for the same player: a stolen token takes no seat.
+        if (slot is null || slot.Subject != connection.Subject)
         {
             connection.OnJoinRejected(new ErrorMessage(ErrorCode.ResumeRejected, "The resume token is unknown, used, or expired; join again."));
             return;
@@ -83,7 +84,7 @@ public sealed partial class MatchHost
             AddPresenceEvent(PresenceChange.Resumed, slot);
         }
 
-        LogPlayerResumed(_services.Logger, Id, slot.PlayerId);
+        LogPlayerResumed(_services.Logger, Id, slot.PlayerId, slot.Name);
     }
 
     /// <summary>Gives the slot to a connection: a fresh single-use token, then Welcome and Snapshot at this tick's end.</summary>
@@ -122,7 +123,7 @@ public sealed partial class MatchHost
         _services.Resumes.Unregister(slot.Token);
         _slots.Remove(slot);
         Interlocked.Decrement(ref _reservedSeats);
-        LogPlayerLeft(_services.Logger, Id, slot.PlayerId);
+        LogPlayerLeft(_services.Logger, Id, slot.PlayerId, slot.Name);
     }
 
     private PlayerSlot? FindSlot(PlayerConnection connection)
@@ -138,12 +139,12 @@ public sealed partial class MatchHost
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Player {PlayerId} joined match {MatchId}")]
-    private static partial void LogPlayerJoined(ILogger logger, uint matchId, uint playerId);
+    [LoggerMessage(EventId = 30, EventName = "PlayerJoined", Level = LogLevel.Information, Message = "Player {PlayerName} ({PlayerId}) joined match {MatchId}")]
+    private static partial void LogPlayerJoined(ILogger logger, uint matchId, uint playerId, string playerName);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Player {PlayerId} resumed in match {MatchId}")]
-    private static partial void LogPlayerResumed(ILogger logger, uint matchId, uint playerId);
+    [LoggerMessage(EventId = 31, EventName = "PlayerResumed", Level = LogLevel.Information, Message = "Player {PlayerName} ({PlayerId}) resumed in match {MatchId}")]
+    private static partial void LogPlayerResumed(ILogger logger, uint matchId, uint playerId, string playerName);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Player {PlayerId} left match {MatchId}")]
-    private static partial void LogPlayerLeft(ILogger logger, uint matchId, uint playerId);
+    [LoggerMessage(EventId = 32, EventName = "PlayerLeft", Level = LogLevel.Information, Message = "Player {PlayerName} ({PlayerId}) left match {MatchId}")]
+    private static partial void LogPlayerLeft(ILogger logger, uint matchId, uint playerId, string playerName);
 }

@@ -13,6 +13,9 @@ public sealed class PlayerSlot(uint playerId, string name, int inputCapacity)
 
     public string Name { get; } = name;
 
+    /// <summary>The ticket subject of the connection that joined; a resume must come with the same one.</summary>
+    public string? Subject { get; init; }
+
     public InputQueue Inputs { get; } = new(inputCapacity);
 
     public PlayerConnection? Connection { get; set; }

@@ -121,7 +121,7 @@ public sealed partial class InMemoryMatchEventLog
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, EventName = "FeedEventFailed",
+    [LoggerMessage(EventId = 52, EventName = "FeedEventFailed", Level = LogLevel.Error,
         Message = "An event of match {MatchId} could not be written to the spectator feed and was skipped; {SuppressedCount} other failures were not logged since the last one.")]
     private static partial void LogEventFailed(ILogger logger, Exception exception, uint matchId, long suppressedCount);
 

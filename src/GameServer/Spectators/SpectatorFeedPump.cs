@@ -43,6 +43,6 @@ public sealed partial class SpectatorFeedPump : BackgroundService
         _log.Complete();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The spectator feed's pump failed a pass; it goes on")]
+    [LoggerMessage(EventId = 50, EventName = "FeedPumpFailed", Level = LogLevel.Error, Message = "The spectator feed's pump failed a pass; it goes on")]
     private static partial void LogPumpFailed(ILogger logger, Exception exception);
 }

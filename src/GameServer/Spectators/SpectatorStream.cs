@@ -130,6 +130,6 @@ public sealed partial class SpectatorStream
         await body.FlushAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Spectator disconnected: it was to read event {Next}, but the replay buffer starts at {Oldest}")]
+    [LoggerMessage(EventId = 51, EventName = "SpectatorTooSlow", Level = LogLevel.Information, Message = "Spectator disconnected: it was to read event {Next}, but the replay buffer starts at {Oldest}")]
     private static partial void LogDropped(ILogger logger, long next, long oldest);
 }

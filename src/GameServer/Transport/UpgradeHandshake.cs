@@ -103,8 +103,9 @@ public sealed partial class UpgradeHandshake(
             await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!), close: false).ConfigureAwait(false);
             var game = new GameSocket(socket, services, keepAlive);
             var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket);
+            Task running = registry.RunAsync(connection);
             game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
-            await registry.RunAsync(connection).ConfigureAwait(false);
+            await running.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -180,6 +181,6 @@ public sealed partial class UpgradeHandshake(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A WebSocket handshake failed on the server's side")]
+    [LoggerMessage(EventId = 60, EventName = "HandshakeFailed", Level = LogLevel.Error, Message = "A WebSocket handshake failed on the server's side")]
     private static partial void LogHandshakeFailed(ILogger logger, Exception exception);
 }

@@ -142,6 +142,10 @@ public abstract class GatewayTests(GameTransport transport) : IAsyncLifetime
     [InlineData("a name far too long for this")]
     [InlineData("bad\nname")]
     [InlineData("nul\0")]
+    [InlineData("line\u2028break")]
+    [InlineData("\u3000\u00a0")]
+    [InlineData("😀😀😀😀😀😀😀😀😀😀😀😀😀")]
+    [InlineData("aaaaaaaaaaaaaaaaa")]
     public async Task Join_InvalidName_IsAnsweredWithInvalidName(string name)
     {
         await using TestPlayer player = await TestPlayer.ConnectAsync(_server);
@@ -150,6 +154,18 @@ public abstract class GatewayTests(GameTransport transport) : IAsyncLifetime
 
         ServerMessage error = await player.NextAsync(MessageType.Error);
         Assert.Equal(ErrorCode.InvalidName, error.Error.Code);
+    }
+
+    // Characters are code points: nine emoji are 18 UTF-16 units but 9 characters (36 bytes); 16 euro signs are 48 bytes.
+    [Theory]
+    [InlineData("😀😀😀😀😀😀😀😀😀")]
+    [InlineData("€€€€€€€€€€€€€€€€")]
+    [InlineData("aaaaaaaaaaaaaaaa")]
+    public async Task Join_NameAtTheLimits_IsAccepted(string name)
+    {
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, name);
+
+        Assert.Equal(name, player.World.Get(player.Welcome.PlayerId).Name);
     }
 
     [Fact]

@@ -17,8 +17,9 @@ public sealed class MatchEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ArenaRules rules = ShortMatches.Rules(runningTicks: 15, endedTicks: 5);
-        _server = await TestServer.StartAsync(configure: builder =>
-            builder.Services.AddSingleton<MatchSimulationFactory>((id, seed) => new Match(id, seed, rules)));
+        _server = await TestServer.StartAsync(
+            new Dictionary<string, string?> { ["Gateway:JoinTimeout"] = "00:00:03" },
+            builder => builder.Services.AddSingleton<MatchSimulationFactory>((id, seed) => new Match(id, seed, rules)));
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -45,6 +46,15 @@ public sealed class MatchEndTests : IAsyncLifetime
         await player.ExpectWelcomeAndSnapshotAsync();
         Assert.NotEqual(first, player.Welcome.MatchId);
         Assert.Equal(WebSocketState.Open, player.Socket.State);
+    }
+
+    [Fact]
+    public async Task ConnectionBackInTheLobby_ThatNeverJoinsAgain_IsClosedByTheJoinTimeout()
+    {
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, "Idler");
+        await player.WaitForWorldAsync(w => w.Phase == MatchPhase.Ended && w.PhaseTicksLeft == 0);
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, await player.WaitForCloseAsync());
     }
 
     [Fact]

@@ -71,6 +71,36 @@ public sealed class TicketTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, await RefusalAsync("?ticket=" + Uri.EscapeDataString(garbage)));
     }
 
+    [Fact]
+    public async Task Resume_WithAnotherPlayersToken_IsRejected_AndTheSeatStaysWithItsOwner()
+    {
+        await using TestPlayer owner = await TestPlayer.ConnectAsync(_server, query: "?ticket=" + Issue("Owner", TimeSpan.FromMinutes(5)));
+        await owner.SendJoinAsync("Owner");
+        await owner.ExpectWelcomeAndSnapshotAsync();
+
+        await using TestPlayer thief = await TestPlayer.ConnectAsync(_server, query: "?ticket=" + Issue("Thief", TimeSpan.FromMinutes(5)));
+        await thief.SendJoinAsync("Thief", resume: owner.Welcome.Resume);
+
+        Assert.Equal(ErrorCode.ResumeRejected, (await thief.NextAsync(MessageType.Error)).Error.Code);
+        uint tick = owner.World.Tick;
+        await owner.WaitForWorldAsync(w => w.Tick >= tick + 5);
+        Assert.Equal(WebSocketState.Open, owner.Socket.State);
+    }
+
+    [Fact]
+    public async Task Resume_WithTheSamePlayersNextTicket_KeepsTheSeat()
+    {
+        await using TestPlayer first = await TestPlayer.ConnectAsync(_server, query: "?ticket=" + Issue("Same", TimeSpan.FromMinutes(5)));
+        await first.SendJoinAsync("Same");
+        await first.ExpectWelcomeAndSnapshotAsync();
+
+        await using TestPlayer again = await TestPlayer.ConnectAsync(_server, query: "?ticket=" + Issue("Same", TimeSpan.FromMinutes(5)));
+        await again.SendJoinAsync("Same", resume: first.Welcome.Resume);
+        await again.ExpectWelcomeAndSnapshotAsync();
+
+        Assert.Equal(first.Welcome.PlayerId, again.Welcome.PlayerId);
+    }
+
     private static string Issue(string name, TimeSpan lifetime) => TicketCodec.Sign(
         new JoinTicket("player-" + name, name, null, DateTimeOffset.UtcNow.Add(lifetime).ToUnixTimeSeconds(), Guid.NewGuid().ToString("N")), s_key);
 
