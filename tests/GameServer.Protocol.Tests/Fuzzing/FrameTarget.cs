@@ -1,10 +1,11 @@
 using System.Buffers;
+using GameServer.Protocol.WebSockets;
 using MessagePack;
 
 namespace GameServer.Protocol.Tests.Fuzzing;
 
 /// <summary>
-/// One fuzz input through both frame readers. afl-fuzz runs it in perf/GameServer.Fuzz and CI runs it over the committed
+/// One fuzz input through the WebSocket frame reader and both message readers. afl-fuzz runs it in perf/GameServer.Fuzz and CI runs it over the committed
 /// corpus, so both judge an input alike: anything it throws is a finding. Only public API is used, because the harness
 /// sees GameServer.Protocol without InternalsVisibleTo.
 /// </summary>
@@ -31,6 +32,8 @@ internal sealed class FrameTarget
 
     public void Run(ReadOnlySequence<byte> frame)
     {
+        RunWebSocketFrames(frame);
+
         // The server never hands the client reader a frame above the cap (it closes with 1009 first).
         if (frame.Length <= ProtocolConstants.MaxClientMessageBytes)
         {
@@ -43,6 +46,43 @@ internal sealed class FrameTarget
 
         // A client that holds the snapshot vector's world: the deltas mutated from the delta vector apply here.
         RunServer(frame, _snapshotWorld);
+    }
+
+    // The same bytes as what a client wrote on the socket: the server's RFC 6455 reader walks them frame by frame, as
+    // the lean transport does on each read, and must only ever stop at a clean verdict.
+    private void RunWebSocketFrames(ReadOnlySequence<byte> bytes)
+    {
+        byte[] data = bytes.ToArray();
+        int offset = 0;
+        while (offset < data.Length)
+        {
+            Span<byte> rest = data.AsSpan(offset);
+            FrameHeaderStatus status = WebSocketFraming.TryReadClientHeader(rest, ProtocolConstants.MaxClientMessageBytes, out ClientFrameHeader header, out string? error);
+            if (status != FrameHeaderStatus.Complete)
+            {
+                if (status != FrameHeaderStatus.Incomplete && string.IsNullOrEmpty(error))
+                {
+                    throw new InvalidOperationException($"The WebSocket reader said {status} without a reason.");
+                }
+
+                return;
+            }
+
+            bool wellFormed = header.HeaderLength is 6 or 8 or 14 && header.PayloadLength <= ProtocolConstants.MaxClientMessageBytes
+                && (!header.IsControl || (header.Final && header.PayloadLength <= WebSocketFraming.MaxControlPayload));
+            if (!wellFormed)
+            {
+                throw new InvalidOperationException($"The WebSocket reader accepted an impossible header: {header}.");
+            }
+
+            if (rest.Length < header.FrameLength)
+            {
+                return;
+            }
+
+            WebSocketFraming.Unmask(rest.Slice(header.HeaderLength, header.PayloadLength), header.Mask);
+            offset += header.FrameLength;
+        }
     }
 
     private void RunServer(ReadOnlySequence<byte> frame, WorldState before)
