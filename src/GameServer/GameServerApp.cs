@@ -62,7 +62,7 @@ public static class GameServerApp
         services.AddSpectatorFeed(configuration);
         services.AddGameServerHealth();
         services.AddSingleton<MatchServices>();
-        services.AddSingleton<IMatchmaker, InProcessMatchmaker>();
+        services.TryAddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton(ArenaRulesFor);
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
         services.AddSingleton<GatewayServices>();

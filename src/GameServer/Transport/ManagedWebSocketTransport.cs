@@ -173,6 +173,11 @@ public sealed class ManagedWebSocketTransport : IFrameSender
         {
             _connection.OnTransportFault(CloseReason.Disconnected);
         }
+        catch (Exception ex)
+        {
+            // A bug of ours while handling a message: this connection ends with 1011, nothing else is touched.
+            _connection.OnServerError(ex);
+        }
         finally
         {
             Close(WebSocketCloseStatus.NormalClosure, string.Empty);
