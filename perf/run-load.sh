@@ -29,6 +29,7 @@ TARGETS=${TARGETS:-"server peer floor"}
 DURATION=${DURATION:-25}
 RAMP=${RAMP:-8}
 IDLE_WINDOW=${IDLE_WINDOW:-10}
+IDLE_SETTLE=${IDLE_SETTLE:-10}
 PEER_DECODE=${PEER_DECODE:-none}
 TICK_RATE=${TICK_RATE:-30}
 SERVER_ARGS=${SERVER_ARGS:-}
@@ -122,10 +123,11 @@ run_point() {
     echo "  $name: load client exit $rc, $(tail -n 3 "$OUT/$name.swarm.log" | head -n 1)"
 }
 
-# idle_point NAME: no bots; the target's CPU and RSS over IDLE_WINDOW s, after 3 s to settle.
+# idle_point NAME: no bots; the target's CPU and RSS over IDLE_WINDOW s, after IDLE_SETTLE s: what a server costs
+# while it waits, not the tiered JIT's recompiling of its start-up code in the first seconds.
 idle_point() {
     local name=$1
-    sleep 3
+    sleep "$IDLE_SETTLE"
     local load; load=$(cut -d' ' -f1 /proc/loadavg)
     local c0 t0 rss0; c0=$(cpu_ticks "$target_pid"); t0=$(now); rss0=$(rss_kib "$target_pid")
     sleep "$IDLE_WINDOW"

@@ -46,7 +46,7 @@ print(f"Machine: {model}, {os.cpu_count()} cores, {platform.platform()}. Targets
       f"each one's load client to core 1 (our swarm for the server and the floor; for the peer, @colyseus/sdk clients in one Node process, "
       f"patches {'decoded' if peer_decode == 'full' else 'counted undecoded'}); "
       f"{duration} s per point with a {ramp} s ramp, {tick_rate} Hz, 20 inputs and 1 ping per bot per second; CPU and RSS sampled "
-      f"from 3 s after the ramp to 1 s before the end; all at nice {nice}. The idle point (0 bots) samples each target alone for {idle_window} s: "
+      f"from 3 s after the ramp to 1 s before the end; all at nice {nice}. The idle point (0 bots) samples each target alone for {idle_window} s, once it has settled (IDLE_SETTLE, 10 s by default): "
       f"its CPU % of a core and its RSS. Other engineers' builds may share these 2 cores (load average at each point's start given).")
 print()
 print("| match | bots | target | CPU µs/bot·s | × floor | target core % | mem KiB/bot | deltas/s/bot mean (min) | RTT p50 / p99 ms | state lag p99 ms | B/bot/s | bytes/delta | ticks missed | errors | swarm core % | load |")

@@ -18,6 +18,11 @@ internal sealed class TickHealthCheck(TickLoop loop, TimeProvider time) : IHealt
         {
             TickShard shard = loop.GetShard(i);
             TimeSpan sinceLastTick = time.GetElapsedTime(shard.LastTickTimestamp);
+            if (shard.IsIdle)
+            {
+                continue;
+            }
+
             if (shard.Stopped.IsCompleted)
             {
                 return Task.FromResult(HealthCheckResult.Unhealthy($"Tick shard {i} has stopped."));

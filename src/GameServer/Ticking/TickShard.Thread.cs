@@ -7,6 +7,10 @@ internal sealed partial class TickShard : IDisposable
     // Set by Stop; the thread waits on it between ticks so that a stop needs no polling. No spinning: on
     // Linux a blocking wait wakes within about a millisecond, which is small against a 4 to 1000 ms period.
     private readonly ManualResetEventSlim _stopSignal = new(initialState: false, spinCount: 0);
+
+    // Set by Add and by Stop: a shard without targets sleeps on it instead of waking at the tick rate for nothing.
+    private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
+    private bool _idle;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _started;
 
@@ -25,7 +29,11 @@ internal sealed partial class TickShard : IDisposable
     }
 
     /// <summary>Asks the thread to end after the tick it is running, if any; <see cref="Stopped"/> says when it has.</summary>
-    public void RequestStop() => _stopSignal.Set();
+    public void RequestStop()
+    {
+        _stopSignal.Set();
+        _work.Set();
+    }
 
     /// <summary>Waits for the thread to end, or for <paramref name="cancellationToken"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -47,6 +55,7 @@ internal sealed partial class TickShard : IDisposable
         if (!_thread.IsAlive)
         {
             _stopSignal.Dispose();
+            _work.Dispose();
         }
     }
 
@@ -67,6 +76,12 @@ internal sealed partial class TickShard : IDisposable
                     OnFault(exception);
                 }
 
+                if (Volatile.Read(ref _targetCount) == 0)
+                {
+                    SleepUntilWork();
+                    continue;
+                }
+
                 var waitMilliseconds = ToWaitMilliseconds(_schedule.GetDelay(_timeProvider.GetTimestamp()));
                 if (waitMilliseconds > 0)
                 {
@@ -78,6 +93,26 @@ internal sealed partial class TickShard : IDisposable
         {
             _stopped.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// An idle server costs nothing at the tick rate: with no target, the thread waits for one (or for stop), then
+    /// starts a fresh schedule, so the idle time is neither owed as late ticks nor read as a stall.
+    /// </summary>
+    private void SleepUntilWork()
+    {
+        _work.Reset();
+        if (Volatile.Read(ref _targetCount) > 0 || _stopSignal.IsSet)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _idle, true);
+        _work.Wait();
+        var now = _timeProvider.GetTimestamp();
+        _schedule.Restart(now);
+        Volatile.Write(ref _lastTickAt, now);
+        Volatile.Write(ref _idle, false);
     }
 
     // Rounded up: waking a little late costs at most a millisecond of latency, waking early costs a wasted wake-up.

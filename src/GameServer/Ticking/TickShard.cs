@@ -67,6 +67,9 @@ internal sealed partial class TickShard
     /// <summary>The timestamp (of the shard's <see cref="TimeProvider"/>) at which its last tick ended, or it started.</summary>
     public long LastTickTimestamp => Volatile.Read(ref _lastTickAt);
 
+    /// <summary>True while the shard has no target and sleeps until one is added: it is not late, it has nothing to run.</summary>
+    public bool IsIdle => Volatile.Read(ref _idle);
+
     /// <summary>Ticks among the last <see cref="RecentTicks"/> that took longer than the period.</summary>
     public int RecentOverruns => _recentOverruns.Count;
 
@@ -82,6 +85,7 @@ internal sealed partial class TickShard
         ArgumentNullException.ThrowIfNull(target);
         Interlocked.Increment(ref _targetCount);
         _added.Enqueue(target);
+        _work.Set();
     }
 
     /// <summary>Runs the ticks the schedule says are due now; the shard's thread calls it, and tests with a fake clock.</summary>

@@ -128,6 +128,27 @@ public sealed class TickLoopTests : IDisposable
     }
 
     [Fact]
+    public async Task Shard_WhoseLastTargetEnds_SleepsUntilTheNextIsAdded()
+    {
+        using var loop = CreateLoop(shardCount: 1);
+        var ending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        loop.Add(new RecordingTarget(tick => tick < 3 || !ending.TrySetResult()));
+        await loop.StartAsync(CancellationToken.None);
+        await ending.Task.WaitAsync(s_hangGuard);
+        TickShard shard = loop.GetShard(0);
+
+        Assert.True(SpinWait.SpinUntil(() => shard.IsIdle, s_hangGuard));
+        long idleAt = shard.TicksRun;
+        var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        loop.Add(new RecordingTarget(tick => !(tick == 2 && woken.TrySetResult())));
+        await woken.Task.WaitAsync(s_hangGuard);
+        await loop.StopAsync(CancellationToken.None).WaitAsync(s_hangGuard);
+
+        Assert.Equal(3, idleAt);
+        Assert.False(shard.IsIdle);
+    }
+
+    [Fact]
     public async Task StopAsync_NeverStarted_Completes()
     {
         using var loop = CreateLoop(shardCount: 2);
