@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -70,42 +71,15 @@ public sealed partial class UpgradeHandshake(
     /// <summary>Runs the handshake and then the player, until the connection ends.</summary>
     internal async Task RunAsync(Socket socket)
     {
-        byte[] buffer = new byte[MaxHeadBytes];
         IDisposable? lease = null;
         try
         {
-            (int headLength, int received) = await ReadHeadAsync(socket, buffer).ConfigureAwait(false);
-            if (headLength < 0)
+            // The handshake's buffer and parsed headers go with its own frame: a player holds only what it plays with.
+            (Task? running, lease) = await UpgradeAsync(socket).ConfigureAwait(false);
+            if (running is not null)
             {
-                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(
-                    StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request head too large"))).ConfigureAwait(false);
-                return;
+                await running.ConfigureAwait(false);
             }
-
-            UpgradeRequest? request = UpgradeRequest.Parse(buffer.AsSpan(0, headLength));
-            if (request is null)
-            {
-                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(StatusCodes.Status400BadRequest, "Bad request"))).ConfigureAwait(false);
-                return;
-            }
-
-            lease = caps.TryAcquire(ClientAddress(socket, request));
-            JoinTicket? ticket = null;
-            UpgradeRefusal? refusal = lease is null
-                ? new UpgradeRefusal(StatusCodes.Status429TooManyRequests, "Too many connections")
-                : Judge(request, out ticket);
-            if (refusal is not null)
-            {
-                await RespondAsync(socket, UpgradeResponses.Refusal(refusal, request.IsWebSocket && !request.IsVersion13)).ConfigureAwait(false);
-                return;
-            }
-
-            await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!), close: false).ConfigureAwait(false);
-            var game = new GameSocket(socket, services, keepAlive);
-            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket);
-            Task running = registry.RunAsync(connection);
-            game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
-            await running.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -119,6 +93,58 @@ public sealed partial class UpgradeHandshake(
         finally
         {
             lease?.Dispose();
+        }
+    }
+
+    /// <summary>Answers the request head: a refusal (and null), or 101 and the running player with its slot of the caps.</summary>
+    private async Task<(Task? Running, IDisposable? Lease)> UpgradeAsync(Socket socket)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxHeadBytes);
+        IDisposable? lease = null;
+        try
+        {
+            (int headLength, int received) = await ReadHeadAsync(socket, buffer).ConfigureAwait(false);
+            if (headLength < 0)
+            {
+                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(
+                    StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request head too large"))).ConfigureAwait(false);
+                return (null, null);
+            }
+
+            UpgradeRequest? request = UpgradeRequest.Parse(buffer.AsSpan(0, headLength));
+            if (request is null)
+            {
+                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(StatusCodes.Status400BadRequest, "Bad request"))).ConfigureAwait(false);
+                return (null, null);
+            }
+
+            lease = caps.TryAcquire(ClientAddress(socket, request));
+            JoinTicket? ticket = null;
+            UpgradeRefusal? refusal = lease is null
+                ? new UpgradeRefusal(StatusCodes.Status429TooManyRequests, "Too many connections")
+                : Judge(request, out ticket);
+            if (refusal is not null)
+            {
+                await RespondAsync(socket, UpgradeResponses.Refusal(refusal, request.IsWebSocket && !request.IsVersion13)).ConfigureAwait(false);
+                lease?.Dispose();
+                return (null, null);
+            }
+
+            await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!), close: false).ConfigureAwait(false);
+            var game = new GameSocket(socket, services, keepAlive);
+            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket);
+            Task running = registry.RunAsync(connection);
+            game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
+            return (running, lease);
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
