@@ -31,8 +31,11 @@ public sealed partial class InProcessMatchmaker(TickLoop loop, MatchSimulationFa
                 return best;
             }
 
+            // The seat is reserved before the match's first tick: with no player and no seat, an empty-match timeout
+            // of zero would end it before the joining player's command arrives.
             MatchHost created = Create();
             created.TryReserveSeat();
+            loop.Add(created);
             return created;
         }
     }
@@ -64,6 +67,7 @@ public sealed partial class InProcessMatchmaker(TickLoop loop, MatchSimulationFa
         }
     }
 
+    /// <summary>A new match, listed but not yet ticking: the caller hands it to the loop.</summary>
     private MatchHost Create()
     {
         uint id = ++_lastId;
@@ -71,7 +75,6 @@ public sealed partial class InProcessMatchmaker(TickLoop loop, MatchSimulationFa
         var match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove);
         _matches.Add(id, match);
         Publish();
-        loop.Add(match);
         LogMatchCreated(services.Logger, id);
         return match;
     }
