@@ -11,11 +11,10 @@ namespace GameServer.Tests.Browser;
 /// Arena where a player named <see cref="KillerName"/> is placed beside the first other player once the match runs
 /// and shoots it, tick after tick, until it has killed it once: a real kill by the real rules, without aiming bots.
 /// </summary>
-internal sealed class ExecutionArena(uint id, ulong seed, ArenaRules rules) : IMatchSimulation
+internal sealed class ExecutionArena(uint id, ulong seed, ArenaRules rules) : ArenaDecorator(new Match(id, seed, rules))
 {
     public const string KillerName = "Killer";
 
-    private readonly Match _arena = new(id, seed, rules);
     private readonly List<PlayerInput> _inputs = [];
     private uint _sequence;
     private bool _placed;
@@ -35,25 +34,11 @@ internal sealed class ExecutionArena(uint id, ulong seed, ArenaRules rules) : IM
             builder.Services.AddSingleton<MatchSimulationFactory>((id, seed) => new ExecutionArena(id, seed, rules));
         });
 
-    public uint Id => _arena.Id;
-
-    public WorldState World => _arena.World;
-
-    public bool IsClosed => _arena.IsClosed;
-
-    public ReadOnlySpan<GameEvent> Events => _arena.Events;
-
-    public void ClearEvents() => _arena.ClearEvents();
-
-    public uint AddPlayer(string name) => _arena.AddPlayer(name);
-
-    public void RemovePlayer(uint playerId) => _arena.RemovePlayer(playerId);
-
-    public void Step(ReadOnlySpan<PlayerInput> inputs)
+    public override void Step(ReadOnlySpan<PlayerInput> inputs)
     {
-        if (_done || _arena.Phase != MatchPhase.Running || !TryFindPair(out uint killer, out uint victim))
+        if (_done || Arena.Phase != MatchPhase.Running || !TryFindPair(out uint killer, out uint victim))
         {
-            _arena.Step(inputs);
+            Arena.Step(inputs);
             return;
         }
 
@@ -73,8 +58,8 @@ internal sealed class ExecutionArena(uint id, ulong seed, ArenaRules rules) : IM
         _inputs.AddRange(inputs);
         ushort aim = fromLeft ? (ushort)0 : (ushort)(Quantization.AngleUnitsPerTurn / 2);
         _inputs.Add(new PlayerInput(killer, new InputMessage(++_sequence, 0, 0, 0, aim, Buttons.Fire)));
-        _arena.Step(CollectionsMarshal.AsSpan(_inputs));
-        foreach (GameEvent e in _arena.Events)
+        Arena.Step(CollectionsMarshal.AsSpan(_inputs));
+        foreach (GameEvent e in Arena.Events)
         {
             _done |= e.Kind == GameEventKind.Kill && e.Object == victim;
         }

@@ -1,5 +1,5 @@
-using GameServer.Protocol;
 using GameServer.Simulation;
+using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Ticking;
 
 namespace GameServer.Tests.Health;
@@ -8,25 +8,10 @@ namespace GameServer.Tests.Health;
 /// Arena whose step can stall (block until released) or run slow (move the fake clock past the period), as a
 /// match stuck in a loop or an overloaded one would; the test drives it through <see cref="Controls"/>.
 /// </summary>
-internal sealed class StallingArena(uint id, ulong seed, StallingArena.Controls controls) : IMatchSimulation
+internal sealed class StallingArena(uint id, ulong seed, StallingArena.Controls controls)
+    : ArenaDecorator(new Match(id, seed, new ArenaRules { MinPlayersToStart = 1 }))
 {
-    private readonly Match _arena = new(id, seed, new ArenaRules { MinPlayersToStart = 1 });
-
-    public uint Id => _arena.Id;
-
-    public WorldState World => _arena.World;
-
-    public bool IsClosed => _arena.IsClosed;
-
-    public ReadOnlySpan<GameEvent> Events => _arena.Events;
-
-    public void ClearEvents() => _arena.ClearEvents();
-
-    public uint AddPlayer(string name) => _arena.AddPlayer(name);
-
-    public void RemovePlayer(uint playerId) => _arena.RemovePlayer(playerId);
-
-    public void Step(ReadOnlySpan<PlayerInput> inputs)
+    public override void Step(ReadOnlySpan<PlayerInput> inputs)
     {
         if (controls.Stall)
         {
@@ -39,7 +24,7 @@ internal sealed class StallingArena(uint id, ulong seed, StallingArena.Controls 
             controls.Time.Advance(slow);
         }
 
-        _arena.Step(inputs);
+        Arena.Step(inputs);
     }
 
     /// <summary>What the test sets; shared by every match the server creates.</summary>

@@ -1,0 +1,26 @@
+using GameServer.Protocol;
+using GameServer.Simulation;
+
+namespace GameServer.Tests.Infrastructure;
+
+/// <summary>The real Arena behind <see cref="IMatchSimulation"/>, for test arenas that change only how a step goes.</summary>
+internal abstract class ArenaDecorator(Match arena) : IMatchSimulation
+{
+    protected Match Arena { get; } = arena;
+
+    public uint Id => Arena.Id;
+
+    public WorldState World => Arena.World;
+
+    public bool IsClosed => Arena.IsClosed;
+
+    public ReadOnlySpan<GameEvent> Events => Arena.Events;
+
+    public void ClearEvents() => Arena.ClearEvents();
+
+    public uint AddPlayer(string name) => Arena.AddPlayer(name);
+
+    public void RemovePlayer(uint playerId) => Arena.RemovePlayer(playerId);
+
+    public virtual void Step(ReadOnlySpan<PlayerInput> inputs) => Arena.Step(inputs);
+}
