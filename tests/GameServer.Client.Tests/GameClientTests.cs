@@ -5,9 +5,9 @@ namespace GameServer.Client.Tests;
 
 public sealed class GameClientTests : IAsyncLifetime
 {
-    private LocalServer _server = null!;
+    private TestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await LocalServer.StartAsync();
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

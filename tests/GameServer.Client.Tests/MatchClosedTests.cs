@@ -1,7 +1,6 @@
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
-using GameServer.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Client.Tests;
@@ -9,12 +8,12 @@ namespace GameServer.Client.Tests;
 /// <summary>Matches of half a second: the client hears each one close and joins the next on the same connection.</summary>
 public sealed class MatchClosedTests : IAsyncLifetime
 {
-    private LocalServer _server = null!;
+    private TestServer _server = null!;
 
     public async Task InitializeAsync()
     {
         ArenaRules rules = ShortMatches.Rules(runningTicks: 15, endedTicks: 5);
-        _server = await LocalServer.StartAsync(builder =>
+        _server = await TestServer.StartAsync(configure: builder =>
             builder.Services.AddSingleton<MatchSimulationFactory>((id, seed) => new Match(id, seed, rules)));
     }
 

@@ -79,6 +79,11 @@ public sealed partial class MatchHost : ITickTarget
     public void Enqueue(in MatchCommand command)
     {
         _commands.Enqueue(command);
+
+        // With Shut's barrier, a Dekker pair: either Shut's drain sees this command or this read sees the flag, so a
+        // Join racing the close is always answered. Without both barriers each side could read the other's stale
+        // value (a store may pass a later load), stranding the connection in Joining.
+        Interlocked.MemoryBarrier();
         if (_closing)
         {
             RejectPendingJoins();
@@ -140,6 +145,7 @@ public sealed partial class MatchHost : ITickTarget
     private void Shut(ErrorMessage? error)
     {
         _closing = true;
+        Interlocked.MemoryBarrier();
 
         // Off the matchmaker before the players hear of it: one told of the end may join again at once.
         _onRemoved(this);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using GameServer.Protocol;
 using GameServer.Simulation;
-using GameServer.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace GameServer.Tests.Browser;

@@ -1,7 +1,6 @@
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
-using GameServer.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -118,8 +118,11 @@ public sealed class PlayPageTests
 
         await WaitForStateAsync(page, "s.phase === 2 && s.entityCount > 15 && s.rttMs !== null");
         await page.Mouse.MoveAsync(900, 300);
+        uint sequence = (await WaitForStateAsync(page, "s.own !== null")).GetProperty("own").GetProperty("lastInputSeq").GetUInt32();
         await page.Keyboard.DownAsync("KeyS");
-        await Task.Delay(1500);
+
+        // Held until the server has applied a second's worth of the page's inputs, so the picture shows it moving.
+        await WaitForStateAsync(page, $"s.own !== null && s.own.lastInputSeq >= {sequence + 30}");
         await page.Keyboard.UpAsync("KeyS");
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("play.png") });

@@ -1,4 +1,3 @@
-using GameServer.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace GameServer.Tests.Browser;

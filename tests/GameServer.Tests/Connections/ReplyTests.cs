@@ -1,6 +1,5 @@
 using System.Buffers;
 using GameServer.Protocol;
-using GameServer.Tests.Infrastructure;
 using GameServer.Transport;
 
 namespace GameServer.Tests.Connections;

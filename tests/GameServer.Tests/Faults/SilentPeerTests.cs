@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using GameServer.Protocol;
@@ -8,6 +9,14 @@ namespace GameServer.Tests.Faults;
 /// <summary>Peers that go quiet are cut off within the configured times, and nothing else notices.</summary>
 public sealed class SilentPeerTests : IAsyncLifetime
 {
+    private static readonly TimeSpan s_keepAliveInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_keepAliveTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_idleTimeout = TimeSpan.FromSeconds(1);
+
+    // Upper bounds allow for the timers' granularity (the keep-alive sweep runs every half interval, Kestrel's
+    // heartbeat once a second) and a busy machine; the lower bounds are exact: never cut off early.
+    private static readonly TimeSpan s_slack = TimeSpan.FromSeconds(2);
+
     private TestServer _server = null!;
     private MetricProbe _probe = null!;
 
@@ -15,9 +24,9 @@ public sealed class SilentPeerTests : IAsyncLifetime
     {
         _server = await TestServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Gateway:KeepAliveInterval"] = "00:00:01",
-            ["Gateway:KeepAliveTimeout"] = "00:00:01",
-            ["Limits:IdleTimeout"] = "00:00:01",
+            ["Gateway:KeepAliveInterval"] = s_keepAliveInterval.ToString(),
+            ["Gateway:KeepAliveTimeout"] = s_keepAliveTimeout.ToString(),
+            ["Limits:IdleTimeout"] = s_idleTimeout.ToString(),
         });
         _probe = new MetricProbe(_server);
     }
@@ -37,9 +46,12 @@ public sealed class SilentPeerTests : IAsyncLifetime
         using var deaf = new ClientWebSocket();
         deaf.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
         deaf.Options.KeepAliveInterval = TimeSpan.Zero;
+        var sinceConnect = Stopwatch.StartNew();
         await deaf.ConnectAsync(_server.WebSocketUri, CancellationToken.None);
 
         await _probe.WaitForAsync("gameserver.closes[keep_alive_timeout]");
+        TimeSpan silentFor = sinceConnect.Elapsed;
+        Assert.InRange(silentFor, s_keepAliveInterval + s_keepAliveTimeout, s_keepAliveInterval * 1.5 + s_keepAliveTimeout + s_slack);
         uint tick = bystander.World.Tick;
         await bystander.WaitForWorldAsync(w => w.Tick >= tick + 10);
     }
@@ -48,11 +60,13 @@ public sealed class SilentPeerTests : IAsyncLifetime
     public async Task TcpConnectionThatSendsNothing_IsDroppedAfterTheHeadersTimeout()
     {
         using var tcp = new TcpClient();
+        var sinceConnect = Stopwatch.StartNew();
         await tcp.ConnectAsync(_server.HttpBase.Host, _server.HttpBase.Port);
 
         byte[] buffer = new byte[256];
         int read = await tcp.GetStream().ReadAsync(buffer).AsTask().WaitAsync(TestPlayer.Patience);
 
         Assert.Equal(0, read);
+        Assert.InRange(sinceConnect.Elapsed, s_idleTimeout, s_idleTimeout + s_slack + TimeSpan.FromSeconds(1));
     }
 }

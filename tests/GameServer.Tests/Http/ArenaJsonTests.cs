@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GameServer.Simulation;
-using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Http;
 

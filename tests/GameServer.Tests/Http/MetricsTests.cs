@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GameServer.Tests.Infrastructure;
 using GameServer.Ticking;
 
 namespace GameServer.Tests.Http;

@@ -3,8 +3,6 @@ using GameServer.LoadTest.Reporting;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
-using GameServer.Tests.Infrastructure;
-using GameServer.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.LoadTest;

@@ -4,7 +4,6 @@ using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
 using GameServer.Tests.Infrastructure;
-using GameServer.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Matches;

@@ -1,5 +1,4 @@
 using System.Net;
-using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Security;
 

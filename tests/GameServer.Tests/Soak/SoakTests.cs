@@ -1,6 +1,5 @@
 using GameServer.LoadTest;
 using GameServer.LoadTest.Reporting;
-using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Soak;
 

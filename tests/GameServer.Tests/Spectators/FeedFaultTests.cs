@@ -2,7 +2,6 @@ using System.Text;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Spectators;
-using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Ticking;
 using Microsoft.Extensions.Options;
 

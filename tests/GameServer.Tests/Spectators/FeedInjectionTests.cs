@@ -3,7 +3,6 @@ using System.Text.Json;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Spectators;
-using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Spectators;
 

@@ -43,6 +43,21 @@ public sealed class ScoreCoalescingTests : IDisposable
     }
 
     [Fact]
+    public void Pump_HeldBackScore_CarriesTheTickOfTheLatestChangeItHolds()
+    {
+        for (uint tick = 100; tick <= 103; tick++)
+        {
+            _log.Publish(1, [ScoreChanged((int)tick)], Standings(1, (int)tick) with { Tick = tick });
+            _log.Pump();
+        }
+
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        _log.Pump();
+
+        Assert.Equal([100u, 103u], Entries().Select(e => Tick(e)));
+    }
+
+    [Fact]
     public void Pump_KillsInABurst_GoOutAtOnceWhileScoresAreHeldBack()
     {
         _log.Publish(1, [Kill(100)], Standings(1, 10));
@@ -99,6 +114,9 @@ public sealed class ScoreCoalescingTests : IDisposable
 
     private static MatchSummary Standings(uint matchId, int score) =>
         SpectatorTestServers.Standings(matchId, new PlayerStanding(3, "Ada", score, 0, true));
+
+    private static uint Tick(FeedEntry entry) =>
+        System.Text.Json.JsonDocument.Parse(entry.Data).RootElement.GetProperty("tick").GetUInt32();
 
     private List<FeedEntry> Entries()
     {

@@ -1,6 +1,5 @@
 using GameServer.Matches;
 using GameServer.Simulation;
-using GameServer.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Spectators;

@@ -1,4 +1,3 @@
-using GameServer.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 

@@ -3,9 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GameServer.Tests.Infrastructure;
+namespace GameServer.Testing;
 
-/// <summary>The real server on Kestrel, bound to 127.0.0.1 on an ephemeral port, with test settings layered on top.</summary>
+/// <summary>
+/// The real server, bound to 127.0.0.1 on an ephemeral port, with test settings layered on top: the one set-up every
+/// test project shares (linked into each), so a change to how tests host the server is made once.
+/// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
