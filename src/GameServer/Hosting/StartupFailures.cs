@@ -23,13 +23,31 @@ public sealed partial class StartupFailures
     /// <summary>Keeps the host's and Kestrel's error logs quiet until <see cref="Started"/>.</summary>
     public void QuietUntilStarted(WebApplicationBuilder builder)
     {
+        IConfigurationSection levels = builder.Configuration.GetSection("Logging:LogLevel");
         foreach (string category in s_startupLoggers)
         {
-            builder.Logging.AddFilter(category, level => _started || level < LogLevel.Error);
+            // This rule is the most specific for its category, so it replaces the configured level rather than adding
+            // to it: it applies that level itself, or Kestrel would log every connection at Debug once started.
+            LogLevel configured = ConfiguredLevel(levels, category);
+            builder.Logging.AddFilter(category, level => level >= configured && (_started || level < LogLevel.Error));
         }
     }
 
-    /// <summary>The server has started: from now on every log goes through.</summary>
+    /// <summary>The level configured for a category as the logging configuration resolves it: longest prefix, then Default.</summary>
+    private static LogLevel ConfiguredLevel(IConfigurationSection levels, string category)
+    {
+        for (string prefix = category; prefix.Length > 0; prefix = prefix[..Math.Max(prefix.LastIndexOf('.'), 0)])
+        {
+            if (Enum.TryParse(levels[prefix], ignoreCase: true, out LogLevel level))
+            {
+                return level;
+            }
+        }
+
+        return Enum.TryParse(levels["Default"], ignoreCase: true, out LogLevel fallback) ? fallback : LogLevel.Information;
+    }
+
+    /// <summary>The server has started: from now on its logs go through at their configured levels.</summary>
     public void Started() => _started = true;
 
     /// <summary>The one line that explains <paramref name="exception"/> to an operator, or null for a failure that is a bug.</summary>
