@@ -19,11 +19,7 @@ public abstract class FeedLogContractTests
     public async Task ReadAsync_FromTheNextIdAfterAppends_GivesExactlyThoseEntriesInOrder()
     {
         IFeedLog log = CreateLog();
-        long from = log.LastId + 1;
-        log.Append(1, "score", Data("a"));
-        log.Append(2, "kill", Data("b"));
-        log.Append(1, "match.ended", Data("c"));
-        await DeliverAsync(log);
+        long from = await AppendThreeAsync(log);
 
         List<FeedEntry> entries = await ReadAllAsync(log, from);
 
@@ -39,19 +35,15 @@ public abstract class FeedLogContractTests
     public async Task ReadAsync_IntoASmallBuffer_GivesTheOldestFirstAndTheRestFromTheNextId()
     {
         IFeedLog log = CreateLog();
-        long from = log.LastId + 1;
-        log.Append(1, "a", Data("1"));
-        log.Append(1, "b", Data("2"));
-        log.Append(1, "c", Data("3"));
-        await DeliverAsync(log);
+        long from = await AppendThreeAsync(log);
 
         var buffer = new FeedEntry[2];
         FeedRead first = await log.ReadAsync(from, buffer);
         Assert.Equal(new FeedRead(2, HistoryLost: false), first);
-        Assert.Equal(["a", "b"], buffer.Select(e => e.EventName));
+        Assert.Equal(["score", "kill"], buffer.Select(e => e.EventName));
         FeedRead rest = await log.ReadAsync(buffer[1].Id + 1, buffer);
         Assert.Equal(new FeedRead(1, HistoryLost: false), rest);
-        Assert.Equal("c", buffer[0].EventName);
+        Assert.Equal("match.ended", buffer[0].EventName);
     }
 
     [Fact]
@@ -104,6 +96,17 @@ public abstract class FeedLogContractTests
 
         FeedEntry entry = Assert.Single(await ReadAllAsync(log, from));
         Assert.Equal(7u, entry.MatchId);
+    }
+
+    /// <summary>Appends three entries of two matches and delivers them; returns the id to read them from.</summary>
+    private async Task<long> AppendThreeAsync(IFeedLog log)
+    {
+        long from = log.LastId + 1;
+        log.Append(1, "score", Data("a"));
+        log.Append(2, "kill", Data("b"));
+        log.Append(1, "match.ended", Data("c"));
+        await DeliverAsync(log);
+        return from;
     }
 
     private static void AppendMany(IFeedLog log, int count)

@@ -81,13 +81,7 @@ public abstract class MatchDirectoryContractTests : IAsyncLifetime
     [Fact]
     public async Task WasRemovedAsync_MatchEnded_IsTrueAndTheMatchIsNoLongerListed()
     {
-        TestPlayer ann = await TestPlayer.JoinAsync(_node, "Ann");
-        uint matchId = ann.Welcome.MatchId;
-        await ann.SendLeaveAsync();
-        await ann.WaitForCloseAsync();
-        await ann.DisposeAsync();
-
-        await Eventually.TrueAsync(async () => await Directory.WasRemovedAsync(matchId));
+        uint matchId = await EndedMatch.OpenAndEndAsync(_node);
 
         Assert.Null(await Directory.FindAsync(matchId));
         Assert.DoesNotContain(await Directory.ListAsync(), m => m.Id == matchId);

@@ -79,11 +79,7 @@ public abstract class MatchmakerContractTests : IAsyncLifetime
     [Fact]
     public async Task JoinAsync_RemovedMatch_IsNotFound()
     {
-        TestPlayer ann = await TestPlayer.JoinAsync(_node, "Ann");
-        uint matchId = ann.Welcome.MatchId;
-        await ann.SendLeaveAsync();
-        await ann.DisposeAsync();
-        await Eventually.TrueAsync(async () => await _node.GetService<IMatchDirectory>().WasRemovedAsync(matchId));
+        uint matchId = await EndedMatch.OpenAndEndAsync(_node);
 
         Assert.Equal(JoinOutcome.NotFound, (await Matchmaker.JoinAsync(matchId)).Outcome);
     }
