@@ -62,7 +62,9 @@ public static class GameServerApp
         services.AddSpectatorFeed(configuration);
         services.AddGameServerHealth();
         services.AddSingleton<MatchServices>();
+        services.AddSingleton<LocalMatches>();
         services.TryAddSingleton<IMatchmaker, InProcessMatchmaker>();
+        services.TryAddSingleton<IMatchDirectory, InProcessMatchDirectory>();
         services.TryAddSingleton(ArenaRulesFor);
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
         services.AddSingleton<GatewayServices>();

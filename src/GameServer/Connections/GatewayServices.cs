@@ -7,6 +7,7 @@ namespace GameServer.Connections;
 /// <summary>What every player connection shares.</summary>
 public sealed class GatewayServices(
     IMatchmaker matchmaker,
+    LocalMatches matches,
     ResumeDirectory resumes,
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
@@ -14,6 +15,9 @@ public sealed class GatewayServices(
     ILogger<PlayerConnection> logger)
 {
     public IMatchmaker Matchmaker { get; } = matchmaker;
+
+    /// <summary>This node's matches, where a local placement's match is found.</summary>
+    public LocalMatches Matches { get; } = matches;
 
     public ResumeDirectory Resumes { get; } = resumes;
 

@@ -105,25 +105,64 @@ public sealed partial class PlayerConnection
             return;
         }
 
-        MatchHost? match;
-        if (join.MatchId is uint matchId)
+        ValueTask<MatchPlacement> placing = join.MatchId is uint matchId
+            ? _services.Matchmaker.JoinAsync(matchId)
+            : _services.Matchmaker.QuickJoinAsync();
+        if (placing.IsCompletedSuccessfully)
         {
-            switch (_services.Matchmaker.TryJoin(matchId, out match))
-            {
-                case JoinOutcome.NotFound:
-                    SendError(new ErrorMessage(ErrorCode.MatchNotFound, "No live match has that id."));
-                    return;
-                case JoinOutcome.Full:
-                    SendError(new ErrorMessage(ErrorCode.MatchFull, "That match is full or has ended."));
-                    return;
-            }
+            Place(placing.Result, join.Name);
         }
         else
         {
-            match = _services.Matchmaker.QuickJoin();
+            // A networked matchmaker answers later: meanwhile the connection is Joining, so another Join is refused.
+            _state = (int)ConnectionState.Joining;
+            _ = PlaceWhenAnsweredAsync(placing, join.Name);
+        }
+    }
+
+    private async Task PlaceWhenAnsweredAsync(ValueTask<MatchPlacement> placing, string name)
+    {
+        try
+        {
+            Place(await placing.ConfigureAwait(false), name);
+        }
+        catch (Exception exception)
+        {
+            OnServerError(exception);
+        }
+    }
+
+    private void Place(in MatchPlacement placement, string name)
+    {
+        switch (placement.Outcome)
+        {
+            case JoinOutcome.NotFound:
+                RefuseJoin(new ErrorMessage(ErrorCode.MatchNotFound, "No live match has that id."));
+                return;
+            case JoinOutcome.Full:
+                RefuseJoin(new ErrorMessage(ErrorCode.MatchFull, "That match is full or has ended."));
+                return;
         }
 
-        EnterMatch(match!, new MatchCommand(MatchCommandKind.Join, this, join.Name));
+        if (!placement.IsLocal)
+        {
+            throw new NotSupportedException($"Match {placement.MatchId} is on node {placement.Node}; sending players to another node is not supported yet.");
+        }
+
+        // Removed since the seat was reserved: answered as the match itself answers a join it can no longer take.
+        if (_services.Matches.Find(placement.MatchId) is not MatchHost match)
+        {
+            RefuseJoin(new ErrorMessage(ErrorCode.MatchFull, "The match has ended; join again."));
+            return;
+        }
+
+        EnterMatch(match, new MatchCommand(MatchCommandKind.Join, this, name));
+    }
+
+    private void RefuseJoin(in ErrorMessage error)
+    {
+        _state = (int)ConnectionState.Lobby;
+        SendError(error);
     }
 
     /// <summary>

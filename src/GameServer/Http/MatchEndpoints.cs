@@ -8,9 +8,10 @@ public static class MatchEndpoints
 {
     public static void MapMatchEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/matches", (IMatchmaker matchmaker) => TypedResults.Ok(matchmaker.Matches.Select(m => m.Summary)));
-        endpoints.MapGet("/matches/{id}", Results<Ok<MatchSummary>, ProblemHttpResult> (uint id, IMatchmaker matchmaker) =>
-            matchmaker.Find(id) is MatchHost match
+        endpoints.MapGet("/matches", async (IMatchDirectory directory, CancellationToken cancellationToken) =>
+            TypedResults.Ok((await directory.ListAsync(cancellationToken)).Select(m => m.Summary)));
+        endpoints.MapGet("/matches/{id}", async Task<Results<Ok<MatchSummary>, ProblemHttpResult>> (uint id, IMatchDirectory directory, CancellationToken cancellationToken) =>
+            await directory.FindAsync(id, cancellationToken) is MatchListing match
                 ? TypedResults.Ok(match.Summary)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such match", detail: $"No live match has id {id}."));
     }

@@ -1,23 +1,14 @@
 namespace GameServer.Matches;
 
 /// <summary>
-/// Where matches are found: the seam a multi-node implementation will fill. Every successful call reserves a seat
-/// in the match it returns, which the player's Join then takes.
+/// Where players are placed: the seam a multi-node implementation will fill. A placement that says Joined holds a
+/// seat for the player, which the player's Join then takes; it names a match, never hands one out.
 /// </summary>
 public interface IMatchmaker
 {
-    /// <summary>The fullest match that is neither full nor ended, or a new one.</summary>
-    MatchHost QuickJoin();
+    /// <summary>A seat in the fullest match that is neither full nor ended, or in a new one.</summary>
+    ValueTask<MatchPlacement> QuickJoinAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>A seat in the match with this id.</summary>
-    JoinOutcome TryJoin(uint matchId, out MatchHost? match);
-
-    /// <summary>The live match with this id, or null.</summary>
-    MatchHost? Find(uint matchId);
-
-    /// <summary>Whether a match with this id existed and has been removed.</summary>
-    bool WasRemoved(uint matchId);
-
-    /// <summary>The live matches, in id order.</summary>
-    IReadOnlyList<MatchHost> Matches { get; }
+    /// <summary>A seat in the match with this id; NotFound when no live match has it, Full when it takes no one.</summary>
+    ValueTask<MatchPlacement> JoinAsync(uint matchId, CancellationToken cancellationToken = default);
 }

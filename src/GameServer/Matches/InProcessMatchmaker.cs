@@ -1,24 +1,19 @@
-using System.Security.Cryptography;
-using GameServer.Ticking;
-
 namespace GameServer.Matches;
 
-/// <summary>Matchmaking inside this process. Its lock is taken on joins and removals only, never per tick or per message.</summary>
-public sealed partial class InProcessMatchmaker(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services) : IMatchmaker
+/// <summary>
+/// Matchmaking over this node's own matches: every placement is local and answered at once. Its lock is taken on
+/// quick joins only, so two of them never both open a match where one would do.
+/// </summary>
+public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker
 {
     private readonly Lock _lock = new();
-    private readonly SortedDictionary<uint, MatchHost> _matches = [];
-    private uint _lastId;
-    private IReadOnlyList<MatchHost> _snapshot = [];
 
-    public IReadOnlyList<MatchHost> Matches => Volatile.Read(ref _snapshot);
-
-    public MatchHost QuickJoin()
+    public ValueTask<MatchPlacement> QuickJoinAsync(CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             MatchHost? best = null;
-            foreach (MatchHost match in _matches.Values)
+            foreach (MatchHost match in matches.Matches)
             {
                 if (match.IsOpen && (best is null || match.Seats > best.Seats))
                 {
@@ -26,75 +21,19 @@ public sealed partial class InProcessMatchmaker(TickLoop loop, MatchSimulationFa
                 }
             }
 
-            if (best is not null && best.TryReserveSeat())
-            {
-                return best;
-            }
-
-            // The seat is reserved before the match's first tick: with no player and no seat, an empty-match timeout
-            // of zero would end it before the joining player's command arrives.
-            MatchHost created = Create();
-            created.TryReserveSeat();
-            loop.Add(created);
-            return created;
+            MatchHost placed = best is not null && best.TryReserveSeat() ? best : matches.OpenWithSeat();
+            return ValueTask.FromResult(MatchPlacement.Local(placed.Id));
         }
     }
 
-    public JoinOutcome TryJoin(uint matchId, out MatchHost? match)
+    public ValueTask<MatchPlacement> JoinAsync(uint matchId, CancellationToken cancellationToken = default)
     {
-        match = Find(matchId);
-        if (match is null)
+        MatchPlacement placement = matches.Find(matchId) switch
         {
-            return JoinOutcome.NotFound;
-        }
-
-        return match.TryReserveSeat() ? JoinOutcome.Joined : JoinOutcome.Full;
+            null => MatchPlacement.Refused(JoinOutcome.NotFound, matchId),
+            MatchHost match when match.TryReserveSeat() => MatchPlacement.Local(matchId),
+            _ => MatchPlacement.Refused(JoinOutcome.Full, matchId),
+        };
+        return ValueTask.FromResult(placement);
     }
-
-    public MatchHost? Find(uint matchId)
-    {
-        lock (_lock)
-        {
-            return _matches.GetValueOrDefault(matchId);
-        }
-    }
-
-    public bool WasRemoved(uint matchId)
-    {
-        lock (_lock)
-        {
-            return matchId >= 1 && matchId <= _lastId && !_matches.ContainsKey(matchId);
-        }
-    }
-
-    /// <summary>A new match, listed but not yet ticking: the caller hands it to the loop.</summary>
-    private MatchHost Create()
-    {
-        uint id = ++_lastId;
-        ulong seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove);
-        _matches.Add(id, match);
-        Publish();
-        LogMatchCreated(services.Logger, id);
-        return match;
-    }
-
-    private void Remove(MatchHost match)
-    {
-        lock (_lock)
-        {
-            _matches.Remove(match.Id);
-            Publish();
-        }
-
-        LogMatchRemoved(services.Logger, match.Id);
-    }
-
-    private void Publish() => Volatile.Write(ref _snapshot, [.. _matches.Values]);
-
-    [LoggerMessage(EventId = 40, EventName = "MatchCreated", Level = LogLevel.Information, Message = "Match {MatchId} created")]
-    private static partial void LogMatchCreated(ILogger logger, uint matchId);
-
-    [LoggerMessage(EventId = 41, EventName = "MatchRemoved", Level = LogLevel.Information, Message = "Match {MatchId} removed")]
-    private static partial void LogMatchRemoved(ILogger logger, uint matchId);
 }

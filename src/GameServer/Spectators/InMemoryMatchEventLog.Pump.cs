@@ -16,7 +16,6 @@ public sealed partial class InMemoryMatchEventLog
     {
         long now = _time.GetTimestamp();
         Volatile.Write(ref _wakePending, 0);
-        long before = Ring.LastId;
         while (_pending.TryDequeue(out PendingFeedEvent pending))
         {
             try
@@ -43,7 +42,9 @@ public sealed partial class InMemoryMatchEventLog
             }
         }
 
-        bool changed = Ring.LastId != before;
+        // Against the last pulse rather than this pass's start: an Append made between passes wakes the followers too.
+        long last = Ring.LastId;
+        bool changed = last != _pulsedLastId;
         TimeSpan sinceBeat = _time.GetElapsedTime(_lastHeartbeatAt, now);
         if (sinceBeat >= Options.HeartbeatInterval)
         {
@@ -55,7 +56,8 @@ public sealed partial class InMemoryMatchEventLog
 
         if (changed)
         {
-            DropSpectatorsBehind();
+            _pulsedLastId = last;
+            _spectators?.AbortBehind(Ring.OldestId);
             _signal.Pulse();
         }
 
@@ -102,7 +104,7 @@ public sealed partial class InMemoryMatchEventLog
         byte[] data = _buffer.WrittenSpan.ToArray();
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
-        Ring.Append(new FeedEntry(Ring.NextId, matchId, eventName, data));
+        Append(matchId, eventName, data);
         _metrics.Appended();
     }
 
@@ -124,24 +126,4 @@ public sealed partial class InMemoryMatchEventLog
     [LoggerMessage(EventId = 52, EventName = "FeedEventFailed", Level = LogLevel.Error,
         Message = "An event of match {MatchId} could not be written to the spectator feed and was skipped; {SuppressedCount} other failures were not logged since the last one.")]
     private static partial void LogEventFailed(ILogger logger, Exception exception, uint matchId, long suppressedCount);
-
-    // A spectator parked in a write that its client does not take would never notice that it fell behind: the pump
-    // notices for it. The scan only runs when the oldest entry has moved, and reads one field per spectator.
-    private void DropSpectatorsBehind()
-    {
-        long oldest = Ring.OldestId;
-        if (oldest == _sweptOldest)
-        {
-            return;
-        }
-
-        _sweptOldest = oldest;
-        foreach (KeyValuePair<SpectatorStream, byte> spectator in _spectators)
-        {
-            if (spectator.Key.Next < oldest)
-            {
-                spectator.Key.Abort();
-            }
-        }
-    }
 }

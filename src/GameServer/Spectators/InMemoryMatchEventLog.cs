@@ -12,33 +12,36 @@ namespace GameServer.Spectators;
 /// The in-process event log behind the spectator feed. A tick's <see cref="Publish"/> only queues its events and
 /// nudges the pump: no lock, no JSON, no I/O, nothing per spectator. The pump (<see cref="SpectatorFeedPump"/>)
 /// gives the events their ids, encodes each once, appends them to the <see cref="FeedRing"/>, coalesces scores,
-/// and wakes the spectators, who each read the ring at their own pace.
+/// and wakes the spectators, who each read the ring at their own pace through <see cref="IFeedLog"/>.
 /// </summary>
-public sealed partial class InMemoryMatchEventLog : IMatchEventLog
+public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
 {
     private readonly ConcurrentQueue<PendingFeedEvent> _pending = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly FeedSignal _signal = new();
-    private readonly ConcurrentDictionary<SpectatorStream, byte> _spectators = new();
     private readonly ScoreCoalescer _scores;
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
     private readonly TimeProvider _time;
     private readonly SpectatorMetrics _metrics;
+    private readonly SpectatorRegistry? _spectators;
     private readonly ILogger _logger;
     private readonly LogRateLimiter _failureLogs;
     private int _wakePending;
     private long _failedEvents;
     private long _heartbeats;
     private long _lastHeartbeatAt;
-    private long _sweptOldest;
+    private long _pulsedLastId;
     private volatile bool _completed;
 
-    public InMemoryMatchEventLog(IOptions<SpectatorFeedOptions> options, TimeProvider time, SpectatorMetrics metrics, ILogger<InMemoryMatchEventLog>? logger = null)
+    /// <param name="spectators">The streams to drop when they fall out of the buffer; none in tests of the pump alone.</param>
+    public InMemoryMatchEventLog(IOptions<SpectatorFeedOptions> options, TimeProvider time, SpectatorMetrics metrics,
+        ILogger<InMemoryMatchEventLog>? logger = null, SpectatorRegistry? spectators = null)
     {
         Options = options.Value;
         _time = time;
         _metrics = metrics;
+        _spectators = spectators;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _failureLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
         _scores = new ScoreCoalescer(time, TimeSpan.FromSeconds(1.0 / Options.ScoreEventsPerSecond));
@@ -49,6 +52,7 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog
         // browser that resumes across a restart is reset rather than handed unrelated events under its old id.
         Ring = new FeedRing(Options.ReplayBufferEvents, time.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
         FirstId = Ring.NextId;
+        _pulsedLastId = Ring.LastId;
     }
 
     public SpectatorFeedOptions Options { get; }
@@ -59,16 +63,13 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog
     /// <summary>The id of the first entry this log gives out; anything lower is from another run.</summary>
     public long FirstId { get; }
 
-    /// <summary>Completes at the next pulse: new entries, a heartbeat, or the end of the feed.</summary>
     public Task Changed => _signal.Changed;
 
-    /// <summary>Heartbeat ticks so far; a spectator that wrote nothing since the last one writes a heartbeat comment.</summary>
     public long Heartbeats => Volatile.Read(ref _heartbeats);
 
     /// <summary>Events skipped because they could not be written; each is also counted on <c>gameserver.feed.events.failed</c>.</summary>
     public long FailedEvents => Volatile.Read(ref _failedEvents);
 
-    /// <summary>Whether the server is stopping: every stream ends.</summary>
     public bool IsCompleted => _completed;
 
     public void Publish(uint matchId, ReadOnlySpan<MatchFeedEvent> events, MatchSummary standings)
@@ -92,20 +93,6 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog
     {
         _completed = true;
         _signal.Pulse();
-    }
-
-    internal void Register(SpectatorStream spectator)
-    {
-        _spectators.TryAdd(spectator, 0);
-        _metrics.Connected();
-    }
-
-    internal void Unregister(SpectatorStream spectator)
-    {
-        if (_spectators.TryRemove(spectator, out _))
-        {
-            _metrics.Disconnected();
-        }
     }
 
     // One release per batch of publishes: the flag is cleared by the pump before it drains the queue.

@@ -3,17 +3,20 @@ using Microsoft.Extensions.Options;
 
 namespace GameServer.Spectators;
 
-/// <summary>What every spectator stream shares: the log, the live matches for snapshots, options, metrics, logging.</summary>
+/// <summary>What every spectator stream shares: the log, the directory for snapshots, this node's streams, options, metrics, logging.</summary>
 public sealed class SpectatorFeed(
-    InMemoryMatchEventLog log,
-    IMatchmaker matchmaker,
+    IFeedLog log,
+    IMatchDirectory directory,
+    SpectatorRegistry spectators,
     IOptions<SpectatorFeedOptions> options,
     SpectatorMetrics metrics,
     ILogger<SpectatorStream> logger)
 {
-    public InMemoryMatchEventLog Log { get; } = log;
+    public IFeedLog Log { get; } = log;
 
-    public IMatchmaker Matchmaker { get; } = matchmaker;
+    public IMatchDirectory Directory { get; } = directory;
+
+    public SpectatorRegistry Spectators { get; } = spectators;
 
     public SpectatorFeedOptions Options { get; } = options.Value;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GameServer.Matches;
 using GameServer.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,7 +32,7 @@ public static class SpectatorFeedEndpoints
         return new SpectatorStreamResult(new SpectatorStream(feed, context, matchId: null, LastEventId(context.Request)));
     }
 
-    private static Results<SpectatorStreamResult, NoContent, ProblemHttpResult> StreamMatch(uint id, HttpContext context, SpectatorFeed feed)
+    private static async Task<Results<SpectatorStreamResult, NoContent, ProblemHttpResult>> StreamMatch(uint id, HttpContext context, SpectatorFeed feed)
     {
         if (HttpMethods.IsOptions(context.Request.Method))
         {
@@ -42,10 +41,10 @@ public static class SpectatorFeedEndpoints
         }
 
         SpectatorCors.AllowAnyOrigin(context.Response);
-        if (feed.Matchmaker.Find(id) is not MatchHost)
+        if (await feed.Directory.FindAsync(id, context.RequestAborted) is null)
         {
             // 204 tells an EventSource to stop reconnecting: the match is over for good.
-            return feed.Matchmaker.WasRemoved(id)
+            return await feed.Directory.WasRemovedAsync(id, context.RequestAborted)
                 ? TypedResults.NoContent()
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such match", detail: $"No match has id {id}.");
         }

@@ -15,11 +15,11 @@ public sealed partial class SpectatorStream
     /// within the buffer; a <c>reset</c> with a fresh scoreboard when its id is too old or unknown; a <c>score</c>
     /// snapshot of every live match in scope when it comes without an id.
     /// </summary>
-    private List<SseItem<byte[]>> Open()
+    private async ValueTask<List<SseItem<byte[]>>> OpenAsync(CancellationToken cancellationToken)
     {
-        FeedRing ring = _feed.Log.Ring;
-        long position = ring.LastId;
-        if (_lastEventId is long last && last >= ring.OldestId - 1 && last <= position && last >= _feed.Log.FirstId - 1)
+        IFeedLog log = _feed.Log;
+        long position = log.LastId;
+        if (_lastEventId is long last && last >= log.OldestId - 1 && last <= position && last >= log.FirstId - 1)
         {
             _next = last + 1;
             return [];
@@ -28,10 +28,11 @@ public sealed partial class SpectatorStream
         // The scoreboard is read after the position: it may already show the first live events that follow it,
         // which is harmless, where the other order could miss one.
         _next = position + 1;
+        List<MatchSummary> matches = await MatchesInScopeAsync(cancellationToken);
         if (_lastEventId is long stale)
         {
-            string reason = stale > position || stale < _feed.Log.FirstId - 1 ? Unknown : TooOld;
-            byte[] data = Encode(writer => FeedJson.WriteReset(writer, reason, MatchesInScope()));
+            string reason = stale > position || stale < log.FirstId - 1 ? Unknown : TooOld;
+            byte[] data = Encode(writer => FeedJson.WriteReset(writer, reason, matches));
 
             // The reset carries the position it was taken at, so that a client that reconnects after it resumes.
             return [new SseItem<byte[]>(data, FeedEventNames.Reset) { EventId = position.ToString(System.Globalization.CultureInfo.InvariantCulture) }];
@@ -39,7 +40,7 @@ public sealed partial class SpectatorStream
 
         // Snapshot scores carry no id: they are not in the log, and the client's position should not move for them.
         var snapshot = new List<SseItem<byte[]>>();
-        foreach (MatchSummary match in MatchesInScope())
+        foreach (MatchSummary match in matches)
         {
             snapshot.Add(new SseItem<byte[]>(Encode(writer => FeedJson.WriteScore(writer, match)), FeedEventNames.Score));
         }
@@ -47,15 +48,15 @@ public sealed partial class SpectatorStream
         return snapshot;
     }
 
-    private IEnumerable<MatchSummary> MatchesInScope()
+    private async ValueTask<List<MatchSummary>> MatchesInScopeAsync(CancellationToken cancellationToken)
     {
         if (_matchId is uint id)
         {
-            return _feed.Matchmaker.Find(id) is MatchHost match ? [match.Summary] : [];
+            return await _feed.Directory.FindAsync(id, cancellationToken) is MatchListing match ? [match.Summary] : [];
         }
 
         var summaries = new List<MatchSummary>();
-        foreach (MatchHost match in _feed.Matchmaker.Matches)
+        foreach (MatchListing match in await _feed.Directory.ListAsync(cancellationToken))
         {
             summaries.Add(match.Summary);
         }

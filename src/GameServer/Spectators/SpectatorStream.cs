@@ -15,6 +15,9 @@ public sealed partial class SpectatorStream
 {
     private static readonly byte[] s_heartbeat = ": heartbeat\n\n"u8.ToArray();
 
+    // Entries taken from the log per read: one read for a burst, and little held per spectator.
+    private const int ReadBatch = 16;
+
     private readonly SpectatorFeed _feed;
     private readonly HttpContext _context;
     private readonly uint? _matchId;
@@ -37,9 +40,9 @@ public sealed partial class SpectatorStream
 
     public async IAsyncEnumerable<SseItem<byte[]>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        InMemoryMatchEventLog log = _feed.Log;
-        List<SseItem<byte[]>> opening = Open();
-        log.Register(this);
+        IFeedLog log = _feed.Log;
+        List<SseItem<byte[]>> opening = await OpenAsync(cancellationToken);
+        _feed.Spectators.Register(this);
         try
         {
             await WriteRawAsync(RetryField(), cancellationToken);
@@ -49,37 +52,51 @@ public sealed partial class SpectatorStream
                 yield return item;
             }
 
+            var batch = new FeedEntry[ReadBatch];
             long heartbeats = log.Heartbeats;
             bool quiet = opening.Count == 0;
             while (!cancellationToken.IsCancellationRequested && !log.IsCompleted)
             {
                 // Taken before reading, so an entry appended while this reads still wakes it.
                 Task changed = log.Changed;
-                long last = log.Ring.LastId;
-                while (_next <= last)
+                FeedRead read;
+                do
                 {
-                    if (!log.Ring.TryGet(_next, out FeedEntry entry))
+                    read = await log.ReadAsync(_next, batch, cancellationToken);
+                    if (read.HistoryLost)
                     {
                         Drop(abort: false);
                         yield break;
                     }
 
-                    Volatile.Write(ref _next, _next + 1);
-                    if (_matchId is uint matchId && entry.MatchId != matchId)
+                    for (int i = 0; i < read.Count; i++)
                     {
-                        continue;
-                    }
+                        // Fell out of the log while this spectator wrote the ones before it: as lost as an entry not read.
+                        FeedEntry entry = batch[i];
+                        if (entry.Id < log.OldestId)
+                        {
+                            Drop(abort: false);
+                            yield break;
+                        }
 
-                    quiet = false;
-                    _feed.Metrics.EventWritten();
-                    yield return new SseItem<byte[]>(entry.Data, entry.EventName) { EventId = entry.IdText };
+                        Volatile.Write(ref _next, entry.Id + 1);
+                        if (_matchId is uint matchId && entry.MatchId != matchId)
+                        {
+                            continue;
+                        }
 
-                    // A match's own stream ends with it; the browser's reconnection then gets 204 and stops.
-                    if (_matchId is not null && entry.IsRemoval)
-                    {
-                        yield break;
+                        quiet = false;
+                        _feed.Metrics.EventWritten();
+                        yield return new SseItem<byte[]>(entry.Data, entry.EventName) { EventId = entry.IdText };
+
+                        // A match's own stream ends with it; the browser's reconnection then gets 204 and stops.
+                        if (_matchId is not null && entry.IsRemoval)
+                        {
+                            yield break;
+                        }
                     }
                 }
+                while (read.Count == batch.Length);
 
                 if (log.Heartbeats != heartbeats)
                 {
@@ -97,7 +114,7 @@ public sealed partial class SpectatorStream
         }
         finally
         {
-            log.Unregister(this);
+            _feed.Spectators.Unregister(this);
         }
     }
 
@@ -112,7 +129,7 @@ public sealed partial class SpectatorStream
         }
 
         _feed.Metrics.Dropped();
-        LogDropped(_feed.Logger, Next, _feed.Log.Ring.OldestId);
+        LogDropped(_feed.Logger, Next, _feed.Log.OldestId);
         if (abort)
         {
             _context.Abort();

@@ -38,15 +38,9 @@ public abstract class ServerErrorTests(GameTransport transport) : IAsyncLifetime
     {
         public const uint Trigger = 4242;
 
-        public IReadOnlyList<MatchHost> Matches => inner.Matches;
+        public ValueTask<MatchPlacement> QuickJoinAsync(CancellationToken cancellationToken = default) => inner.QuickJoinAsync(cancellationToken);
 
-        public MatchHost QuickJoin() => inner.QuickJoin();
-
-        public JoinOutcome TryJoin(uint matchId, out MatchHost? match) =>
-            matchId == Trigger ? throw new InvalidOperationException("A bug in the matchmaker.") : inner.TryJoin(matchId, out match);
-
-        public MatchHost? Find(uint matchId) => inner.Find(matchId);
-
-        public bool WasRemoved(uint matchId) => inner.WasRemoved(matchId);
+        public ValueTask<MatchPlacement> JoinAsync(uint matchId, CancellationToken cancellationToken = default) =>
+            matchId == Trigger ? throw new InvalidOperationException("A bug in the matchmaker.") : inner.JoinAsync(matchId, cancellationToken);
     }
 }

@@ -75,7 +75,7 @@ public sealed class HealthTests : IAsyncLifetime
     public async Task Health_ShardStalledInAMatch_Is503UnhealthyUntilTheTickEnds()
     {
         _controls.Stall = true;
-        _server.GetService<IMatchmaker>().QuickJoin();
+        await _server.GetService<IMatchmaker>().QuickJoinAsync();
         AdvanceOnePeriod();
         await _controls.Stalled.Task.WaitAsync(s_hangGuard);
 
@@ -102,7 +102,7 @@ public sealed class HealthTests : IAsyncLifetime
     {
         TickShard shard = _server.GetService<TickLoop>().GetShard(0);
         _controls.SlowBy = _server.GetService<TickLoop>().Period * 2;
-        _server.GetService<IMatchmaker>().QuickJoin();
+        await _server.GetService<IMatchmaker>().QuickJoinAsync();
         AdvanceOnePeriod();
 
         Assert.True(await ServerCondition.WaitAsync(_server, () => shard.RecentOverruns * 2 > shard.RecentTicks, s_hangGuard));

@@ -56,8 +56,8 @@ public sealed class MatchmakingTests : IAsyncLifetime
         await a.WaitForCloseAsync();
         await a.DisposeAsync();
 
-        var matchmaker = _server.GetService<IMatchmaker>();
-        await Until(() => matchmaker.WasRemoved(matchId));
+        var local = _server.GetService<LocalMatches>();
+        await Until(() => local.WasRemoved(matchId));
 
         using HttpClient http = _server.CreateHttpClient();
         using HttpResponseMessage response = await http.GetAsync($"/matches/{matchId}");
@@ -79,7 +79,7 @@ public sealed class MatchmakingTests : IAsyncLifetime
 
         Assert.Equal(ErrorCode.MatchFailed, (await victim.NextAsync(MessageType.Error)).Error.Code);
         Assert.Equal(ErrorCode.MatchFailed, (await trigger.NextAsync(MessageType.Error)).Error.Code);
-        Assert.True(_server.GetService<IMatchmaker>().WasRemoved(victim.Welcome.MatchId));
+        Assert.True(_server.GetService<LocalMatches>().WasRemoved(victim.Welcome.MatchId));
 
         uint tick = bystander.World.Tick;
         await bystander.WaitForWorldAsync(w => w.Tick >= tick + 10);

@@ -17,7 +17,7 @@ internal sealed class OrphanWatch
 
     public async Task RunAsync(TestServer server, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var matchmaker = server.GetService<IMatchmaker>();
+        var matchmaker = server.GetService<LocalMatches>();
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         try
         {

@@ -11,11 +11,11 @@ internal static class ServerDrain
     public static Task<bool> WaitUntilEmptyAsync(TestServer server, TimeSpan deadline)
     {
         var registry = server.GetService<ConnectionRegistry>();
-        var matchmaker = server.GetService<IMatchmaker>();
+        var matchmaker = server.GetService<LocalMatches>();
         return ServerCondition.WaitAsync(server, () => registry.Count == 0 && matchmaker.Matches.Count == 0, deadline);
     }
 
     public static string Describe(TestServer server) =>
-        $"{server.GetService<ConnectionRegistry>().Count} connections, {server.GetService<IMatchmaker>().Matches.Count} matches " +
-        $"({string.Join(", ", server.GetService<IMatchmaker>().Matches.Select(m => $"{m.Id}: {m.Summary.Players.Count} players"))})";
+        $"{server.GetService<ConnectionRegistry>().Count} connections, {server.GetService<LocalMatches>().Matches.Count} matches " +
+        $"({string.Join(", ", server.GetService<LocalMatches>().Matches.Select(m => $"{m.Id}: {m.Summary.Players.Count} players"))})";
 }

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using GameServer.Ticking;
+
+namespace GameServer.Matches;
+
+/// <summary>
+/// The matches this node runs, by id: the one place a <see cref="MatchHost"/> is found, whatever placed its players.
+/// Its lock is taken on opens, look-ups and removals only, never per tick or per message.
+/// </summary>
+public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services)
+{
+    private readonly Lock _lock = new();
+    private readonly SortedDictionary<uint, MatchHost> _matches = [];
+    private uint _lastId;
+    private IReadOnlyList<MatchHost> _snapshot = [];
+
+    /// <summary>The live matches, in id order.</summary>
+    public IReadOnlyList<MatchHost> Matches => Volatile.Read(ref _snapshot);
+
+    /// <summary>The live match with this id, or null.</summary>
+    public MatchHost? Find(uint matchId)
+    {
+        lock (_lock)
+        {
+            return _matches.GetValueOrDefault(matchId);
+        }
+    }
+
+    /// <summary>Whether a match with this id existed and has been removed.</summary>
+    public bool WasRemoved(uint matchId)
+    {
+        lock (_lock)
+        {
+            return matchId >= 1 && matchId <= _lastId && !_matches.ContainsKey(matchId);
+        }
+    }
+
+    /// <summary>Opens a new match with one seat reserved, and starts it ticking.</summary>
+    public MatchHost OpenWithSeat()
+    {
+        MatchHost match;
+        lock (_lock)
+        {
+            uint id = ++_lastId;
+            ulong seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+            match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove);
+            _matches.Add(id, match);
+            Publish();
+        }
+
+        LogMatchCreated(services.Logger, match.Id);
+
+        // The seat is reserved before the match's first tick: with no player and no seat, an empty-match timeout of
+        // zero would end it before the joining player's command arrives.
+        match.TryReserveSeat();
+        loop.Add(match);
+        return match;
+    }
+
+    private void Remove(MatchHost match)
+    {
+        lock (_lock)
+        {
+            _matches.Remove(match.Id);
+            Publish();
+        }
+
+        LogMatchRemoved(services.Logger, match.Id);
+    }
+
+    private void Publish() => Volatile.Write(ref _snapshot, [.. _matches.Values]);
+
+    [LoggerMessage(EventId = 40, EventName = "MatchCreated", Level = LogLevel.Information, Message = "Match {MatchId} created")]
+    private static partial void LogMatchCreated(ILogger logger, uint matchId);
+
+    [LoggerMessage(EventId = 41, EventName = "MatchRemoved", Level = LogLevel.Information, Message = "Match {MatchId} removed")]
+    private static partial void LogMatchRemoved(ILogger logger, uint matchId);
+}
