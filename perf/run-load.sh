@@ -60,7 +60,7 @@ if [[ " $TARGETS " == *" peer "* && ! -d "$PEER_DIR/node_modules" ]]; then
     echo "Installing the peer (npm ci in $PEER_DIR) ..."
     (cd "$PEER_DIR" && npm ci --no-audit --no-fund) >>"$OUT/build.log" 2>&1
 fi
-SERVER_DLL=src/GameServer/bin/Release/net10.0/GameServer.dll
+SERVER_DLL=${SERVER_DLL:-src/GameServer/bin/Release/net10.0/GameServer.dll}
 SWARM_DLL=perf/GameServer.LoadTest/bin/Release/net10.0/GameServer.LoadTest.dll
 
 target_pid=""

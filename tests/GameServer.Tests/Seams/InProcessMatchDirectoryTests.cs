@@ -1,5 +1,4 @@
 using GameServer.Matches;
-using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Seams;
 

@@ -1,4 +1,3 @@
-using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Seams;
 
