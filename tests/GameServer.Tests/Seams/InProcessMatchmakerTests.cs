@@ -1,4 +1,3 @@
-
 namespace GameServer.Tests.Seams;
 
 /// <summary>The matchmaker's contract, held by the default single node: every placement is local.</summary>
