@@ -18,9 +18,10 @@ public sealed partial class Swarm
             Bot bot = _bots[i];
             everConnected += bot.EverConnected ? 1 : 0;
             double rate = window > 0 ? (_deltasAtWindowEnd[i] - _deltasAtWindowStart[i]) / window : 0;
-            min = Math.Min(min, rate);
             if (bot.EverJoined)
             {
+                // Over the bots that played, as the mean: a bot refused at the door is an error, not a slow player.
+                min = Math.Min(min, rate);
                 joined++;
                 sum += rate;
                 players[bot.MatchId] = players.GetValueOrDefault(bot.MatchId) + 1;
