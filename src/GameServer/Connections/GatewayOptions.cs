@@ -45,7 +45,7 @@ public sealed class GatewayOptions
     [Range(1, 1000, ErrorMessage = "Gateway:MessageBurst must be between 1 and 1000.")]
     public int MessageBurst { get; set; } = 60;
 
-    /// <summary>Messages over the rate, dropped within one second, that close the connection with 1008. Default 120.</summary>
+    /// <summary>Messages over the rate, dropped in each of two seconds in a row, that close the connection with 1008. Default 120.</summary>
     [Range(1, 100_000, ErrorMessage = "Gateway:FloodLimit must be between 1 and 100000.")]
     public int FloodLimit { get; set; } = 120;
 

@@ -2,9 +2,14 @@ namespace GameServer.Connections;
 
 /// <summary>
 /// A token bucket over a connection's messages, owned by its receive loop (no lock). Messages beyond the bucket are
-/// dropped; when more than the flood limit are dropped within one second the flood is sustained and the connection
-/// is closed.
+/// dropped; when more than the flood limit are dropped in each of two seconds in a row the flood is sustained and the
+/// connection is closed.
 /// </summary>
+/// <remarks>
+/// One second over the limit is not enough: a server that reads late (a stalled process, an overloaded core) gets an
+/// honest client's backlog in one read, which looks like a burst. Such a backlog is dropped beyond the bucket but
+/// never closes the connection; a flood has to go on.
+/// </remarks>
 public sealed class MessageRateLimiter
 {
     private readonly double _tokensPerTick;
@@ -15,6 +20,7 @@ public sealed class MessageRateLimiter
     private long _lastRefill;
     private long _windowStart;
     private int _droppedInWindow;
+    private bool _previousWindowFlooded;
 
     public MessageRateLimiter(int perSecond, int burst, int floodLimit, long ticksPerSecond, long now)
     {
@@ -40,10 +46,12 @@ public sealed class MessageRateLimiter
 
         if (now - _windowStart >= _ticksPerSecond)
         {
+            // The window just ended counts only if this one follows it at once.
+            _previousWindowFlooded = _droppedInWindow > _floodLimit && now - _windowStart < 2 * _ticksPerSecond;
             _windowStart = now;
             _droppedInWindow = 0;
         }
 
-        return ++_droppedInWindow > _floodLimit ? RateDecision.Flood : RateDecision.Dropped;
+        return ++_droppedInWindow > _floodLimit && _previousWindowFlooded ? RateDecision.Flood : RateDecision.Dropped;
     }
 }

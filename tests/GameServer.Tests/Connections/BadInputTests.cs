@@ -53,6 +53,29 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(WebSocketState.Open, bystander.Socket.State);
     }
 
+    [Fact]
+    public async Task BacklogInOneGo_AsAServerThatReadLateSeesIt_IsDroppedBeyondTheBucketButTheClientStays()
+    {
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, "Patient");
+
+        // Ten seconds of inputs at this server's rate, arriving at once: what a server that stalled reads in one go.
+        for (int i = 0; i < 300; i++)
+        {
+            await player.SendInputAsync(1, 0);
+        }
+
+        // Then pings at an honest pace until one is answered: the connection is still there.
+        Task<ServerMessage> pong = player.NextAsync(MessageType.Pong);
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        for (uint clientTime = 1; !pong.IsCompleted && await pace.WaitForNextTickAsync(); clientTime++)
+        {
+            await player.SendPingAsync(clientTime);
+        }
+
+        await pong;
+        Assert.Equal(WebSocketState.Open, player.Socket.State);
+    }
+
     private static async Task Attack(TestPlayer attacker, string attack)
     {
         switch (attack)
@@ -78,7 +101,9 @@ public sealed class BadInputTests : IAsyncLifetime
             case "flood":
                 try
                 {
-                    for (int i = 0; i < 300 && attacker.Socket.State == WebSocketState.Open; i++)
+                    // A flood has to go on for two seconds before the server takes it for one.
+                    var flooding = System.Diagnostics.Stopwatch.StartNew();
+                    while (attacker.Socket.State == WebSocketState.Open && flooding.Elapsed < TestPlayer.Patience)
                     {
                         await attacker.SendInputAsync(1, 0);
                     }
