@@ -45,10 +45,15 @@ public sealed partial class GameSocket : IFrameSender
         _connection = connection;
         _lastReceived = _services.Time.GetTimestamp();
         _keepAlive.Add(this);
-        if (received.Length > 0)
+        // What came with the head may be more than the receive buffer holds (the head's buffer is larger): taken in
+        // buffer-sized parts. Each pass frees room, since a whole frame of the largest message always fits, unless a
+        // frame ended the reading; then the rest is not read.
+        while (received.Length > 0 && _received < _receiveBuffer.Length && !_peerClosed && !_failed && Volatile.Read(ref _ended) == 0)
         {
-            received.CopyTo(_receiveBuffer);
-            _received = received.Length;
+            int part = Math.Min(received.Length, _receiveBuffer.Length - _received);
+            received[..part].CopyTo(_receiveBuffer.AsSpan(_received));
+            _received += part;
+            received = received[part..];
             ReadFrames();
         }
 

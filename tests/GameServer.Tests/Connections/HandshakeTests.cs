@@ -83,6 +83,43 @@ public sealed class HandshakeTests : IAsyncLifetime
         Assert.Equal((byte)MessageType.Welcome, payload[1]);
     }
 
+    [Fact]
+    public async Task FramesOfSeveralKiBInTheSameWriteAsTheHead_AreAllRead()
+    {
+        using var tcp = new TcpClient { NoDelay = true };
+        await tcp.ConnectAsync(_server.HttpBase.Host, _server.HttpBase.Port);
+        NetworkStream stream = tcp.GetStream();
+
+        // Four Pings, each padded to about 900 bytes with a trailing element (which a receiver ignores): more than a
+        // connection's receive buffer holds, all behind the head in one write.
+        byte[] frames = Enumerable.Range(1, 4).SelectMany(i => RawWebSocket.Frame(0x82, PaddedPing((uint)i, 900))).ToArray();
+        await stream.WriteAsync(Request().Concat(frames).ToArray());
+
+        Assert.StartsWith("HTTP/1.1 101", await ReadHeadAsync(stream), StringComparison.Ordinal);
+        var world = new WorldState();
+        for (uint expected = 1; expected <= 4; expected++)
+        {
+            byte[] header = new byte[2];
+            await stream.ReadExactlyAsync(header).AsTask().WaitAsync(TestPlayer.Patience);
+            byte[] payload = new byte[header[1] & 0x7F];
+            await stream.ReadExactlyAsync(payload).AsTask().WaitAsync(TestPlayer.Patience);
+            Assert.Equal(DecodeStatus.Ok, ServerMessageReader.TryRead(new System.Buffers.ReadOnlySequence<byte>(payload), world, out ServerMessage pong, out _));
+            Assert.Equal(expected, pong.Pong.ClientTime);
+        }
+    }
+
+    private static byte[] PaddedPing(uint clientTime, int padding)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new MessagePack.MessagePackWriter(buffer);
+        writer.WriteArrayHeader(3);
+        writer.Write((byte)MessageType.Ping);
+        writer.Write(clientTime);
+        writer.Write(new byte[padding]);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static byte[] Request(string version = "13")
     {
         string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
