@@ -43,6 +43,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
     private long _lastId;
     private long _heartbeats;
     private volatile bool _completed;
+    private int _disposed;
 
     /// <param name="spectators">This node's streams, dropped when they fall out of the stream; none in tests of the log alone.</param>
     public RedisFeedLog(RedisOptions options, SpectatorFeedOptions feedOptions, TimeProvider time, SpectatorMetrics metrics,
@@ -111,8 +112,14 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
         _signal.Pulse();
     }
 
+    /// <summary>Stops and closes both connections; once, though the container that made it disposes it once per service it was registered as.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
         if (_writes is not null)

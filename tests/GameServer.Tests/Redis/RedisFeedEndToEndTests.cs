@@ -1,0 +1,36 @@
+using GameServer.Tests.Infrastructure;
+using GameServer.Tests.Spectators;
+
+namespace GameServer.Tests.Redis;
+
+/// <summary>Two servers on one Redis stream: what a spectator sees on one resumes on the other, with no gap and no duplicate.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisFeedEndToEndTests(RedisServer redis)
+{
+    [Fact]
+    public async Task Events_LastEventIdFromOneServer_ResumesOnAnotherWithNoGapOrDuplicate()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = redis.Configuration,
+            ["Redis:FeedStreamKey"] = $"test:{Guid.NewGuid():N}",
+        };
+        await using TestServer first = await SpectatorTestServers.StartAsync(settings);
+        await using SseClient watching = await SseClient.OpenAsync(first, "/events");
+        await using TestPlayer ada = await TestPlayer.JoinAsync(first, "Ada");
+
+        SseMessage joined = await watching.NextEventAsync("player.joined");
+        Assert.Equal("Ada", joined.Json.GetProperty("name").GetString());
+        var after = new List<SseMessage> { await watching.NextEventAsync(), await watching.NextEventAsync() };
+
+        // Started only now: it learns the stream's positions from Redis, not from having watched it.
+        await using TestServer second = await SpectatorTestServers.StartAsync(settings);
+        await using SseClient resumed = await SseClient.OpenAsync(second, "/events", lastEventIdHeader: joined.Id);
+
+        foreach (SseMessage expected in after)
+        {
+            SseMessage replayed = await resumed.NextEventAsync();
+            Assert.Equal((expected.Event, expected.Id, expected.Data), (replayed.Event, replayed.Id, replayed.Data));
+        }
+    }
+}
