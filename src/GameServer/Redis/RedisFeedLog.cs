@@ -42,6 +42,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
     private long _oldestId = 1;
     private long _lastId;
     private long _heartbeats;
+    private long _droppedEvents;
     private volatile bool _completed;
     private int _disposed;
 
@@ -71,6 +72,9 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
 
     public bool IsCompleted => _completed;
 
+    /// <summary>Events dropped because the queue to Redis was full; each is also counted on <c>gameserver.feed.events.failed</c>.</summary>
+    public long DroppedEvents => Volatile.Read(ref _droppedEvents);
+
     private IDatabase Database => _writes!.GetDatabase();
 
     /// <summary>Queues the event for the write loop; never waits. A full queue (Redis slow or gone) drops it, counted as a failed event.</summary>
@@ -82,6 +86,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
             return;
         }
 
+        Interlocked.Increment(ref _droppedEvents);
         _metrics.EventFailed();
         if (_failureLogs.TryAcquire(_time.GetTimestamp(), out long suppressed))
         {
@@ -98,11 +103,12 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
         _loops = Task.WhenAll(WriteLoopAsync(_stopping.Token), FollowLoopAsync(_stopping.Token));
     }
 
+    /// <summary>Ends the streams, writes what the pump queued last (such as the matches' ends) while the host allows, then stops the loops.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Complete();
-        await _stopping.CancelAsync();
-        await _loops.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await FlushedAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await StopLoopsAsync(cancellationToken);
     }
 
     /// <summary>Ends every stream of this node (the server is stopping); browsers reconnect to another node.</summary>
@@ -120,7 +126,8 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
             return;
         }
 
-        await StopAsync(CancellationToken.None);
+        Complete();
+        await StopLoopsAsync(CancellationToken.None);
         _stopping.Dispose();
         if (_writes is not null)
         {
@@ -131,6 +138,12 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
         {
             await _follows.DisposeAsync();
         }
+    }
+
+    private async Task StopLoopsAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _loops.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Completes once everything appended so far has been written to Redis (or failed and been counted).</summary>

@@ -1,5 +1,6 @@
 using GameServer.Spectators;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace GameServer.Redis;
 
@@ -19,6 +20,8 @@ public static class RedisFeedServiceCollectionExtensions
         services.AddOptions<RedisOptions>()
             .Bind(configuration.GetSection(RedisOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(static options => IsConnectionString(options.Configuration),
+                "Redis:Configuration is not a StackExchange.Redis connection string: give host:port, then options after commas (such as localhost:6379,password=...).")
             .ValidateOnStart();
         services.AddSingleton(static provider =>
         {
@@ -44,5 +47,17 @@ public static class RedisFeedServiceCollectionExtensions
             spectators: null,
             destination: provider.GetRequiredService<RedisFeedLog>()));
         return services;
+    }
+
+    private static bool IsConnectionString(string configuration)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
