@@ -86,7 +86,7 @@ public sealed partial class RedisFeedLog
     // The stream id of the newest entry seen ("0-0" before any), derived from the feed id, which maps both ways.
     private RedisValue LastStreamId() => LastId == 0 ? "0-0" : FeedStreamIds.ToStreamId(LastId);
 
-    [LoggerMessage(EventId = 62, EventName = "FeedRedisFollowFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 55, EventName = "FeedRedisFollowFailed", Level = LogLevel.Warning,
         Message = "Following the Redis stream {StreamKey} failed; trying again in a second")]
     private static partial void LogFollowFailed(ILogger logger, Exception exception, string streamKey);
 }

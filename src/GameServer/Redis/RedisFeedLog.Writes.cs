@@ -48,13 +48,39 @@ public sealed partial class RedisFeedLog
         }
     }
 
-    private Task<RedisValue> AddAsync(in QueuedFeedEvent queued) =>
-        Database.StreamAddAsync(
-            _options.FeedStreamKey,
-            [new(s_matchField, queued.MatchId), new(s_eventField, queued.EventName), new(s_dataField, queued.Data)],
-            messageId: null,
-            maxLength: _options.FeedMaxLength,
-            useApproximateMaxLength: true);
+    /// <summary>Completes once everything appended so far has been written to Redis (or failed and been counted).</summary>
+    internal async Task FlushedAsync(CancellationToken cancellationToken)
+    {
+        long target = Volatile.Read(ref _queued);
+        while (true)
+        {
+            Task flushed = _flushed.Changed;
+            if (Volatile.Read(ref _written) >= target)
+            {
+                return;
+            }
+
+            await flushed.WaitAsync(cancellationToken);
+        }
+    }
+
+    private Task<RedisValue> AddAsync(in QueuedFeedEvent queued)
+    {
+        try
+        {
+            return Database.StreamAddAsync(
+                _options.FeedStreamKey,
+                [new(s_matchField, queued.MatchId), new(s_eventField, queued.EventName), new(s_dataField, queued.Data)],
+                messageId: null,
+                maxLength: _options.FeedMaxLength,
+                useApproximateMaxLength: true);
+        }
+        catch (RedisException exception)
+        {
+            // Thrown rather than faulted (no connection at all): still one lost event, never the end of the loop.
+            return Task.FromException<RedisValue>(exception);
+        }
+    }
 
     private void WriteFailed(Exception exception)
     {
@@ -65,7 +91,7 @@ public sealed partial class RedisFeedLog
         }
     }
 
-    [LoggerMessage(EventId = 61, EventName = "FeedRedisWriteFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 54, EventName = "FeedRedisWriteFailed", Level = LogLevel.Warning,
         Message = "A spectator feed event could not be added to the Redis stream {StreamKey} and was dropped; {SuppressedCount} other failures were not logged since the last one.")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string streamKey, long suppressedCount);
 }
