@@ -3,18 +3,14 @@ using GameServer.Tests.Spectators;
 
 namespace GameServer.Tests.Redis;
 
-/// <summary>Two servers on one Redis stream: what a spectator sees on one resumes on the other, with no gap and no duplicate.</summary>
+/// <summary>Servers whose feed is a Redis stream: what a spectator sees on one resumes on another, with no gap and no duplicate; heartbeats as in process.</summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisFeedEndToEndTests(RedisServer redis)
 {
     [Fact]
     public async Task Events_LastEventIdFromOneServer_ResumesOnAnotherWithNoGapOrDuplicate()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redis.Configuration,
-            ["Redis:FeedStreamKey"] = $"test:{Guid.NewGuid():N}",
-        };
+        Dictionary<string, string?> settings = Settings();
         await using TestServer first = await SpectatorTestServers.StartAsync(settings);
         await using SseClient watching = await SseClient.OpenAsync(first, "/events");
         await using TestPlayer ada = await TestPlayer.JoinAsync(first, "Ada");
@@ -33,4 +29,24 @@ public sealed class RedisFeedEndToEndTests(RedisServer redis)
             Assert.Equal((expected.Event, expected.Id, expected.Data), (replayed.Event, replayed.Id, replayed.Data));
         }
     }
+
+    [Fact]
+    public async Task Events_IdleStreamOnRedis_GetsHeartbeatComments()
+    {
+        Dictionary<string, string?> settings = Settings();
+        settings["Spectators:HeartbeatInterval"] = "00:00:00.200";
+        await using TestServer server = await SpectatorTestServers.StartAsync(settings);
+        await using SseClient client = await SseClient.OpenAsync(server, "/events");
+        await client.NextAsync();
+
+        Assert.Equal(": heartbeat", (await client.NextAsync())?.Lines.Single());
+        Assert.Equal(": heartbeat", (await client.NextAsync())?.Lines.Single());
+    }
+
+    // A stream of its own per test: the tests share the redis-server.
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Redis:Configuration"] = redis.Configuration,
+        ["Redis:FeedStreamKey"] = $"test:{Guid.NewGuid():N}",
+    };
 }
