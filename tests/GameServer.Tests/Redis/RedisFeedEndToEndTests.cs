@@ -1,12 +1,18 @@
+using GameServer.Matches;
+using GameServer.Protocol;
+using GameServer.Spectators;
 using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Spectators;
 
 namespace GameServer.Tests.Redis;
 
-/// <summary>Servers whose feed is a Redis stream: what a spectator sees on one resumes on another, with no gap and no duplicate; heartbeats as in process.</summary>
+/// <summary>Servers whose feed is a Redis stream: what a spectator sees on one resumes on another, with no gap and no duplicate, then follows it live; heartbeats as in process.</summary>
 [Collection(RedisCollection.Name)]
 public sealed class RedisFeedEndToEndTests(RedisServer redis)
 {
+    // A match that exists only in the log, for an event the test publishes itself.
+    private const uint LogOnlyMatch = 900;
+
     [Fact]
     public async Task Events_LastEventIdFromOneServer_ResumesOnAnotherWithNoGapOrDuplicate()
     {
@@ -28,6 +34,14 @@ public sealed class RedisFeedEndToEndTests(RedisServer redis)
             SseMessage replayed = await resumed.NextEventAsync();
             Assert.Equal((expected.Event, expected.Id, expected.Data), (replayed.Event, replayed.Id, replayed.Data));
         }
+
+        // Then live: an event of the first server's reaches the second server's spectator, under the same id.
+        first.GetService<IMatchEventLog>().Publish(LogOnlyMatch,
+            [new MatchFeedEvent(new GameEvent(500, GameEventKind.Pickup, 3, 0, (int)PickupKind.Health), "Ada", null)],
+            SpectatorTestServers.Standings(LogOnlyMatch, new PlayerStanding(3, "Ada", 0, 0, true)));
+        SseMessage live = await watching.NextEventAsync("pickup");
+        SseMessage relayed = await resumed.NextEventAsync("pickup");
+        Assert.Equal((live.Id, live.Data), (relayed.Id, relayed.Data));
     }
 
     [Fact]
