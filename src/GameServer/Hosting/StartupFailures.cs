@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using GameServer.Redis;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
@@ -58,6 +59,7 @@ public sealed partial class StartupFailures
             "GameServer cannot start, settings are invalid: " + string.Join(" ", inner.SelectMany(e => ((OptionsValidationException)e).Failures).Select(Flatten)),
         IOException { InnerException: AddressInUseException } or IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } =>
             $"GameServer cannot start: {Flatten(exception.Message)} Stop the program that holds the port, or choose another with --urls.",
+        RedisUnreachableException => Flatten(exception.Message),
         InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" } =>
             $"GameServer cannot start, a setting is invalid: {Flatten(exception.Message)}",
         _ => null,

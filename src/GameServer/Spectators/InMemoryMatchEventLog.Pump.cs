@@ -104,8 +104,7 @@ public sealed partial class InMemoryMatchEventLog
         byte[] data = _buffer.WrittenSpan.ToArray();
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
-        Append(matchId, eventName, data);
-        _metrics.Appended();
+        _destination.Append(matchId, eventName, data);
     }
 
     // One event that cannot be written (a bug in its JSON, a standings list that throws) is skipped and counted. The

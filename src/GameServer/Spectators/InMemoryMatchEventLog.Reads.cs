@@ -8,7 +8,11 @@ public sealed partial class InMemoryMatchEventLog
     public long LastId => Ring.LastId;
 
     /// <summary>Appends to the ring under the next consecutive id; the pump's next pass wakes the followers.</summary>
-    public void Append(uint matchId, string eventName, byte[] data) => Ring.Append(new FeedEntry(Ring.NextId, matchId, eventName, data));
+    public void Append(uint matchId, string eventName, byte[] data)
+    {
+        Ring.Append(new FeedEntry(Ring.NextId, matchId, eventName, data));
+        _metrics.Appended();
+    }
 
     public ValueTask<FeedRead> ReadAsync(long fromId, Memory<FeedEntry> into, CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,7 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
     private readonly TimeProvider _time;
     private readonly SpectatorMetrics _metrics;
     private readonly SpectatorRegistry? _spectators;
+    private readonly IFeedLog _destination;
     private readonly ILogger _logger;
     private readonly LogRateLimiter _failureLogs;
     private int _wakePending;
@@ -35,13 +36,18 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
     private volatile bool _completed;
 
     /// <param name="spectators">The streams to drop when they fall out of the buffer; none in tests of the pump alone.</param>
+    /// <param name="destination">
+    /// The log the encoded events go to: this one's ring (null), or a cluster's log, which then also follows, wakes
+    /// and drops the spectators itself.
+    /// </param>
     public InMemoryMatchEventLog(IOptions<SpectatorFeedOptions> options, TimeProvider time, SpectatorMetrics metrics,
-        ILogger<InMemoryMatchEventLog>? logger = null, SpectatorRegistry? spectators = null)
+        ILogger<InMemoryMatchEventLog>? logger = null, SpectatorRegistry? spectators = null, IFeedLog? destination = null)
     {
         Options = options.Value;
         _time = time;
         _metrics = metrics;
         _spectators = spectators;
+        _destination = destination ?? this;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _failureLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
         _scores = new ScoreCoalescer(time, TimeSpan.FromSeconds(1.0 / Options.ScoreEventsPerSecond));

@@ -1,11 +1,15 @@
+using GameServer.Redis;
+using Microsoft.Extensions.Options;
+
 namespace GameServer.Spectators;
 
 /// <summary>Registers the spectator feed with the host.</summary>
 public static class SpectatorFeedServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the in-memory event log as the <see cref="IMatchEventLog"/> and <see cref="IFeedLog"/>, its pump as a hosted service and
-    /// <see cref="SpectatorFeedOptions"/> bound from the "Spectators" section, validated at start.
+    /// Adds the in-memory event log as the <see cref="IMatchEventLog"/> and <see cref="IFeedLog"/> (or, with Redis configured,
+    /// the Redis stream as the <see cref="IFeedLog"/>), its pump as a hosted service and <see cref="SpectatorFeedOptions"/>
+    /// bound from the "Spectators" section, validated at start.
     /// </summary>
     public static IServiceCollection AddSpectatorFeed(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,9 +22,23 @@ public static class SpectatorFeedServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<SpectatorMetrics>();
         services.AddSingleton<SpectatorRegistry>();
-        services.AddSingleton<InMemoryMatchEventLog>();
+        if (configuration.HasRedis())
+        {
+            services.AddRedisFeedLog(configuration);
+        }
+        else
+        {
+            // A factory: the log's constructor takes an IFeedLog to forward to, which here is the log itself.
+            services.AddSingleton(static provider => new InMemoryMatchEventLog(
+                provider.GetRequiredService<IOptions<SpectatorFeedOptions>>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<SpectatorMetrics>(),
+                provider.GetRequiredService<ILogger<InMemoryMatchEventLog>>(),
+                provider.GetRequiredService<SpectatorRegistry>()));
+            services.AddSingleton<IFeedLog>(static provider => provider.GetRequiredService<InMemoryMatchEventLog>());
+        }
+
         services.AddSingleton<IMatchEventLog>(static provider => provider.GetRequiredService<InMemoryMatchEventLog>());
-        services.AddSingleton<IFeedLog>(static provider => provider.GetRequiredService<InMemoryMatchEventLog>());
         services.AddSingleton<SpectatorFeed>();
         services.AddHostedService<SpectatorFeedPump>();
         return services;

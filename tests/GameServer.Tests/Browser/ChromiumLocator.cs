@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Browser;
 
@@ -22,38 +22,10 @@ internal static class ChromiumLocator
             return found;
         }
 
-        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get") || Environment.UserName != "root")
-        {
-            throw new InvalidOperationException(
-                "The browser tests need Chromium: install it (Debian: `apt-get install -y chromium`) or set CHROMIUM_PATH to its executable.");
-        }
-
-        string log = Run("apt-get", "update") + Run("apt-get", "install -y --no-install-recommends chromium");
+        string log = DebianPackages.Install("chromium", "The browser tests need Chromium (or CHROMIUM_PATH set to its executable)");
         return FirstExisting() ?? throw new InvalidOperationException(
             $"`apt-get install -y chromium` did not provide /usr/bin/chromium; install it by hand. Its output:{Environment.NewLine}{log}");
     }
 
     private static string? FirstExisting() => s_candidates.FirstOrDefault(File.Exists);
-
-    private static string Run(string file, string arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"`{file} {arguments}` took over 5 minutes; install chromium by hand.");
-        }
-
-        string text = output.Result + error.Result;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"`{file} {arguments}` failed with {process.ExitCode}; install chromium by hand:{Environment.NewLine}{text}");
-        }
-
-        return text;
-    }
 }

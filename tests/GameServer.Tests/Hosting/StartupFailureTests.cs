@@ -49,6 +49,36 @@ public sealed class StartupFailureTests
         AssertNoStackTrace(run);
     }
 
+    [Fact]
+    public async Task Main_RedisConfiguredButUnreachable_PrintsOneLineNamingTheSettingAndExitsWithOne()
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        ServerRun run = await RunServerAsync("--urls", "http://127.0.0.1:0", "--Redis:Configuration", $"127.0.0.1:{port},connectTimeout=500");
+
+        Assert.Equal(1, run.ExitCode);
+        string line = Assert.Single(run.ErrorLines);
+        Assert.Contains("Redis:Configuration", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public async Task Main_RedisConfigurationNotAConnectionString_PrintsOneLineNamingItAndExitsWithOne()
+    {
+        ServerRun run = await RunServerAsync("--urls", "http://127.0.0.1:0", "--Redis:Configuration", "localhost:6379,nonsense=1");
+
+        Assert.Equal(1, run.ExitCode);
+        string line = Assert.Single(run.ErrorLines);
+        Assert.Contains("Redis:Configuration is not a StackExchange.Redis connection string", line, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
     private static void AssertNoStackTrace(ServerRun run)
     {
         Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);

@@ -1,0 +1,77 @@
+using StackExchange.Redis;
+
+namespace GameServer.Redis;
+
+/// <summary>The log as a hosted service: connected at start, its last events written and its loops ended at stop.</summary>
+public sealed partial class RedisFeedLog
+{
+    /// <summary>Connects (both connections), reads the stream's positions and starts the write and follow loops.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _writes = await ConnectAsync();
+        _follows = await ConnectAsync();
+        await RefreshAsync();
+        _loops = Task.WhenAll(WriteLoopAsync(_stopping.Token), FollowLoopAsync(_stopping.Token));
+    }
+
+    /// <summary>Ends the streams, writes what the pump queued last (such as the matches' ends) while the host allows, then stops the loops.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Complete();
+        await FlushedAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await StopLoopsAsync(cancellationToken);
+    }
+
+    /// <summary>Ends every stream of this node (the server is stopping); browsers reconnect to another node.</summary>
+    public void Complete()
+    {
+        _completed = true;
+        _signal.Pulse();
+    }
+
+    /// <summary>Stops and closes both connections; once, though the container that made it disposes it once per service it was registered as.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Complete();
+        await StopLoopsAsync(CancellationToken.None);
+        _stopping.Dispose();
+        if (_writes is not null)
+        {
+            await _writes.DisposeAsync();
+        }
+
+        if (_follows is not null)
+        {
+            await _follows.DisposeAsync();
+        }
+    }
+
+    private async Task StopLoopsAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _loops.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectAsync()
+    {
+        try
+        {
+            return await ConnectionMultiplexer.ConnectAsync(_options.Configuration);
+        }
+        catch (RedisConnectionException exception)
+        {
+            throw new RedisUnreachableException(
+                $"GameServer cannot start: Redis at Redis:Configuration ('{Endpoints(_options.Configuration)}') did not answer. Start Redis there, or set Redis:Configuration to where it runs (empty: no Redis, one node).",
+                exception);
+        }
+    }
+
+    // Only the endpoints: the rest of a connection string can hold a password.
+    private static string Endpoints(string configuration) =>
+        string.Join(",", ConfigurationOptions.Parse(configuration).EndPoints.Select(static e => e.ToString()));
+}

@@ -1,0 +1,100 @@
+using System.Threading.Channels;
+using GameServer.Spectators;
+using GameServer.Ticking;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace GameServer.Redis;
+
+/// <summary>
+/// The spectator feed's log on one Redis stream that every node appends to and reads, so any node's <c>/events</c>
+/// serves the whole cluster's feed and resumes any id (<see cref="FeedStreamIds"/>). The feed's pump appends into a
+/// bounded local queue that a write loop flushes; a follow loop blocks on the stream (XREAD BLOCK, on a connection
+/// of its own) and wakes the spectators, who read the stream from their own position with XRANGE.
+/// </summary>
+public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDisposable
+{
+    /// <summary>Events waiting for Redis; beyond that the pump's appends are dropped and counted as failed events.</summary>
+    internal const int QueueCapacity = 8192;
+
+    // Entry fields, short since every entry of the stream carries their names.
+    private static readonly RedisValue s_matchField = "m";
+    private static readonly RedisValue s_eventField = "e";
+    private static readonly RedisValue s_dataField = "d";
+
+    private readonly RedisOptions _options;
+    private readonly SpectatorFeedOptions _feedOptions;
+    private readonly TimeProvider _time;
+    private readonly SpectatorMetrics _metrics;
+    private readonly SpectatorRegistry? _spectators;
+    private readonly ILogger _logger;
+    private readonly LogRateLimiter _failureLogs;
+    private readonly Channel<QueuedFeedEvent> _queue = Channel.CreateBounded<QueuedFeedEvent>(
+        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly FeedSignal _signal = new();
+    private readonly FeedSignal _flushed = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private ConnectionMultiplexer? _writes;
+    private ConnectionMultiplexer? _follows;
+    private Task _loops = Task.CompletedTask;
+    private long _queued;
+    private long _written;
+    private long _oldestId = 1;
+    private long _lastId;
+    private long _heartbeats;
+    private long _droppedEvents;
+    private volatile bool _completed;
+    private int _disposed;
+
+    /// <param name="spectators">This node's streams, dropped when they fall out of the stream; none in tests of the log alone.</param>
+    public RedisFeedLog(RedisOptions options, SpectatorFeedOptions feedOptions, TimeProvider time, SpectatorMetrics metrics,
+        ILogger<RedisFeedLog>? logger = null, SpectatorRegistry? spectators = null)
+    {
+        _options = options;
+        _feedOptions = feedOptions;
+        _time = time;
+        _metrics = metrics;
+        _spectators = spectators;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _failureLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
+    }
+
+    /// <summary>The lowest id there is: the stream outlives any one node, so every id it gave is one of this log's.</summary>
+    public long FirstId => 1;
+
+    public long OldestId => Volatile.Read(ref _oldestId);
+
+    public long LastId => Volatile.Read(ref _lastId);
+
+    public Task Changed => _signal.Changed;
+
+    public long Heartbeats => Volatile.Read(ref _heartbeats);
+
+    public bool IsCompleted => _completed;
+
+    /// <summary>Events dropped because the queue to Redis was full; each is also counted on <c>gameserver.feed.events.failed</c>.</summary>
+    public long DroppedEvents => Volatile.Read(ref _droppedEvents);
+
+    private IDatabase Database => _writes!.GetDatabase();
+
+    /// <summary>Queues the event for the write loop; never waits. A full queue (Redis slow or gone) drops it, counted as a failed event.</summary>
+    public void Append(uint matchId, string eventName, byte[] data)
+    {
+        if (_queue.Writer.TryWrite(new QueuedFeedEvent(matchId, eventName, data)))
+        {
+            Interlocked.Increment(ref _queued);
+            return;
+        }
+
+        Interlocked.Increment(ref _droppedEvents);
+        _metrics.EventFailed();
+        if (_failureLogs.TryAcquire(_time.GetTimestamp(), out long suppressed))
+        {
+            LogQueueFull(_logger, QueueCapacity, suppressed);
+        }
+    }
+
+    [LoggerMessage(EventId = 53, EventName = "FeedRedisQueueFull", Level = LogLevel.Warning,
+        Message = "The spectator feed's queue to Redis is full ({Capacity} events): an event was dropped; {SuppressedCount} other drops were not logged since the last one.")]
+    private static partial void LogQueueFull(ILogger logger, int capacity, long suppressedCount);
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GameServer.Redis;
+
+/// <summary>Where the nodes of a cluster share their state (configuration section "Redis"); unset, the server runs alone, all in process.</summary>
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+
+    /// <summary>The StackExchange.Redis connection string, such as <c>localhost:6379</c>. Default empty: no Redis, everything in process.</summary>
+    public string Configuration { get; set; } = "";
+
+    /// <summary>The key of the stream every node appends its spectator feed to. Default <c>gameserver:feed</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Redis:FeedStreamKey must name the stream the spectator feed is kept in.")]
+    public string FeedStreamKey { get; set; } = "gameserver:feed";
+
+    /// <summary>About how many events the stream keeps for resumption (trimmed with <c>MAXLEN ~</c>). Default 10000.</summary>
+    [Range(1, 100_000_000, ErrorMessage = "Redis:FeedMaxLength must be between 1 and 100000000 events.")]
+    public int FeedMaxLength { get; set; } = 10_000;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
+}
