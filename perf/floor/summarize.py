@@ -76,7 +76,8 @@ for capacity in capacities:
             r = p["report"]
             ratio = "1.00" if target == "floor" else f"{p['cpu'] / floor['cpu']:.2f}" if floor and floor["cpu"] > 0 else "-"
             lag = f"{r['stateLagMs']['p99']:.1f}" if r["stateLagMs"]["count"] else "-"
-            errors = r["errors"]["total"] + (r["bots"] - r["joined"])
+            # A bot refused at the door is both an error and a bot that never joined: counted once.
+            errors = max(r["errors"]["total"], r["bots"] - r["joined"])
             print(f"| {capacity} | {bots} | {label} | {p['cpu']:.0f} | {ratio} | {p['core']:.0f} | {p['mem']:.1f} | "
                   f"{r['deltasPerSecondPerBot']['mean']:.2f} ({r['deltasPerSecondPerBot']['min']:.2f}) | {r['rttMs']['p50']:.2f} / {r['rttMs']['p99']:.2f} | "
                   f"{lag} | {r['bytesPerBotPerSecond']:.0f} | {r['bytesPerDelta']:.0f} | {cell(r.get('ticksMissed'), 'd')} | {errors} | {cell(p['swarm'], '.0f')} | {p['load']} |")
