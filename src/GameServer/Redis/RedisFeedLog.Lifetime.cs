@@ -61,7 +61,11 @@ public sealed partial class RedisFeedLog
     {
         try
         {
-            return await ConnectionMultiplexer.ConnectAsync(_options.Configuration);
+            // Commands fail at once while the connection is down, rather than wait in the client's backlog: the loops
+            // keep what failed and choose when to try again.
+            ConfigurationOptions configuration = ConfigurationOptions.Parse(_options.Configuration);
+            configuration.BacklogPolicy = BacklogPolicy.FailFast;
+            return await ConnectionMultiplexer.ConnectAsync(configuration);
         }
         catch (RedisConnectionException exception)
         {
