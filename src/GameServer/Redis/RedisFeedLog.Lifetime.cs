@@ -14,12 +14,23 @@ public sealed partial class RedisFeedLog
         _loops = Task.WhenAll(WriteLoopAsync(_stopping.Token), FollowLoopAsync(_stopping.Token));
     }
 
-    /// <summary>Ends the streams, writes what the pump queued last (such as the matches' ends) while the host allows, then stops the loops.</summary>
+    /// <summary>
+    /// Ends the streams, writes what the pump queued last (such as the matches' ends) while the host allows, then
+    /// stops the loops. With Redis away it does not wait for it: the events held are given up, and said so.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Complete();
-        await FlushedAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (IsRedisReachable)
+        {
+            await FlushedAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         await StopLoopsAsync(cancellationToken);
+        if (HeldEvents > 0)
+        {
+            LogHeldAtStop(_logger, HeldEvents, RedisEndpoints);
+        }
     }
 
     /// <summary>Ends every stream of this node (the server is stopping); browsers reconnect to another node.</summary>
@@ -78,4 +89,8 @@ public sealed partial class RedisFeedLog
     // Only the endpoints: the rest of a connection string can hold a password.
     private static string Endpoints(string configuration) =>
         string.Join(",", ConfigurationOptions.Parse(configuration).EndPoints.Select(static e => e.ToString()));
+
+    [LoggerMessage(EventId = 58, EventName = "FeedRedisHeldAtStop", Level = LogLevel.Warning,
+        Message = "Stopping with {HeldCount} spectator feed events not written to Redis at {Endpoints}: they are lost.")]
+    private static partial void LogHeldAtStop(ILogger logger, long heldCount, string endpoints);
 }

@@ -89,6 +89,22 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Equal(["0", "1", "2", "3"], entries.Select(static e => System.Text.Encoding.ASCII.GetString((byte[])e["d"]!)));
     }
 
+    [Fact]
+    public async Task StopAsync_RedisAway_DoesNotWaitForIt()
+    {
+        var options = new RedisOptions { Configuration = _redis.Configuration, FeedStreamKey = "test:stop" };
+        await using var log = new RedisFeedLog(options, new SpectatorFeedOptions(), TimeProvider.System, new SpectatorMetrics(_meters));
+        await log.StartAsync(CancellationToken.None);
+        await _redis.StopAsync();
+        await WaitUntilAsync(() => !log.IsRedisReachable);
+        log.Append(1, "score", [(byte)'0']);
+
+        // A host that would wait for ever: waiting for Redis would never end.
+        await log.StopAsync(CancellationToken.None).WaitAsync(TestPlayer.Patience);
+
+        Assert.Equal(1, log.HeldEvents);
+    }
+
     public Task InitializeAsync() => _redis.InitializeAsync();
 
     public async Task DisposeAsync()
