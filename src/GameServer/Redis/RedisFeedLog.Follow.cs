@@ -43,7 +43,7 @@ public sealed partial class RedisFeedLog
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 RedisLost(ref _followLost, exception);
-                TimeSpan wait = untilBeat > TimeSpan.Zero && untilBeat < retry ? untilBeat : retry;
+                TimeSpan wait = untilBeat < retry ? untilBeat : retry;
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 retry = NextRetry(retry);
             }
