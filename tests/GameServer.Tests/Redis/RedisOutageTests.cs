@@ -5,6 +5,7 @@ using GameServer.Spectators;
 using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Spectators;
 using GameServer.Tests.Ticking;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace GameServer.Tests.Redis;
@@ -67,8 +68,11 @@ public sealed class RedisOutageTests : IAsyncLifetime
     public async Task Append_MoreEventsThanTheQueueHoldsWhileRedisIsAway_DropsAndCountsTheRestAndWritesTheFirstInOrder()
     {
         using var metrics = new MetricRecorder(_meters);
+        using var logs = new CapturedLogs();
+        using var loggers = LoggerFactory.Create(builder => builder.AddProvider(logs));
         var options = new RedisOptions { Configuration = _redis.Configuration, FeedStreamKey = "test:bound", FeedQueueCapacity = 4 };
-        await using var log = new RedisFeedLog(options, new SpectatorFeedOptions(), TimeProvider.System, new SpectatorMetrics(_meters));
+        await using var log = new RedisFeedLog(options, new SpectatorFeedOptions(), TimeProvider.System, new SpectatorMetrics(_meters),
+            loggers.CreateLogger<RedisFeedLog>());
         await log.StartAsync(CancellationToken.None);
 
         await _redis.StopAsync();
@@ -87,6 +91,12 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
         StreamEntry[] entries = await connection.GetDatabase().StreamRangeAsync(options.FeedStreamKey);
         Assert.Equal(["0", "1", "2", "3"], entries.Select(static e => System.Text.Encoding.ASCII.GetString((byte[])e["d"]!)));
+
+        // However many times the loops tried meanwhile: the outage is told once as it begins and once as it ends.
+        await WaitUntilAsync(() => logs.Entries.Any(static e => e.Id.Name == "FeedRedisBack"));
+        Assert.Single(logs.Entries, static e => e.Id.Name == "FeedRedisLost");
+        string back = Assert.Single(logs.Entries, static e => e.Id.Name == "FeedRedisBack").Message;
+        Assert.Contains("6 were dropped", back, StringComparison.Ordinal);
     }
 
     [Fact]
