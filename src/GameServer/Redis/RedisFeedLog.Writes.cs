@@ -16,6 +16,8 @@ public sealed partial class RedisFeedLog
     /// <remarks>
     /// An XADD that Redis applied but whose reply the lost connection took is written again: a duplicate under a later
     /// id, the price of losing nothing. A killed Redis without persistence, the case tested, applied none of them.
+    /// Order could only slip where a batch's first failure is followed by a success in that same batch, which a lost
+    /// connection does not give: every command after the first one it failed fails too.
     /// </remarks>
     private async Task WriteLoopAsync(CancellationToken cancellationToken)
     {
