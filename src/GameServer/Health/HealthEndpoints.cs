@@ -10,6 +10,9 @@ namespace GameServer.Health;
 /// </summary>
 public static class HealthEndpoints
 {
+    /// <summary>Tags a check that <c>/health</c> reports but readiness ignores: what it watches does not stop this node serving its players.</summary>
+    public const string LivenessOnlyTag = "liveness-only";
+
     public static IServiceCollection AddGameServerHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
@@ -24,6 +27,7 @@ public static class HealthEndpoints
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             ResponseWriter = HealthJson.WriteAsync,
+            Predicate = static check => !check.Tags.Contains(LivenessOnlyTag),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

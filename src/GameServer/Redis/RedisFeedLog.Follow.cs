@@ -6,17 +6,19 @@ public sealed partial class RedisFeedLog
 {
     // Below the client's 5 s command timeout, which a longer block would trip.
     private static readonly TimeSpan s_maxBlock = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan s_afterFailure = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Waits on the stream for entries after the last one seen, from any node (XREAD BLOCK, on its own connection
     /// since a blocked command holds the connection it is sent on), then reads the new positions and wakes this
-    /// node's spectators; beats the heartbeat when due. The only place that pulses, as the in-process pump is.
+    /// node's spectators; beats the heartbeat when due. The only place that pulses, as the in-process pump is. While
+    /// Redis is away it retries with a capped backoff and goes on beating, so proxies keep the spectators' streams
+    /// open; back, it reads on from the last entry it saw, so the events written meanwhile follow with no gap.
     /// </summary>
     private async Task FollowLoopAsync(CancellationToken cancellationToken)
     {
         IDatabase follows = _follows!.GetDatabase();
         long lastBeat = _time.GetTimestamp();
+        TimeSpan retry = s_firstRetry;
         while (!cancellationToken.IsCancellationRequested)
         {
             TimeSpan untilBeat = _feedOptions.HeartbeatInterval - _time.GetElapsedTime(lastBeat);
@@ -33,12 +35,17 @@ public sealed partial class RedisFeedLog
                         await RefreshAsync();
                         changed = true;
                     }
+
+                    RedisBack(ref _followLost);
+                    retry = s_firstRetry;
                 }
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
-                LogFollowFailed(_logger, exception, _options.FeedStreamKey);
-                await Task.Delay(s_afterFailure, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                RedisLost(ref _followLost, exception);
+                TimeSpan wait = untilBeat < retry ? untilBeat : retry;
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                retry = NextRetry(retry);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -85,8 +92,4 @@ public sealed partial class RedisFeedLog
 
     // The stream id of the newest entry seen ("0-0" before any), derived from the feed id, which maps both ways.
     private RedisValue LastStreamId() => LastId == 0 ? "0-0" : FeedStreamIds.ToStreamId(LastId);
-
-    [LoggerMessage(EventId = 55, EventName = "FeedRedisFollowFailed", Level = LogLevel.Warning,
-        Message = "Following the Redis stream {StreamKey} failed; trying again in a second")]
-    private static partial void LogFollowFailed(ILogger logger, Exception exception, string streamKey);
 }

@@ -14,12 +14,23 @@ public sealed partial class RedisFeedLog
         _loops = Task.WhenAll(WriteLoopAsync(_stopping.Token), FollowLoopAsync(_stopping.Token));
     }
 
-    /// <summary>Ends the streams, writes what the pump queued last (such as the matches' ends) while the host allows, then stops the loops.</summary>
+    /// <summary>
+    /// Ends the streams, writes what the pump queued last (such as the matches' ends) while the host allows, then
+    /// stops the loops. With Redis away it does not wait for it: the events held are given up, and said so.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Complete();
-        await FlushedAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (IsRedisReachable)
+        {
+            await FlushedAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         await StopLoopsAsync(cancellationToken);
+        if (HeldEvents > 0)
+        {
+            LogHeldAtStop(_logger, HeldEvents, RedisEndpoints);
+        }
     }
 
     /// <summary>Ends every stream of this node (the server is stopping); browsers reconnect to another node.</summary>
@@ -61,7 +72,11 @@ public sealed partial class RedisFeedLog
     {
         try
         {
-            return await ConnectionMultiplexer.ConnectAsync(_options.Configuration);
+            // Commands fail at once while the connection is down, rather than wait in the client's backlog: the loops
+            // keep what failed and choose when to try again.
+            ConfigurationOptions configuration = ConfigurationOptions.Parse(_options.Configuration);
+            configuration.BacklogPolicy = BacklogPolicy.FailFast;
+            return await ConnectionMultiplexer.ConnectAsync(configuration);
         }
         catch (RedisConnectionException exception)
         {
@@ -74,4 +89,8 @@ public sealed partial class RedisFeedLog
     // Only the endpoints: the rest of a connection string can hold a password.
     private static string Endpoints(string configuration) =>
         string.Join(",", ConfigurationOptions.Parse(configuration).EndPoints.Select(static e => e.ToString()));
+
+    [LoggerMessage(EventId = 58, EventName = "FeedRedisHeldAtStop", Level = LogLevel.Warning,
+        Message = "Stopping with {HeldCount} spectator feed events not written to Redis at {Endpoints}: they are lost.")]
+    private static partial void LogHeldAtStop(ILogger logger, long heldCount, string endpoints);
 }

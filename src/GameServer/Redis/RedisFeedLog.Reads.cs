@@ -13,8 +13,24 @@ public sealed partial class RedisFeedLog
             return FeedRead.Lost;
         }
 
-        StreamEntry[] entries = await Database.StreamRangeAsync(_options.FeedStreamKey, FeedStreamIds.ToStreamId(fromId), "+", into.Length)
-            .WaitAsync(cancellationToken);
+        // Nothing past the newest entry seen: no need to ask Redis, which may be away (the heartbeats wake readers then too).
+        if (fromId > LastId)
+        {
+            return default;
+        }
+
+        StreamEntry[] entries;
+        try
+        {
+            entries = await Database.StreamRangeAsync(_options.FeedStreamKey, FeedStreamIds.ToStreamId(fromId), "+", into.Length)
+                .WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // Redis went away in the middle of a spectator's catching up: it stays connected and reads on at a later wake-up.
+            return default;
+        }
+
         Span<FeedEntry> span = into.Span;
         for (int i = 0; i < entries.Length; i++)
         {

@@ -9,14 +9,12 @@ namespace GameServer.Redis;
 /// <summary>
 /// The spectator feed's log on one Redis stream that every node appends to and reads, so any node's <c>/events</c>
 /// serves the whole cluster's feed and resumes any id (<see cref="FeedStreamIds"/>). The feed's pump appends into a
-/// bounded local queue that a write loop flushes; a follow loop blocks on the stream (XREAD BLOCK, on a connection
+/// bounded local queue that a write loop flushes, keeping what Redis did not take for when it returns (see the
+/// Outage part); a follow loop blocks on the stream (XREAD BLOCK, on a connection
 /// of its own) and wakes the spectators, who read the stream from their own position with XRANGE.
 /// </summary>
 public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDisposable
 {
-    /// <summary>Events waiting for Redis; beyond that the pump's appends are dropped and counted as failed events.</summary>
-    internal const int QueueCapacity = 8192;
-
     // Entry fields, short since every entry of the stream carries their names.
     private static readonly RedisValue s_matchField = "m";
     private static readonly RedisValue s_eventField = "e";
@@ -29,8 +27,14 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
     private readonly SpectatorRegistry? _spectators;
     private readonly ILogger _logger;
     private readonly LogRateLimiter _failureLogs;
-    private readonly Channel<QueuedFeedEvent> _queue = Channel.CreateBounded<QueuedFeedEvent>(
-        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    // The write loop's own: a limiter serves one thread, and _failureLogs is the pump's (Append).
+    private readonly LogRateLimiter _refusalLogs;
+
+    // Bounded by _held, not by the channel: the write loop keeps the events it took but could not write, and they
+    // count against Redis:FeedQueueCapacity until they are in the stream.
+    private readonly Channel<QueuedFeedEvent> _queue = Channel.CreateUnbounded<QueuedFeedEvent>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly FeedSignal _signal = new();
     private readonly FeedSignal _flushed = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -39,6 +43,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
     private Task _loops = Task.CompletedTask;
     private long _queued;
     private long _written;
+    private long _held;
     private long _oldestId = 1;
     private long _lastId;
     private long _heartbeats;
@@ -57,6 +62,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
         _spectators = spectators;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _failureLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
+        _refusalLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
     }
 
     /// <summary>The lowest id there is: the stream outlives any one node, so every id it gave is one of this log's.</summary>
@@ -72,7 +78,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
 
     public bool IsCompleted => _completed;
 
-    /// <summary>Events dropped because the queue to Redis was full; each is also counted on <c>gameserver.feed.events.failed</c>.</summary>
+    /// <summary>Events dropped because the queue to Redis was full (Redis slow or away); each is also counted on <c>gameserver.feed.events.failed</c>.</summary>
     public long DroppedEvents => Volatile.Read(ref _droppedEvents);
 
     private IDatabase Database => _writes!.GetDatabase();
@@ -80,21 +86,23 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
     /// <summary>Queues the event for the write loop; never waits. A full queue (Redis slow or gone) drops it, counted as a failed event.</summary>
     public void Append(uint matchId, string eventName, byte[] data)
     {
-        if (_queue.Writer.TryWrite(new QueuedFeedEvent(matchId, eventName, data)))
+        if (Interlocked.Increment(ref _held) <= _options.FeedQueueCapacity)
         {
+            _queue.Writer.TryWrite(new QueuedFeedEvent(matchId, eventName, data));
             Interlocked.Increment(ref _queued);
             return;
         }
 
+        Interlocked.Decrement(ref _held);
         Interlocked.Increment(ref _droppedEvents);
         _metrics.EventFailed();
         if (_failureLogs.TryAcquire(_time.GetTimestamp(), out long suppressed))
         {
-            LogQueueFull(_logger, QueueCapacity, suppressed);
+            LogQueueFull(_logger, _options.FeedQueueCapacity, suppressed);
         }
     }
 
     [LoggerMessage(EventId = 53, EventName = "FeedRedisQueueFull", Level = LogLevel.Warning,
-        Message = "The spectator feed's queue to Redis is full ({Capacity} events): an event was dropped; {SuppressedCount} other drops were not logged since the last one.")]
+        Message = "The spectator feed's queue to Redis is full (Redis:FeedQueueCapacity, {Capacity} events): an event was dropped; {SuppressedCount} other drops were not logged since the last one.")]
     private static partial void LogQueueFull(ILogger logger, int capacity, long suppressedCount);
 }

@@ -1,3 +1,4 @@
+using GameServer.Health;
 using GameServer.Spectators;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -39,6 +40,7 @@ public static class RedisFeedServiceCollectionExtensions
         });
         services.AddHostedService(static provider => provider.GetRequiredService<RedisFeedLog>());
         services.AddSingleton<IFeedLog>(static provider => provider.GetRequiredService<RedisFeedLog>());
+        services.AddHealthChecks().AddCheck<RedisFeedHealthCheck>("redis", tags: [HealthEndpoints.LivenessOnlyTag]);
         services.AddSingleton(static provider => new InMemoryMatchEventLog(
             provider.GetRequiredService<IOptions<SpectatorFeedOptions>>(),
             provider.GetRequiredService<TimeProvider>(),

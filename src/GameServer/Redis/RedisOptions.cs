@@ -18,5 +18,12 @@ public sealed class RedisOptions
     [Range(1, 100_000_000, ErrorMessage = "Redis:FeedMaxLength must be between 1 and 100000000 events.")]
     public int FeedMaxLength { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many feed events this node holds while Redis is slow or away, written in order when it answers again;
+    /// beyond that new events are dropped (counted on <c>gameserver.feed.events.failed</c>). Default 8192.
+    /// </summary>
+    [Range(1, 10_000_000, ErrorMessage = "Redis:FeedQueueCapacity must be between 1 and 10000000 events.")]
+    public int FeedQueueCapacity { get; set; } = 8192;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
 }

@@ -79,6 +79,17 @@ public sealed class StartupFailureTests
         AssertNoStackTrace(run);
     }
 
+    [Fact]
+    public async Task Main_RedisFeedQueueCapacityZero_PrintsOneLineNamingItAndExitsWithOne()
+    {
+        ServerRun run = await RunServerAsync("--urls", "http://127.0.0.1:0", "--Redis:Configuration", "127.0.0.1:1", "--Redis:FeedQueueCapacity", "0");
+
+        Assert.Equal(1, run.ExitCode);
+        string line = Assert.Single(run.ErrorLines);
+        Assert.Contains("Redis:FeedQueueCapacity must be between 1 and 10000000 events.", line, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
     private static void AssertNoStackTrace(ServerRun run)
     {
         Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);

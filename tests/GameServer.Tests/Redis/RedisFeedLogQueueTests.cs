@@ -13,9 +13,10 @@ public sealed class RedisFeedLogQueueTests : IDisposable
     public async Task Append_QueueFull_DropsTheEventAndCountsIt()
     {
         // Never started: nothing drains the queue, as when Redis is too slow or gone.
-        await using var log = new RedisFeedLog(new RedisOptions { Configuration = "127.0.0.1:1" }, new SpectatorFeedOptions(), TimeProvider.System, new SpectatorMetrics(_meters));
+        var options = new RedisOptions { Configuration = "127.0.0.1:1", FeedQueueCapacity = 8 };
+        await using var log = new RedisFeedLog(options, new SpectatorFeedOptions(), TimeProvider.System, new SpectatorMetrics(_meters));
 
-        for (int i = 0; i <= RedisFeedLog.QueueCapacity; i++)
+        for (int i = 0; i <= options.FeedQueueCapacity; i++)
         {
             log.Append(1, "score", [(byte)'{', (byte)'}']);
         }

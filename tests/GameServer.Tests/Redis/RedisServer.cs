@@ -16,6 +16,7 @@ public sealed class RedisServer : IAsyncLifetime
     private const string Executable = "/usr/bin/redis-server";
 
     private Process? _process;
+    private int _port;
 
     /// <summary>The connection string, <c>127.0.0.1:port</c>.</summary>
     public string Configuration { get; private set; } = "";
@@ -30,9 +31,9 @@ public sealed class RedisServer : IAsyncLifetime
         // A port found free can be taken before redis-server binds it: then it exits, and another port is tried.
         for (int attempt = 1; ; attempt++)
         {
-            int port = FreePort();
-            _process = Start(port);
-            Configuration = $"127.0.0.1:{port}";
+            _port = FreePort();
+            _process = Start(_port);
+            Configuration = $"127.0.0.1:{_port}";
             if (await AnswersPingAsync(_process))
             {
                 return;
@@ -41,12 +42,22 @@ public sealed class RedisServer : IAsyncLifetime
             await StopAsync();
             if (attempt == 3)
             {
-                throw new InvalidOperationException($"redis-server did not answer PING on three free ports; the last was {port}.");
+                throw new InvalidOperationException($"redis-server did not answer PING on three free ports; the last was {_port}.");
             }
         }
     }
 
     public Task DisposeAsync() => StopAsync();
+
+    /// <summary>Starts it again on the same port, as a Redis that came back; empty, since it keeps nothing on disk.</summary>
+    public async Task RestartAsync()
+    {
+        _process = Start(_port);
+        if (!await AnswersPingAsync(_process))
+        {
+            throw new InvalidOperationException($"redis-server did not start again on port {_port}.");
+        }
+    }
 
     private static Process Start(int port)
     {
@@ -90,7 +101,8 @@ public sealed class RedisServer : IAsyncLifetime
         return false;
     }
 
-    private async Task StopAsync()
+    /// <summary>Kills it, as a Redis that crashed or whose machine went away: clients see their connections closed.</summary>
+    public async Task StopAsync()
     {
         if (_process is { } process)
         {
