@@ -9,6 +9,7 @@ using GameServer.Diagnostics;
 using GameServer.Health;
 using GameServer.Http;
 using GameServer.Matches;
+using GameServer.Redis;
 using GameServer.Security;
 using GameServer.Simulation;
 using GameServer.Spectators;
@@ -62,7 +63,13 @@ public static class GameServerApp
         services.AddSpectatorFeed(configuration);
         services.AddGameServerHealth();
         services.AddSingleton<MatchServices>();
+        if (configuration.HasRedis())
+        {
+            services.AddRedisMatchDirectory();
+        }
+
         services.AddSingleton<LocalMatches>();
+        services.TryAddSingleton<IMatchIds, LocalMatchIds>();
         services.TryAddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton<IMatchDirectory, InProcessMatchDirectory>();
         services.TryAddSingleton(ArenaRulesFor);

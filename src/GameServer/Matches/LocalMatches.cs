@@ -7,10 +7,11 @@ namespace GameServer.Matches;
 /// The matches this node runs, by id: the one place a <see cref="MatchHost"/> is found, whatever placed its players.
 /// Its lock is taken on opens, look-ups and removals only, never per tick or per message.
 /// </summary>
-public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services)
+public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services, IMatchIds ids)
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<uint, MatchHost> _matches = [];
+    // The highest id opened here: with the in-process ids every id up to it was opened here.
     private uint _lastId;
     private IReadOnlyList<MatchHost> _snapshot = [];
 
@@ -38,10 +39,12 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
     /// <summary>Opens a new match with one seat reserved, and starts it ticking.</summary>
     public MatchHost OpenWithSeat()
     {
+        // Outside the lock: a cluster's id source may have to ask Redis.
+        uint id = ids.Next();
         MatchHost match;
         lock (_lock)
         {
-            uint id = ++_lastId;
+            _lastId = Math.Max(_lastId, id);
             ulong seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
             match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove);
             _matches.Add(id, match);

@@ -1,6 +1,6 @@
 namespace GameServer.Matches;
 
-/// <summary>Where a node takes players: on a cluster, its WebSocket URL; an opaque string to everyone else.</summary>
+/// <summary>Where a node takes players: on a cluster, its base URL (<c>Redis:NodeAddress</c>); an opaque string to everyone else.</summary>
 public readonly record struct NodeAddress(string Value)
 {
     /// <summary>This process, the one node of the in-process default.</summary>

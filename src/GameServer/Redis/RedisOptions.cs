@@ -25,5 +25,20 @@ public sealed class RedisOptions
     [Range(1, 10_000_000, ErrorMessage = "Redis:FeedQueueCapacity must be between 1 and 10000000 events.")]
     public int FeedQueueCapacity { get; set; } = 8192;
 
+    /// <summary>The address other nodes and clients reach this node at, such as <c>https://node1.example.com</c>. Default empty: the server's first listening URL.</summary>
+    public string NodeAddress { get; set; } = "";
+
+    /// <summary>The prefix of the match directory's keys (its nodes, leases and id counter). Default <c>gameserver:</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Redis:DirectoryKeyPrefix must give the prefix of the match directory's keys.")]
+    public string DirectoryKeyPrefix { get; set; } = "gameserver:";
+
+    /// <summary>How often the node renews its registration and its matches' leases. Default 1 second.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Redis:RenewInterval must be between 00:00:00.010 and 00:10:00.")]
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a registration and a lease outlive their last renewal: a node that dies leaves the directory after this. Default 5 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Redis:LeaseTime must be between 00:00:00.050 and 01:00:00.")]
+    public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
 }

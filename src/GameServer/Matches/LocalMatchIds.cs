@@ -1,0 +1,9 @@
+namespace GameServer.Matches;
+
+/// <summary>The ids of a single node: 1, 2, 3 and so on, from a counter in this process.</summary>
+public sealed class LocalMatchIds : IMatchIds
+{
+    private uint _lastId;
+
+    public uint Next() => Interlocked.Increment(ref _lastId);
+}

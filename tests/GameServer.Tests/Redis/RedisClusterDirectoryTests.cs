@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GameServer.Matches;
+using GameServer.Tests.Infrastructure;
+using GameServer.Tests.Seams;
+using StackExchange.Redis;
+
+namespace GameServer.Tests.Redis;
+
+/// <summary>Two nodes on one Redis: each lists the other's matches, with ids of their own, until that node is gone.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisClusterDirectoryTests(RedisServer redis)
+{
+    private const string NodeA = "http://node-a.test";
+    private const string NodeB = "http://node-b.test";
+
+    private readonly string _prefix = $"test:{Guid.NewGuid():N}:";
+
+    [Fact]
+    public async Task GetMatches_MatchOnAnotherNode_IsListedWithThatNodesAddress()
+    {
+        await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
+        await using TestServer b = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeB));
+        await using TestPlayer ada = await TestPlayer.JoinAsync(b, "Ada");
+        using HttpClient http = a.CreateHttpClient();
+
+        await Eventually.TrueAsync(async () => Listed(await http.GetFromJsonAsync<JsonElement>("/matches"), ada.Welcome.MatchId) is not null);
+        JsonElement listed = Listed(await http.GetFromJsonAsync<JsonElement>("/matches"), ada.Welcome.MatchId)!.Value;
+        JsonElement found = await http.GetFromJsonAsync<JsonElement>($"/matches/{ada.Welcome.MatchId}");
+
+        Assert.Equal(NodeB, listed.GetProperty("node").GetString());
+        Assert.Equal(NodeB, found.GetProperty("node").GetString());
+        Assert.Equal("Ada", found.GetProperty("players")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task QuickJoinAsync_OnTwoNodes_OpensMatchesWithDifferentIds()
+    {
+        await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
+        await using TestServer b = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeB));
+
+        MatchPlacement onA = await a.GetService<IMatchmaker>().QuickJoinAsync();
+        MatchPlacement onB = await b.GetService<IMatchmaker>().QuickJoinAsync();
+
+        Assert.NotEqual(onA.MatchId, onB.MatchId);
+    }
+
+    [Fact]
+    public async Task ListAsync_NodeStopped_ItsMatchesLeaveTheDirectory()
+    {
+        await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
+        TestServer b = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeB));
+        uint matchId = (await b.GetService<IMatchmaker>().QuickJoinAsync()).MatchId;
+        IMatchDirectory directory = a.GetService<IMatchDirectory>();
+        await Eventually.TrueAsync(async () => await directory.FindAsync(matchId) is not null);
+
+        await b.DisposeAsync();
+
+        await Eventually.TrueAsync(async () => await directory.FindAsync(matchId) is null);
+        Assert.DoesNotContain(await directory.ListAsync(), m => m.Id == matchId);
+        Assert.True(await directory.WasRemovedAsync(matchId));
+    }
+
+    [Fact]
+    public async Task ListAsync_NodeLostWithoutDeregistering_ItsMatchLeavesWhenTheLeaseExpires()
+    {
+        await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
+        IMatchDirectory directory = a.GetService<IMatchDirectory>();
+        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        IDatabase db = connection.GetDatabase();
+
+        // What a node that died leaves behind: the owner entry, and a lease whose node key has already expired.
+        const uint LostMatch = 4_000_000;
+        await db.HashSetAsync(_prefix + "matches", LostMatch, "dead-node");
+        await db.StringSetAsync(_prefix + "match:" + LostMatch,
+            $$"""{"id":{{LostMatch}},"phase":"countdown","tick":90,"secondsLeft":12.5,"capacity":4,"players":[],"node":"http://node-c.test"}""",
+            TimeSpan.FromMilliseconds(500));
+        Assert.Equal(new NodeAddress("http://node-c.test"), (await directory.FindAsync(LostMatch))?.Node);
+
+        await Eventually.TrueAsync(async () => !await db.HashExistsAsync(_prefix + "matches", LostMatch));
+        Assert.DoesNotContain(await directory.ListAsync(), m => m.Id == LostMatch);
+    }
+
+    private static JsonElement? Listed(JsonElement matches, uint matchId)
+    {
+        foreach (JsonElement match in matches.EnumerateArray())
+        {
+            if (match.GetProperty("id").GetUInt32() == matchId)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+}
