@@ -19,6 +19,9 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
     private MatchEndReason? _endingWith;
     private TaskCompletionSource? _emptied;
 
+    /// <summary>A match was opened here; raised on the thread that opened it, before its first tick.</summary>
+    public event Action? Opened;
+
     /// <summary>The live matches, in id order.</summary>
     public IReadOnlyList<MatchHost> Matches => Volatile.Read(ref _snapshot);
 
@@ -65,6 +68,7 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
         // The seat is reserved before the match's first tick: with no player and no seat, an empty-match timeout of
         // zero would end it before the joining player's command arrives.
         match.TryReserveSeat();
+        Opened?.Invoke();
         loop.Add(match);
         return match;
     }

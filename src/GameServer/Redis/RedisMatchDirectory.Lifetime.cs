@@ -41,6 +41,7 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
 
         // The listening URLs are known only once the server has started; no match is opened before then.
         lifetime.ApplicationStarted.Register(OnServerStarted);
+        local.Opened += OnMatchOpened;
         lifetime.ApplicationStopping.Register(() => _deregistered = DeregisterAsync());
     }
 
@@ -85,7 +86,9 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
 
         await _stopping.CancelAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _local.Opened -= OnMatchOpened;
         _stopping.Dispose();
+        _opened.Dispose();
     }
 
     private void OnServerStarted()

@@ -9,26 +9,62 @@ public sealed partial class RedisMatchDirectory
     // The matches this node leased on its last renewal; touched by the renewal loop only.
     private HashSet<uint> _leased = [];
 
+    // Released when a match opens here: its lease is written at once rather than at the next renewal, so that no
+    // other node, hearing of it in the feed, takes its id for that of a removed match.
+    private readonly SemaphoreSlim _opened = new(0);
+    private int _openedPending;
+
+    private void OnMatchOpened()
+    {
+        if (Interlocked.Exchange(ref _openedPending, 1) == 0)
+        {
+            _opened.Release();
+        }
+    }
+
     private async Task RenewLoopAsync(CancellationToken cancellationToken)
     {
         try
         {
             await _started.Task.WaitAsync(cancellationToken);
             using var timer = new PeriodicTimer(_options.RenewInterval, _time);
-            do
+            Task<bool> tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+            Task opened = _opened.WaitAsync(cancellationToken);
+            bool due = true;
+            while (true)
             {
+                Volatile.Write(ref _openedPending, 0);
                 try
                 {
                     await RenewAsync();
-                    await PruneLostAsync();
+                    if (due)
+                    {
+                        await PruneLostAsync();
+                    }
                 }
                 catch (Exception exception) when (exception is RedisException or TimeoutException)
                 {
                     // Leases outlive a few missed renewals; the next pass tries again.
                     LogRenewFailed(_logger, exception);
                 }
+
+                // The timer's next tick (a renewal and a prune), or a match opened (its lease only), whichever comes first.
+                due = await Task.WhenAny(tick, opened) == tick;
+                if (due)
+                {
+                    if (!await tick)
+                    {
+                        return;
+                    }
+
+                    tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                }
+                else
+                {
+                    await opened;
+                    opened = _opened.WaitAsync(cancellationToken);
+                }
             }
-            while (await timer.WaitForNextTickAsync(cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -47,6 +47,23 @@ public sealed class RedisClusterDirectoryTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task FindAsync_MatchJustOpenedOnAnotherNode_IsFoundWithoutWaitingForTheNextRenewal()
+    {
+        // Renewals far apart: only the lease written as the match opens can make it visible within the test's patience.
+        Dictionary<string, string?> slow = RedisClusterSettings.For(redis, _prefix, NodeB);
+        slow["Redis:RenewInterval"] = "00:01:00";
+        slow["Redis:LeaseTime"] = "00:02:00";
+        await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
+        await using TestServer b = await TestServer.StartAsync(slow);
+        IMatchDirectory directory = a.GetService<IMatchDirectory>();
+
+        uint matchId = (await b.GetService<IMatchmaker>().QuickJoinAsync()).MatchId;
+
+        await Eventually.TrueAsync(async () => await directory.FindAsync(matchId) is not null);
+        Assert.False(await directory.WasRemovedAsync(matchId));
+    }
+
+    [Fact]
     public async Task ListAsync_NodeStopped_ItsMatchesLeaveTheDirectory()
     {
         await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
