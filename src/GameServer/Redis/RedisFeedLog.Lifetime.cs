@@ -10,7 +10,7 @@ public sealed partial class RedisFeedLog
     {
         _writes = await ConnectAsync();
         _follows = await ConnectAsync();
-        await RefreshAsync();
+        await StartFromTheEndAsync();
         _loops = Task.WhenAll(WriteLoopAsync(_stopping.Token), FollowLoopAsync(_stopping.Token));
     }
 

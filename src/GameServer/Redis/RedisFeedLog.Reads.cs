@@ -19,6 +19,12 @@ public sealed partial class RedisFeedLog
             return default;
         }
 
+        // A spectator that keeps up reads what the follow loop already took; only one catching up asks Redis.
+        if (_cache.TryRead(fromId, into.Span, out int cached))
+        {
+            return new FeedRead(cached, HistoryLost: false);
+        }
+
         StreamEntry[] entries;
         try
         {

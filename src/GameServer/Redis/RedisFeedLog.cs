@@ -11,7 +11,8 @@ namespace GameServer.Redis;
 /// serves the whole cluster's feed and resumes any id (<see cref="FeedStreamIds"/>). The feed's pump appends into a
 /// bounded local queue that a write loop flushes, keeping what Redis did not take for when it returns (see the
 /// Outage part); a follow loop blocks on the stream (XREAD BLOCK, on a connection
-/// of its own) and wakes the spectators, who read the stream from their own position with XRANGE.
+/// of its own), keeps the entries it reads in a node-local cache and wakes the spectators, who read from the cache,
+/// or with XRANGE when they are further behind than it holds.
 /// </summary>
 public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDisposable
 {
@@ -37,6 +38,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly FeedSignal _signal = new();
     private readonly FeedSignal _flushed = new();
+    private readonly FeedStreamCache _cache;
     private readonly CancellationTokenSource _stopping = new();
     private ConnectionMultiplexer? _writes;
     private ConnectionMultiplexer? _follows;
@@ -63,6 +65,7 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _failureLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
         _refusalLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
+        _cache = new FeedStreamCache(feedOptions.ReplayBufferEvents);
     }
 
     /// <summary>The lowest id there is: the stream outlives any one node, so every id it gave is one of this log's.</summary>

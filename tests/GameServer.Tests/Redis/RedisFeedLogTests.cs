@@ -27,7 +27,7 @@ public sealed class RedisFeedLogTests(RedisServer redis) : FeedLogContractTests,
         var redisLog = (RedisFeedLog)log;
         using var timeout = new CancellationTokenSource(TestPlayer.Patience);
         await redisLog.FlushedAsync(timeout.Token);
-        await redisLog.RefreshAsync();
+        await redisLog.FollowedAsync(timeout.Token);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
