@@ -6,6 +6,8 @@
 #   perf/cluster.sh                                   # 200 bots, half per node, 60 s
 #   BOTS=400 DURATION=90 RAMP=15 perf/cluster.sh
 #   RESULTS=perf/RESULTS.md perf/cluster.sh           # also appends the markdown block there
+#   DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 perf/cluster.sh   # the environment reaches the nodes (see
+#                                                     # perf/RESULTS.md, "Several nodes", for why this one mattered)
 #
 # What it does:
 #   1. starts Debian's redis-server (no persistence, its own dir under OUT) and two nodes (Release build, like
