@@ -153,6 +153,10 @@ public sealed partial class MatchHost : ITickTarget
         _closing = true;
         Interlocked.MemoryBarrier();
 
+        // In the feed before the node lets the match go: a stopping node waits for its matches to go, then stops
+        // the feed, which must hold every removal by then.
+        _services.Events.Remove(Id, BuildSummary());
+
         // Off the matchmaker before the players hear of it: one told of the end may join again at once.
         _onRemoved(this);
         foreach (PlayerSlot slot in _slots)
@@ -163,7 +167,6 @@ public sealed partial class MatchHost : ITickTarget
 
         _slots.Clear();
         RejectPendingJoins();
-        _services.Events.Remove(Id, BuildSummary());
     }
 
     /// <summary>Answers joins that reached a match which has stopped ticking; safe from any thread.</summary>

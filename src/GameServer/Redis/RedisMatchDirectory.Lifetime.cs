@@ -72,6 +72,9 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
             Unlist(batch, deletes, matchId);
         }
 
+        deletes.Add(batch.SortedSetRemoveAsync(_keys.Nodes, _nodeId));
+        deletes.Add(batch.KeyDeleteAsync(_keys.NodeMatches(_nodeId)));
+
         batch.Execute();
         await Task.WhenAll(deletes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }

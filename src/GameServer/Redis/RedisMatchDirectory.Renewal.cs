@@ -78,9 +78,10 @@ public sealed partial class RedisMatchDirectory
         IReadOnlyList<MatchHost> live = _local.Matches;
         var leased = new HashSet<uint>(live.Count);
         IBatch batch = Database.CreateBatch();
-        var writes = new List<Task>((live.Count * 2) + 1)
+        var writes = new List<Task>((live.Count * 4) + 2)
         {
             batch.StringSetAsync(_keys.Node(_nodeId), _address.Value, _options.LeaseTime),
+            batch.SortedSetAddAsync(_keys.Nodes, _nodeId, (_time.GetUtcNow() + _options.LeaseTime).ToUnixTimeMilliseconds()),
         };
         foreach (MatchHost match in live)
         {
@@ -89,6 +90,9 @@ public sealed partial class RedisMatchDirectory
             writes.Add(batch.StringSetAsync(_keys.Lease(match.Id), lease, _options.LeaseTime));
             writes.Add(batch.HashSetAsync(_keys.Owners, match.Id, _nodeId));
             writes.Add(batch.HashSetAsync(_keys.Standings, match.Id, lease));
+
+            // Every renewal, not only the first: a node taken for lost while it was cut off comes back whole.
+            writes.Add(batch.SetAddAsync(_keys.NodeMatches(_nodeId), match.Id));
         }
 
         foreach (uint ended in _leased)
@@ -112,31 +116,32 @@ public sealed partial class RedisMatchDirectory
         writes.Add(batch.HashDeleteAsync(_keys.Owners, matchId));
         writes.Add(batch.KeyDeleteAsync(_keys.Lease(matchId)));
         writes.Add(batch.HashDeleteAsync(_keys.Standings, matchId));
+        writes.Add(batch.SetRemoveAsync(_keys.NodeMatches(_nodeId), matchId));
     }
 
-    /// <summary>Takes out of the directory the matches whose lease and node both expired: their node is lost.</summary>
+    /// <summary>
+    /// Finds the nodes whose registration lapsed (their renewals stopped: crashed, killed or cut off) and ends their
+    /// matches. It reads the nodes due by the sorted set, then each one's registration itself, whose TTL Redis keeps:
+    /// no node's clock decides that another is lost. Its cost follows the nodes, not the cluster's matches.
+    /// </summary>
     private async Task PruneLostAsync()
     {
-        HashEntry[] owners = await Database.HashGetAllAsync(_keys.Owners);
-        IBatch batch = Database.CreateBatch();
-        var checks = new List<(uint MatchId, Task<bool> Lease, Task<bool> Node)>();
-        foreach (HashEntry owner in owners)
+        RedisValue[] due = await Database.SortedSetRangeByScoreAsync(_keys.Nodes, stop: _time.GetUtcNow().ToUnixTimeMilliseconds());
+        foreach (RedisValue node in due)
         {
-            if (owner.Value != _nodeId)
+            if (node == _nodeId || await Database.KeyExistsAsync(_keys.Node((string)node!)))
             {
-                uint matchId = (uint)(long)owner.Name;
-                checks.Add((matchId, batch.KeyExistsAsync(_keys.Lease(matchId)), batch.KeyExistsAsync(_keys.Node((string)owner.Value!))));
+                // A renewal that came late; the node's next one moves it on.
+                continue;
             }
-        }
 
-        batch.Execute();
-        foreach ((uint matchId, Task<bool> lease, Task<bool> node) in checks)
-        {
-            // A lease lapsed while its node lives means a slow renewal, which the node's next pass mends.
-            if (!await lease && !await node)
+            foreach (RedisValue match in await Database.SetMembersAsync(_keys.NodeMatches((string)node!)))
             {
-                await EndLostAsync(matchId);
+                await EndLostAsync((uint)match);
             }
+
+            await Database.KeyDeleteAsync(_keys.NodeMatches((string)node!));
+            await Database.SortedSetRemoveAsync(_keys.Nodes, node);
         }
     }
 

@@ -88,10 +88,12 @@ public sealed class RedisClusterDirectoryTests(RedisServer redis)
         await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         IDatabase db = connection.GetDatabase();
 
-        // What a node that died leaves behind: the owner entry, its last standings, and a lease whose node key has
-        // already expired.
+        // What a node that died leaves behind: its place among the nodes, due, with its registration expired; its
+        // list of matches; the owner entry, the last standings and a lease, about to expire.
         const uint LostMatch = 4_000_000;
         string lease = $$"""{"id":{{LostMatch}},"phase":"running","tick":90,"secondsLeft":12.5,"capacity":4,"players":[{"id":3,"name":"Ada","score":20,"kills":2,"connected":true}],"node":"http://node-c.test"}""";
+        await db.SortedSetAddAsync(_prefix + "nodes", "dead-node", 0);
+        await db.SetAddAsync(_prefix + "node-matches:dead-node", LostMatch);
         await db.HashSetAsync(_prefix + "matches", LostMatch, "dead-node");
         await db.HashSetAsync(_prefix + "standings", LostMatch, lease);
         await db.StringSetAsync(_prefix + "match:" + LostMatch, lease, TimeSpan.FromMilliseconds(500));
@@ -100,6 +102,7 @@ public sealed class RedisClusterDirectoryTests(RedisServer redis)
         await Eventually.TrueAsync(async () => !await db.HashExistsAsync(_prefix + "matches", LostMatch));
         Assert.DoesNotContain(await directory.ListAsync(), m => m.Id == LostMatch);
         Assert.False(await db.HashExistsAsync(_prefix + "standings", LostMatch));
+        Assert.Null(await db.SortedSetScoreAsync(_prefix + "nodes", "dead-node"));
 
         SseMessage ended = await feed.NextEventAsync("match.ended");
         Assert.Equal(LostMatch, ended.Json.GetProperty("matchId").GetUInt32());
