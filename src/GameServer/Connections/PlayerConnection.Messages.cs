@@ -105,6 +105,14 @@ public sealed partial class PlayerConnection
             return;
         }
 
+        if (_seat is string seat)
+        {
+            // A seat is good for one Join: after this match, the connection joins like any other.
+            _seat = null;
+            ClaimSeat(seat, join);
+            return;
+        }
+
         ValueTask<MatchPlacement> placing = join.MatchId is uint matchId
             ? _services.Matchmaker.JoinAsync(matchId)
             : _services.Matchmaker.QuickJoinAsync();
@@ -144,9 +152,11 @@ public sealed partial class PlayerConnection
                 return;
         }
 
-        if (!placement.IsLocal)
+        if (placement.Outcome == JoinOutcome.Elsewhere)
         {
-            throw new NotSupportedException($"Match {placement.MatchId} is on node {placement.Node}; sending players to another node is not supported yet.");
+            RefuseJoin(new ErrorMessage(ErrorCode.MatchNotFound,
+                $"Match {placement.MatchId} runs on another node ({placement.Node}): POST /matchmaking for a seat there."));
+            return;
         }
 
         // Removed since the seat was reserved: answered as the match itself answers a join it can no longer take.
