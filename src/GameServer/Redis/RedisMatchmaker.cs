@@ -1,6 +1,7 @@
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Seats;
+using StackExchange.Redis;
 
 namespace GameServer.Redis;
 
@@ -8,8 +9,9 @@ namespace GameServer.Redis;
 /// Matchmaking over the cluster: the fullest joinable match of the scope, counting the seats other nodes hold there
 /// (<see cref="RedisSeatLedger"/>), else a new match here. A seat on this node is held by its <see cref="MatchHost"/>,
 /// one on another node by a reservation in Redis. A placement costs one round trip over what the directory's read costs.
+/// While Redis does not answer, it places in this node's matches only, as a single node would.
 /// </summary>
-public sealed class RedisMatchmaker(LocalMatches local, RedisMatchDirectory directory, RedisSeatLedger ledger) : IMatchmaker
+public sealed partial class RedisMatchmaker(LocalMatches local, RedisMatchDirectory directory, RedisSeatLedger ledger, ILogger<RedisMatchmaker> logger) : IMatchmaker
 {
     // Only the fullest few go to Redis: with this many full at once, a new match is no worse an answer.
     private const int MaxCandidates = 8;
@@ -18,9 +20,9 @@ public sealed class RedisMatchmaker(LocalMatches local, RedisMatchDirectory dire
     {
         var candidates = new List<SeatCandidate>();
         var owners = new Dictionary<uint, NodeAddress>();
-        if (scope == PlacementScope.Cluster)
+        if (scope == PlacementScope.Cluster && await ListClusterAsync(cancellationToken) is IReadOnlyList<MatchListing> listings)
         {
-            foreach (MatchListing listing in await directory.ListAsync(cancellationToken))
+            foreach (MatchListing listing in listings)
             {
                 AddCandidate(candidates, owners, listing);
             }
@@ -59,7 +61,7 @@ public sealed class RedisMatchmaker(LocalMatches local, RedisMatchDirectory dire
                 : MatchPlacement.Refused(JoinOutcome.Full, matchId);
         }
 
-        if (await directory.FindAsync(matchId, cancellationToken) is not MatchListing listing)
+        if (await FindRemoteAsync(matchId, cancellationToken) is not MatchListing listing)
         {
             return MatchPlacement.Refused(JoinOutcome.NotFound, matchId);
         }
@@ -106,7 +108,18 @@ public sealed class RedisMatchmaker(LocalMatches local, RedisMatchDirectory dire
     private async ValueTask<MatchPlacement?> PlaceAsync(List<SeatCandidate> candidates, Dictionary<uint, NodeAddress> owners)
     {
         string token = SeatTokens.New();
-        if (await ledger.ChooseAsync(candidates, token) is not SeatChoice choice)
+        SeatChoice? chosen;
+        try
+        {
+            chosen = await ledger.ChooseAsync(candidates, token);
+        }
+        catch (Exception exception) when (IsRedisFailure(exception))
+        {
+            LogLocalOnly(logger, exception);
+            return PlaceLocally(candidates);
+        }
+
+        if (chosen is not SeatChoice choice)
         {
             return null;
         }
@@ -118,4 +131,51 @@ public sealed class RedisMatchmaker(LocalMatches local, RedisMatchDirectory dire
 
         return local.Find(choice.MatchId) is MatchHost match && match.TryReserveSeat(choice.HeldElsewhere) ? MatchPlacement.Local(match.Id) : null;
     }
+
+    /// <summary>Without Redis, the reservations of other nodes are unknown: this node's own count decides, as on a single node.</summary>
+    private MatchPlacement? PlaceLocally(List<SeatCandidate> candidates)
+    {
+        foreach (SeatCandidate candidate in candidates)
+        {
+            if (!candidate.IsRemote && local.Find(candidate.MatchId) is MatchHost match && match.TryReserveSeat())
+            {
+                return MatchPlacement.Local(match.Id);
+            }
+        }
+
+        return null;
+    }
+
+    private async ValueTask<IReadOnlyList<MatchListing>?> ListClusterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await directory.ListAsync(cancellationToken);
+        }
+        catch (Exception exception) when (IsRedisFailure(exception))
+        {
+            LogLocalOnly(logger, exception);
+            return null;
+        }
+    }
+
+    /// <summary>The match on another node, or null when none lists it or Redis cannot say.</summary>
+    private async ValueTask<MatchListing?> FindRemoteAsync(uint matchId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await directory.FindAsync(matchId, cancellationToken);
+        }
+        catch (Exception exception) when (IsRedisFailure(exception))
+        {
+            LogLocalOnly(logger, exception);
+            return null;
+        }
+    }
+
+    private static bool IsRedisFailure(Exception exception) => exception is RedisException or TimeoutException;
+
+    [LoggerMessage(EventId = 73, EventName = "PlacementLocalOnly", Level = LogLevel.Warning,
+        Message = "Redis did not answer a placement; placing in this node's matches only")]
+    private static partial void LogLocalOnly(ILogger logger, Exception exception);
 }

@@ -35,15 +35,24 @@ public sealed class RedisSeatLedger(RedisDirectoryConnection redis, RedisOptions
         return {0, 0}
         """;
 
-    // KEYS[1] the seat's key; ARGV[1] the seats sets' prefix, ARGV[2] the token. GETDEL makes the seat single use.
+    // KEYS[1] the seat's key; ARGV[1] the seats sets' prefix, ARGV[2] the token, ARGV[3] how long a taken seat stays
+    // counted. GETDEL makes the seat single use. The taken seat is not dropped from the set at once: other nodes count
+    // the player from the owner's lease, up to a renewal later, and until then the reservation stands in for it.
     private const string TakeScript = """
         local id = redis.call('GETDEL', KEYS[1])
-        if id then redis.call('ZREM', ARGV[1] .. id, ARGV[2]) end
+        if id then
+          local t = redis.call('TIME')
+          local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+          redis.call('ZADD', ARGV[1] .. id, 'XX', 'LT', now + tonumber(ARGV[3]), ARGV[2])
+        end
         return id
         """;
 
     private readonly RedisDirectoryKeys _keys = new(options.DirectoryKeyPrefix);
     private readonly long _holdMilliseconds = (long)matchmaking.Value.SeatHoldTime.TotalMilliseconds;
+
+    // Two renewals: by then the owner's lease shows the player who took the seat.
+    private readonly long _takenMilliseconds = (long)(2 * options.RenewInterval.TotalMilliseconds);
 
     /// <summary>
     /// The first candidate with room, in the given order; for a remote one, the seat <paramref name="token"/> is
@@ -71,9 +80,19 @@ public sealed class RedisSeatLedger(RedisDirectoryConnection redis, RedisOptions
         return matchId == 0 ? null : new SeatChoice(matchId, (int)(long)answer[1]);
     }
 
+    /// <summary>The seat's match, taking it; null when it is unknown, used, expired, or Redis cannot say (the player asks again).</summary>
     public async ValueTask<uint?> TakeAsync(string seat, CancellationToken cancellationToken = default)
     {
-        RedisResult taken = await redis.Database.ScriptEvaluateAsync(TakeScript, [_keys.Seat(seat)], [_keys.SeatsPrefix, seat]);
+        RedisResult taken;
+        try
+        {
+            taken = await redis.Database.ScriptEvaluateAsync(TakeScript, [_keys.Seat(seat)], [_keys.SeatsPrefix, seat, _takenMilliseconds]);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return null;
+        }
+
         return taken.IsNull || !uint.TryParse((string?)taken, System.Globalization.CultureInfo.InvariantCulture, out uint matchId) ? null : matchId;
     }
 }
