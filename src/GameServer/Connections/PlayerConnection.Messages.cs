@@ -92,6 +92,9 @@ public sealed partial class PlayerConnection
             return;
         }
 
+        // A seat is good for the connection's first Join only: after a match, or with a resume, it joins like any other.
+        string? seat = _seat;
+        _seat = null;
         if (!join.Resume.IsNone)
         {
             MatchHost? holder = _services.Resumes.Find(join.Resume);
@@ -105,10 +108,8 @@ public sealed partial class PlayerConnection
             return;
         }
 
-        if (_seat is string seat)
+        if (seat is not null)
         {
-            // A seat is good for one Join: after this match, the connection joins like any other.
-            _seat = null;
             ClaimSeat(seat, join);
             return;
         }
