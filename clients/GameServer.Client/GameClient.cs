@@ -109,7 +109,9 @@ public sealed partial class GameClient : IAsyncDisposable
         return index >= 0 && Welcome.PlayerId != 0;
     }
 
-    private async Task OpenAsync(CancellationToken cancellationToken)
+    private Task OpenAsync(CancellationToken cancellationToken) => OpenAsync(_uri, cancellationToken);
+
+    private async Task OpenAsync(Uri uri, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
@@ -119,7 +121,7 @@ public sealed partial class GameClient : IAsyncDisposable
             timeout.CancelAfter(_options.Timeout);
             try
             {
-                await socket.ConnectAsync(_uri, timeout.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(uri, timeout.Token).ConfigureAwait(false);
             }
             catch
             {

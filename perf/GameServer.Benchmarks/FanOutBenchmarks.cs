@@ -53,7 +53,7 @@ public class FanOutBenchmarks
 
         ServiceProvider provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
         _resources.Add(provider);
-        var services = new GatewayServices(null!, null!, new ResumeDirectory(), Options.Create(new GatewayOptions { Transport = Transport }),
+        var services = new GatewayServices(null!, null!, new ResumeDirectory(), null!, Options.Create(new GatewayOptions { Transport = Transport }),
             new GatewayMetrics(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System,
             NullLogger<PlayerConnection>.Instance);
 

@@ -52,7 +52,7 @@ internal sealed partial class Bot
             return false;
         }
 
-        IBotTransport next = _newTransport();
+        IBotTransport next = _newTransport(_node, _nodeEndPoint);
         _transport = next;
         if (Interlocked.CompareExchange(ref _state, (int)BotState.Connecting, (int)BotState.Dropped) != (int)BotState.Dropped)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using GameServer.LoadTest.Transport;
@@ -13,18 +14,26 @@ namespace GameServer.LoadTest;
 internal sealed partial class Bot : IMessageSink
 {
     private readonly SwarmContext _context;
-    private readonly Func<IBotTransport> _newTransport;
+    private readonly Func<Uri, EndPoint, IBotTransport> _newTransport;
+    private readonly int _index;
     private readonly string _name;
     private readonly ArrayBufferWriter<byte> _out = new(64);
     private IBotTransport _transport;
+
+    // The node the bot plays on: the swarm's URL, or the one its seat named; a resume goes back there.
+    private Uri _node;
+    private EndPoint _nodeEndPoint;
     private int _state;
     private long _connectedAt;
 
-    public Bot(SwarmContext context, Func<IBotTransport> newTransport, int index)
+    public Bot(SwarmContext context, Func<Uri, EndPoint, IBotTransport> newTransport, int index, EndPoint endPoint)
     {
         _context = context;
         _newTransport = newTransport;
-        _transport = newTransport();
+        _node = context.Options.Url;
+        _nodeEndPoint = endPoint;
+        _transport = newTransport(_node, endPoint);
+        _index = index;
         _name = "bot" + index;
         _random = (uint)(index * 2654435761u) | 1;
     }
@@ -51,6 +60,20 @@ internal sealed partial class Bot : IMessageSink
         try
         {
             OnConnecting();
+            uint? matchId = _context.Options.MatchId;
+            if (_context.Placer is SeatPlacer placer && !_resuming)
+            {
+                SeatPlacer.Placement seat = await placer.SeatAsync(_index, cancellationToken).ConfigureAwait(false);
+                _node = seat.NodeUri;
+                _nodeEndPoint = await _context.EndPoints.ResolveAsync(_node, cancellationToken).ConfigureAwait(false);
+                if (!await ReplaceTransportAsync(_newTransport(seat.SeatUri, _nodeEndPoint)).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                matchId = seat.MatchId;
+            }
+
             await _transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
             _connectedAt = _context.NowMicros();
             EverConnected = true;
@@ -60,7 +83,7 @@ internal sealed partial class Bot : IMessageSink
             }
 
             _out.ResetWrittenCount();
-            FrameWriter.WriteJoin(_out, new JoinMessage(_name, _context.Options.MatchId, _resuming ? _token : default));
+            FrameWriter.WriteJoin(_out, new JoinMessage(_name, matchId, _resuming ? _token : default));
             if (!TrySend())
             {
                 return false;
@@ -92,6 +115,23 @@ internal sealed partial class Bot : IMessageSink
         }
 
         return false;
+    }
+
+    /// <summary>Swaps the transport not yet connected for one to the seat's node; false when the bot was stopped meanwhile.</summary>
+    private async ValueTask<bool> ReplaceTransportAsync(IBotTransport next)
+    {
+        IBotTransport unused = _transport;
+        _transport = next;
+        await unused.DisposeAsync().ConfigureAwait(false);
+
+        // StopAsync may have disposed the old transport only.
+        if (State == BotState.Stopped)
+        {
+            await next.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Ends the bot at the end of the run; errors after this are not counted.</summary>

@@ -29,4 +29,7 @@ public enum ErrorKind
 
     /// <summary>A resume within the grace period was answered with Error 5, or gave the bot another player.</summary>
     ResumeRejected,
+
+    /// <summary>POST /matchmaking gave no seat (with <c>--matchmake</c>).</summary>
+    MatchmakingFailed,
 }

@@ -62,6 +62,11 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"deltas/s/bot mean {report.DeltasPerSecondPerBot.Mean} min {report.DeltasPerSecondPerBot.Min} (tick rate {report.TickRate}), " +
     $"RTT p50 {report.RttMs.P50} p99 {report.RttMs.P99} ms, state lag p99 {report.StateLagMs.P99} ms, " +
     $"{report.BytesPerBotPerSecond} B/bot/s, {report.TicksMissed} ticks missed, {report.Rejoins} rejoins after a match ended"));
+if (report.SeatsByNode.Count > 0)
+{
+    Console.WriteLine("  seats by node: " + string.Join(", ", report.SeatsByNode.Select(node => $"{node.Key} {node.Value}")));
+}
+
 if (options.Churn > 0)
 {
     ChurnSummary churn = report.Churn;

@@ -32,6 +32,7 @@ public sealed partial class Swarm
         {
             StartedAt = startedAt,
             Url = _options.Url.ToString(),
+            SeatsByNode = _context.Placer is SeatPlacer placer ? new Dictionary<string, int>(placer.SeatsByNode) : [],
             Transport = _options.Transport.ToString(),
             Behaviour = _options.Behaviour.ToString(),
             Bots = _bots.Length,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using GameServer.LoadTest.Reporting;
 using GameServer.LoadTest.Transport;
 
@@ -21,7 +20,11 @@ public sealed partial class Swarm
     {
         options.Validate();
         _options = options;
-        _context = new SwarmContext(options);
+        _context = new SwarmContext(options)
+        {
+            EndPoints = new NodeEndPoints(options.AllowRemote),
+            Placer = options.Matchmake.Count > 0 ? new SeatPlacer(options.Matchmake) : null,
+        };
         _bots = new Bot[options.Bots];
         _runs = new Task[options.Bots];
         _deltasAtWindowStart = new long[options.Bots];
@@ -34,16 +37,16 @@ public sealed partial class Swarm
     public async Task<SwarmReport> RunAsync(CancellationToken cancellationToken = default)
     {
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
-        EndPoint endPoint = await ResolveAsync(_options, cancellationToken).ConfigureAwait(false);
+        EndPoint endPoint = await _context.EndPoints.ResolveAsync(_options.Url, cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < _bots.Length; i++)
         {
             int seed = i * 7919 + 17;
-            _bots[i] = new Bot(_context, NewTransport, i);
+            _bots[i] = new Bot(_context, NewTransport, i, endPoint);
 
-            // A churned bot reconnects on a new transport of the same kind.
-            IBotTransport NewTransport() => _options.Transport == TransportKind.Raw
-                ? new RawWebSocketTransport(_options.Url, endPoint, seed)
-                : new ClientWebSocketTransport(_options.Url);
+            // A churned bot reconnects on a new transport of the same kind, to the node it played on.
+            IBotTransport NewTransport(Uri uri, EndPoint at) => _options.Transport == TransportKind.Raw
+                ? new RawWebSocketTransport(uri, at, seed)
+                : new ClientWebSocketTransport(uri);
             _runs[i] = Task.CompletedTask;
         }
 
@@ -62,23 +65,10 @@ public sealed partial class Swarm
             await ramp.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             scheduler.Join();
             await StopBotsAsync().ConfigureAwait(false);
+            _context.Placer?.Dispose();
         }
 
         return BuildReport(startedAt);
-    }
-
-    private static async Task<EndPoint> ResolveAsync(SwarmOptions options, CancellationToken cancellationToken)
-    {
-        IPAddress[] addresses = await Dns.GetHostAddressesAsync(options.Url.Host, cancellationToken).ConfigureAwait(false);
-        IPAddress address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-            ?? addresses.FirstOrDefault()
-            ?? throw new ArgumentException($"{options.Url.Host} does not resolve to an address.");
-        if (!options.AllowRemote && !IPAddress.IsLoopback(address))
-        {
-            throw new ArgumentException($"{options.Url.Host} ({address}) is not a loopback address; pass --allow-remote to load a server you run elsewhere.");
-        }
-
-        return new IPEndPoint(address, options.Url.Port);
     }
 
     private async Task RampAsync(CancellationToken cancellationToken)

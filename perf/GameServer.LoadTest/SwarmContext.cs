@@ -23,6 +23,12 @@ internal sealed class SwarmContext
 
     public ChurnStats Churn { get; } = new();
 
+    /// <summary>Where the bots' nodes are on the network.</summary>
+    public required Transport.NodeEndPoints EndPoints { get; init; }
+
+    /// <summary>Seats from POST /matchmaking with <c>--matchmake</c>; null when the bots quick-join on the one URL.</summary>
+    public SeatPlacer? Placer { get; init; }
+
     public long InputIntervalMicros { get; }
 
     public long PingIntervalMicros { get; }

@@ -30,6 +30,12 @@ public sealed class SwarmOptions
     /// <summary>A match id every bot joins instead of quick join. Default none.</summary>
     public uint? MatchId { get; set; }
 
+    /// <summary>
+    /// The HTTP base URLs of nodes to matchmake on (POST /matchmaking), bot i asking node i mod n; each bot then plays
+    /// on the node its seat names. Default none: every bot quick-joins on <see cref="Url"/>.
+    /// </summary>
+    public IReadOnlyList<Uri> Matchmake { get; set; } = [];
+
     /// <summary>How long a bot waits for Welcome after its upgrade. Default 10 s.</summary>
     public TimeSpan JoinTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -74,6 +80,16 @@ public sealed class SwarmOptions
         if (Url.Scheme != "ws")
         {
             throw new ArgumentException($"--url must be a ws:// address (got {Url}); wss is not supported by the swarm.");
+        }
+
+        if (Matchmake.Any(node => node.Scheme is not ("http" or "https")))
+        {
+            throw new ArgumentException("--matchmake takes http:// base URLs of nodes, separated by commas (http://127.0.0.1:5000,http://127.0.0.1:5001).");
+        }
+
+        if (Matchmake.Count > 0 && MatchId is not null)
+        {
+            throw new ArgumentException("--matchmake and --match do not go together: the cluster chooses the match.");
         }
 
         if (Bots is < 1 or > 20_000)

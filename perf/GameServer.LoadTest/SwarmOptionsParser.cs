@@ -16,6 +16,8 @@ public static class SwarmOptionsParser
           --behaviour B        play (move and fire at random) or idle (no inputs) (default play)
           --match-size N       the server's match capacity, to check how the bots were grouped
           --match ID           join this match id instead of quick join
+          --matchmake URLS     get each bot a seat from POST /matchmaking on these nodes (http:// bases, comma-separated,
+                               bot i asking node i mod n), then play on the node the seat names (default: quick join on --url)
           --join-timeout S     seconds to wait for Welcome (default 10)
           --transport T        raw (default) or clientwebsocket
           --churn F            fraction of the bots dropped abruptly per minute, each resuming with its token (default 0)
@@ -54,6 +56,7 @@ public static class SwarmOptionsParser
                 case "--behaviour" or "--behavior": options.Behaviour = ParseEnum<Behaviour>(name, value); break;
                 case "--match-size": options.MatchSize = ParseInt(name, value); break;
                 case "--match": options.MatchId = (uint)ParseInt(name, value); break;
+                case "--matchmake": options.Matchmake = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url => new Uri(url))]; break;
                 case "--join-timeout": options.JoinTimeout = TimeSpan.FromSeconds(ParseDouble(name, value)); break;
                 case "--transport": options.Transport = ParseEnum<TransportKind>(name, value); break;
                 case "--churn": options.Churn = ParseDouble(name, value); break;

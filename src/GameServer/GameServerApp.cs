@@ -10,6 +10,7 @@ using GameServer.Health;
 using GameServer.Http;
 using GameServer.Matches;
 using GameServer.Redis;
+using GameServer.Seats;
 using GameServer.Security;
 using GameServer.Simulation;
 using GameServer.Spectators;
@@ -35,6 +36,7 @@ public static class GameServerApp
         app.MapPlayerWebSocket();
         app.MapGameServerHealth();
         app.MapMatchEndpoints();
+        app.MapMatchmaking();
         app.MapArenaRules();
         app.MapPrometheusMetrics();
         app.MapSpectatorFeed();
@@ -75,6 +77,11 @@ public static class GameServerApp
         services.TryAddSingleton<IMatchIds, LocalMatchIds>();
         services.TryAddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton<IMatchDirectory, InProcessMatchDirectory>();
+        services.TryAddSingleton<IAdvertisedNode, SingleNode>();
+        services.TryAddSingleton<IRemoteSeats, NoRemoteSeats>();
+        services.AddSingleton<SeatMetrics>();
+        services.AddSingleton<LocalSeats>();
+        services.AddSingleton<SeatClaims>();
         services.TryAddSingleton(ArenaRulesFor);
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
         services.AddSingleton<GatewayServices>();

@@ -1,5 +1,6 @@
-// One player's session with the server: join, resume after a dropped connection (with backoff), quick-join the
-// next match when one closes, and measure the round trip. Knows the protocol, nothing about drawing.
+// One player's session with the server: a seat from POST /matchmaking and a join on the node that runs its match,
+// resume there after a dropped connection (with backoff), quick-join that node's next match when one closes, and
+// measure the round trip. Knows the protocol, nothing about drawing.
 import {
   decodeServerMessage, encodeInput, encodeJoin, encodePing, ErrorCode, Phase, ServerType, SUBPROTOCOL,
 } from './codec.js';
@@ -10,9 +11,25 @@ const MAX_RETRY_MS = 8000; // within the server's 10 s resume grace period
 const PING_INTERVAL_MS = 1000;
 const CLOSED_MATCH_SILENCE_MS = 2000; // an ended match that sends nothing for this long has closed
 
+/**
+ * Asks base (the server's HTTP URL) for a seat: { matchId, url, seat } or null when it gives none (an older server,
+ * or a refusal), in which case the player quick-joins on base's own WebSocket, which answers any refusal itself.
+ */
+export async function matchmake(base) {
+  try {
+    const response = await fetch(new URL('/matchmaking', base), { method: 'POST' });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
 export class Connection {
-  constructor(url, name, handlers) {
+  /** base: the server's HTTP URL, where the player matchmakes; url: its WebSocket, used when matchmaking gives no seat. */
+  constructor(base, url, name, handlers) {
+    this.base = base;
     this.url = url;
+    this.seat = null; // { matchId, url, seat } for the next open, then null: a seat is single use
     this.name = name;
     this.handlers = handlers;
     this.world = new World();
@@ -26,11 +43,20 @@ export class Connection {
     this.stopped = false;
     this.lastFrameAt = 0;
     this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
+    this.place();
+  }
+
+  /** A seat first; the node that runs its match is where this player plays, reconnects and resumes from now on. */
+  async place() {
+    this.seat = await matchmake(this.base);
+    if (this.stopped) return;
+    if (this.seat !== null) this.url = this.seat.url;
     this.open();
   }
 
   open() {
-    const socket = new WebSocket(this.url, SUBPROTOCOL);
+    const url = this.seat === null ? this.url : `${this.seat.url}?seat=${encodeURIComponent(this.seat.seat)}`;
+    const socket = new WebSocket(url, SUBPROTOCOL);
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       this.setStatus('joining');
@@ -43,7 +69,9 @@ export class Connection {
 
   join() {
     this.joined = false;
-    this.send(encodeJoin(this.name, null, this.resumeToken));
+    const matchId = this.resumeToken === null ? this.seat?.matchId ?? null : null;
+    this.seat = null;
+    this.send(encodeJoin(this.name, matchId, this.resumeToken));
   }
 
   send(bytes) {
@@ -113,6 +141,9 @@ export class Connection {
       this.join();
     } else if (m.code === ErrorCode.MATCH_FAILED) {
       this.nextMatch();
+    } else if (m.code === ErrorCode.MATCH_FULL && !this.joined) {
+      // The seat ran out before the Join (or its match filled): quick-join on this node instead.
+      this.join();
     } else if (m.code === ErrorCode.INVALID_STATE && !this.joined) {
       // The Join raced the match's close: ask again in a moment.
       setTimeout(() => this.join(), 500);

@@ -34,7 +34,7 @@ class Game {
     this.framesDrawn = 0;
     this.death = null; // { killer: name or null, tick } of the own player's last death
     this.inputTimer = null;
-    this.connection = new Connection(socketUrl(), name, {
+    this.connection = new Connection(serverBase(), socketUrl(), name, {
       welcome: (m) => this.welcome(m),
       world: (world) => this.worldChanged(world),
       event: (m) => this.gameEvent(m),

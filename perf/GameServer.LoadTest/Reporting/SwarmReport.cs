@@ -62,6 +62,9 @@ public sealed class SwarmReport
 
     public ChurnSummary Churn { get; init; } = new();
 
+    /// <summary>With <c>--matchmake</c>: the seats POST /matchmaking gave, by the WebSocket URL of the node they were on. Empty otherwise.</summary>
+    public Dictionary<string, int> SeatsByNode { get; init; } = [];
+
     public List<TimeSample> Series { get; init; } = [];
 
     /// <summary>True when every bot joined, nothing failed and no bot reconnected within a second: the exit code is 0.</summary>

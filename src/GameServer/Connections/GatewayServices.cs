@@ -1,5 +1,6 @@
 using GameServer.Diagnostics;
 using GameServer.Matches;
+using GameServer.Seats;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Connections;
@@ -9,6 +10,7 @@ public sealed class GatewayServices(
     IMatchmaker matchmaker,
     LocalMatches matches,
     ResumeDirectory resumes,
+    SeatClaims seats,
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
     TimeProvider time,
@@ -20,6 +22,9 @@ public sealed class GatewayServices(
     public LocalMatches Matches { get; } = matches;
 
     public ResumeDirectory Resumes { get; } = resumes;
+
+    /// <summary>Where a seat presented on the upgrade is taken.</summary>
+    public SeatClaims Seats { get; } = seats;
 
     public GatewayOptions Options { get; } = options.Value;
 

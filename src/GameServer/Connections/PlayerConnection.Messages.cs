@@ -92,6 +92,9 @@ public sealed partial class PlayerConnection
             return;
         }
 
+        // A seat is good for the connection's first Join only: after a match, or with a resume, it joins like any other.
+        string? seat = _seat;
+        _seat = null;
         if (!join.Resume.IsNone)
         {
             MatchHost? holder = _services.Resumes.Find(join.Resume);
@@ -102,6 +105,12 @@ public sealed partial class PlayerConnection
             }
 
             EnterMatch(holder, new MatchCommand(MatchCommandKind.Resume, this, Token: join.Resume));
+            return;
+        }
+
+        if (seat is not null)
+        {
+            ClaimSeat(seat, join);
             return;
         }
 
@@ -144,9 +153,11 @@ public sealed partial class PlayerConnection
                 return;
         }
 
-        if (!placement.IsLocal)
+        if (placement.Outcome == JoinOutcome.Elsewhere)
         {
-            throw new NotSupportedException($"Match {placement.MatchId} is on node {placement.Node}; sending players to another node is not supported yet.");
+            RefuseJoin(new ErrorMessage(ErrorCode.MatchNotFound,
+                $"Match {placement.MatchId} runs on another node ({placement.Node}): POST /matchmaking for a seat there."));
+            return;
         }
 
         // Removed since the seat was reserved: answered as the match itself answers a join it can no longer take.

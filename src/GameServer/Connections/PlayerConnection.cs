@@ -18,6 +18,9 @@ public sealed partial class PlayerConnection
     private readonly MessageRateLimiter _rateLimiter;
     private readonly string _id;
     private readonly JoinTicket? _ticket;
+
+    // The seat the upgrade presented, until the first Join uses it.
+    private string? _seat;
     private volatile MatchHost? _match;
     private volatile PlayerSlot? _slot;
     private volatile int _state;
@@ -37,8 +40,10 @@ public sealed partial class PlayerConnection
 
     /// <param name="sender">The socket's send side; the transport that owns it calls this connection's On* methods.</param>
     /// <param name="ticket">The join ticket the upgrade presented, when tickets are required: it fixes name and match.</param>
-    public PlayerConnection(IFrameSender sender, string id, GatewayServices services, JoinTicket? ticket = null)
+    /// <param name="seat">The seat reservation the upgrade presented (<c>?seat=</c>), untrusted until a Join claims it.</param>
+    public PlayerConnection(IFrameSender sender, string id, GatewayServices services, JoinTicket? ticket = null, string? seat = null)
     {
+        _seat = seat;
         Sender = sender;
         _id = id;
         _ticket = ticket;

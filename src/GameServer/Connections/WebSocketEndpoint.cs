@@ -39,7 +39,7 @@ public static class WebSocketEndpoint
         });
 
         var transport = new ManagedWebSocketTransport(socket, services.Options.OutboundQueueFrames, services.Metrics);
-        var connection = new PlayerConnection(transport, context.TraceIdentifier, services, ticket);
+        var connection = new PlayerConnection(transport, context.TraceIdentifier, services, ticket, context.Request.Query["seat"]);
         transport.Start(connection, context.RequestAborted);
         await registry.RunAsync(connection);
     }

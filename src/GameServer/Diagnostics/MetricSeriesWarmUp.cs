@@ -1,3 +1,4 @@
+using GameServer.Seats;
 using GameServer.Spectators;
 using GameServer.Ticking;
 
@@ -12,13 +13,14 @@ namespace GameServer.Diagnostics;
 /// Registered right after OpenTelemetry's own hosted service, which creates the meter provider when it starts: a
 /// measurement recorded before that has no listener and is lost.
 /// </remarks>
-internal sealed class MetricSeriesWarmUp(GatewayMetrics gateway, SpectatorMetrics spectators, TickLoop ticks) : IHostedService
+internal sealed class MetricSeriesWarmUp(GatewayMetrics gateway, SpectatorMetrics spectators, TickLoop ticks, SeatMetrics seats) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         gateway.RecordZeros();
         spectators.RecordZeros();
         ticks.RecordZeros();
+        seats.RecordZeros();
         return Task.CompletedTask;
     }
 

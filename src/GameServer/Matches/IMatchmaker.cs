@@ -1,14 +1,18 @@
 namespace GameServer.Matches;
 
 /// <summary>
-/// Where players are placed: the seam a multi-node implementation will fill. A placement that says Joined holds a
-/// seat for the player, which the player's Join then takes; it names a match, never hands one out.
+/// Where players are placed. A placement that says Joined holds a seat for the player, which the player's Join then
+/// takes: on this node a seat counted by its <see cref="MatchHost"/>, on another node a reservation the player presents
+/// there. It names a match, never hands one out.
 /// </summary>
 public interface IMatchmaker
 {
-    /// <summary>A seat in the fullest match that is neither full nor ended, or in a new one.</summary>
-    ValueTask<MatchPlacement> QuickJoinAsync(CancellationToken cancellationToken = default);
+    /// <summary>A seat in the fullest match of the scope that is neither full nor ended, or in a new one on this node.</summary>
+    ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default);
 
-    /// <summary>A seat in the match with this id; NotFound when no live match has it, Full when it takes no one.</summary>
-    ValueTask<MatchPlacement> JoinAsync(uint matchId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A seat in the match with this id; NotFound when no live match has it, Full when it takes no one, Elsewhere when it
+    /// runs on another node and the scope is this node.
+    /// </summary>
+    ValueTask<MatchPlacement> JoinAsync(uint matchId, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default);
 }

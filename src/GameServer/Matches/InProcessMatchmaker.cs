@@ -1,14 +1,14 @@
 namespace GameServer.Matches;
 
 /// <summary>
-/// Matchmaking over this node's own matches: every placement is local and answered at once. Its lock is taken on
+/// Matchmaking over this node's own matches, the whole cluster of a single node: every placement is local and answered at once. Its lock is taken on
 /// quick joins only, so two of them never both open a match where one would do.
 /// </summary>
 public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker
 {
     private readonly Lock _lock = new();
 
-    public ValueTask<MatchPlacement> QuickJoinAsync(CancellationToken cancellationToken = default)
+    public ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -26,7 +26,7 @@ public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker
         }
     }
 
-    public ValueTask<MatchPlacement> JoinAsync(uint matchId, CancellationToken cancellationToken = default)
+    public ValueTask<MatchPlacement> JoinAsync(uint matchId, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
     {
         MatchPlacement placement = matches.Find(matchId) switch
         {

@@ -5,4 +5,7 @@ public enum JoinOutcome
     Joined,
     NotFound,
     Full,
+
+    /// <summary>The match runs on another node (the placement names it), and the request was for a seat on this one.</summary>
+    Elsewhere,
 }

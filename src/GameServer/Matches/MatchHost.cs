@@ -55,13 +55,14 @@ public sealed partial class MatchHost : ITickTarget
     /// <summary>Seats reserved or taken.</summary>
     public int Seats => Volatile.Read(ref _reservedSeats);
 
-    /// <summary>Reserves a seat for a joining player; the seat is taken by its Join or given back.</summary>
-    public bool TryReserveSeat()
+    /// <summary>Reserves a seat for a joining player; the seat is taken by its Join or given back with <see cref="ReleaseSeat"/>.</summary>
+    /// <param name="heldElsewhere">Seats other nodes hold in this match for players on their way (a cluster's reservations).</param>
+    public bool TryReserveSeat(int heldElsewhere = 0)
     {
         while (true)
         {
             int seats = Volatile.Read(ref _reservedSeats);
-            if (_closing || seats >= Capacity || Summary.Phase == MatchPhase.Ended)
+            if (_closing || seats + heldElsewhere >= Capacity || Summary.Phase == MatchPhase.Ended)
             {
                 return false;
             }
@@ -72,6 +73,9 @@ public sealed partial class MatchHost : ITickTarget
             }
         }
     }
+
+    /// <summary>Gives back a seat reserved with <see cref="TryReserveSeat"/> that no Join will take (its holder never came).</summary>
+    public void ReleaseSeat() => Interlocked.Decrement(ref _reservedSeats);
 
     /// <summary>The match's current tick, for Pong; safe to read from any thread.</summary>
     public uint Tick => Volatile.Read(ref _tick);

@@ -14,4 +14,7 @@ public readonly record struct MatchPlacement(JoinOutcome Outcome, uint MatchId, 
     public static MatchPlacement Remote(uint matchId, NodeAddress node, string reservation) => new(JoinOutcome.Joined, matchId, node, reservation);
 
     public static MatchPlacement Refused(JoinOutcome outcome, uint matchId) => new(outcome, matchId);
+
+    /// <summary>No seat: the match runs on that node, and the placement was for this node only.</summary>
+    public static MatchPlacement Elsewhere(uint matchId, NodeAddress node) => new(JoinOutcome.Elsewhere, matchId, node);
 }

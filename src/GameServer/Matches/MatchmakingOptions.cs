@@ -26,4 +26,8 @@ public sealed class MatchmakingOptions
     /// <summary>Inputs kept per player between two ticks; older ones are dropped. Default 8.</summary>
     [Range(1, 64, ErrorMessage = "Matchmaking:MaxInputsPerTick must be between 1 and 64.")]
     public int MaxInputsPerTick { get; set; } = 8;
+
+    /// <summary>How long a seat that POST /matchmaking reserved waits for its player's Join before it is given back. Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Matchmaking:SeatHoldTime must be between 00:00:00.050 and 00:10:00.")]
+    public TimeSpan SeatHoldTime { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -7,7 +7,7 @@ using IServer = Microsoft.AspNetCore.Hosting.Server.IServer;
 namespace GameServer.Redis;
 
 /// <summary>The directory as a hosted service: renewing while the server runs, deregistered at stop.</summary>
-public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposable
+public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposable, IAdvertisedNode
 {
     private readonly RedisOptions _options;
     private readonly LocalMatches _local;
@@ -44,6 +44,9 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
         local.Opened += OnMatchOpened;
         lifetime.ApplicationStopping.Register(() => _deregistered = DeregisterAsync());
     }
+
+    /// <summary>Redis:NodeAddress, or the first listening URL once the server has started.</summary>
+    public NodeAddress? Address => string.IsNullOrEmpty(_address.Value) ? null : _address;
 
     private IDatabase Database => _redis.Database;
 

@@ -1,4 +1,5 @@
 using GameServer.Matches;
+using GameServer.Seats;
 using GameServer.Spectators;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,10 @@ namespace GameServer.Redis;
 /// <summary>Puts the match directory and the match ids on Redis, when <c>Redis:Configuration</c> is set.</summary>
 public static class RedisMatchDirectoryServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="RedisMatchDirectory"/> as the <see cref="IMatchDirectory"/> and the <see cref="IMatchIds"/>, renewing its leases while the server runs.</summary>
+    /// <summary>
+    /// Adds <see cref="RedisMatchDirectory"/> as the <see cref="IMatchDirectory"/> and the <see cref="IMatchIds"/>, renewing its
+    /// leases while the server runs, and the cluster's matchmaker and seat reservations.
+    /// </summary>
     public static IServiceCollection AddRedisMatchDirectory(this IServiceCollection services)
     {
         services.AddOptions<RedisOptions>()
@@ -34,6 +38,13 @@ public static class RedisMatchDirectoryServiceCollectionExtensions
         services.AddHostedService(static provider => provider.GetRequiredService<RedisMatchDirectory>());
         services.AddSingleton<IMatchDirectory>(static provider => provider.GetRequiredService<RedisMatchDirectory>());
         services.AddSingleton<IMatchIds>(static provider => provider.GetRequiredService<RedisMatchIds>());
+        services.AddSingleton<IAdvertisedNode>(static provider => provider.GetRequiredService<RedisMatchDirectory>());
+        services.AddSingleton(static provider => new RedisSeatLedger(
+            provider.GetRequiredService<RedisDirectoryConnection>(),
+            provider.GetRequiredService<IOptions<RedisOptions>>().Value,
+            provider.GetRequiredService<IOptions<MatchmakingOptions>>()));
+        services.AddSingleton<IRemoteSeats>(static provider => provider.GetRequiredService<RedisSeatLedger>());
+        services.AddSingleton<IMatchmaker, RedisMatchmaker>();
         return services;
     }
 }

@@ -132,7 +132,7 @@ public sealed partial class UpgradeHandshake(
 
             await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!), close: false).ConfigureAwait(false);
             var game = new GameSocket(socket, services, keepAlive);
-            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket);
+            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket, request.Query("seat"));
             Task running = registry.RunAsync(connection);
             game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
             return (running, lease);

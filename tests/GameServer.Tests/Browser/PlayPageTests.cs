@@ -20,11 +20,15 @@ public sealed class PlayPageTests
     public async Task PlayPage_Joins_DrawsTheWorld()
     {
         await using TestServer server = await LivelyArena.StartAsync();
+        using var metrics = new MetricProbe(server);
         (IPage page, List<string> errors) = await _browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
         JsonElement state = await WaitForStateAsync(page, "s.status === 'playing' && s.own !== null && s.framesDrawn > 10");
 
+        // The page joined with a seat from POST /matchmaking, taken at once.
+        Assert.Equal(1, metrics.Total("gameserver.seats.reserved[local]"));
+        Assert.Equal(0, metrics.Total("gameserver.seats.refused"));
         Assert.Equal("Ada", state.GetProperty("own").GetProperty("name").GetString());
         Assert.Equal(30, state.GetProperty("tickRate").GetInt32());
         // The top-left corner of the canvas is the border wall, drawn in the wall colour #34405a.

@@ -39,16 +39,16 @@ public sealed class LateMatchmakerTests : IAsyncLifetime
 
     private sealed class LateMatchmaker(InProcessMatchmaker inner) : IMatchmaker
     {
-        public async ValueTask<MatchPlacement> QuickJoinAsync(CancellationToken cancellationToken = default)
+        public async ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
         {
             await Task.Yield();
-            return await inner.QuickJoinAsync(cancellationToken);
+            return await inner.QuickJoinAsync(scope, cancellationToken);
         }
 
-        public async ValueTask<MatchPlacement> JoinAsync(uint matchId, CancellationToken cancellationToken = default)
+        public async ValueTask<MatchPlacement> JoinAsync(uint matchId, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
         {
             await Task.Yield();
-            return await inner.JoinAsync(matchId, cancellationToken);
+            return await inner.JoinAsync(matchId, scope, cancellationToken);
         }
     }
 }

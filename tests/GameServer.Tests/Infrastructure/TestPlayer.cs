@@ -36,11 +36,15 @@ public sealed class TestPlayer : IAsyncDisposable
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
     /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
-    public static async Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "")
+    public static Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "") =>
+        ConnectAsync(new Uri(server.WebSocketUri + query), read);
+
+    /// <summary>Connects to a WebSocket URL as POST /matchmaking gives one, seat and all.</summary>
+    public static async Task<TestPlayer> ConnectAsync(Uri uri, bool read = true)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
-        await socket.ConnectAsync(new Uri(server.WebSocketUri + query), CancellationToken.None);
+        await socket.ConnectAsync(uri, CancellationToken.None);
         var player = new TestPlayer(socket);
         if (read)
         {

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using GameServer.Admission;
+using GameServer.Matches;
+using GameServer.Seats;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Http;
+
+/// <summary>
+/// POST /matchmaking: a seat in the fullest joinable match of the cluster (or the match asked for), and the WebSocket
+/// URL of the node that runs it. The seat is held for <see cref="MatchmakingOptions.SeatHoldTime"/>; protocol.md,
+/// "Matchmaking (HTTP)", is the contract.
+/// </summary>
+public static class MatchmakingEndpoints
+{
+    public const string Path = "/matchmaking";
+
+    // {"matchId":4294967295} with room to spare: anything longer is not a request of ours.
+    private const int MaxBodyBytes = 1024;
+
+    public static void MapMatchmaking(this IEndpointRouteBuilder endpoints) => endpoints.MapPost(Path, HandleAsync);
+
+    private static async Task<IResult> HandleAsync(HttpContext context, IMatchmaker matchmaker, LocalSeats seats, SeatMetrics metrics,
+        IAdvertisedNode node, IPlayerAdmission admission, IOptions<AdmissionOptions> admissionOptions, CancellationToken cancellationToken)
+    {
+        if (admission.RefusalReason is string refusal)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(admissionOptions.Value.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not taking players now", detail: refusal);
+        }
+
+        (uint? matchId, IResult? invalid) = await ReadMatchIdAsync(context.Request, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        MatchPlacement placement = matchId is uint id
+            ? await matchmaker.JoinAsync(id, PlacementScope.Cluster, cancellationToken)
+            : await matchmaker.QuickJoinAsync(PlacementScope.Cluster, cancellationToken);
+        switch (placement.Outcome)
+        {
+            case JoinOutcome.NotFound:
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such match", detail: $"No live match has id {placement.MatchId}.");
+            case JoinOutcome.Full:
+            case JoinOutcome.Elsewhere:
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Match full",
+                    detail: $"Match {placement.MatchId} is full or has ended; POST /matchmaking without a match for another.");
+        }
+
+        metrics.Reserved(!placement.IsLocal);
+        MatchmakingResponse seat = placement.IsLocal
+            ? new(placement.MatchId, node.Address is NodeAddress here ? NodeUrls.WebSocket(here) : NodeUrls.WebSocket(context.Request),
+                seats.Hold(placement.MatchId), seats.HoldTime.TotalSeconds)
+            : new(placement.MatchId, NodeUrls.WebSocket(placement.Node!.Value), placement.Reservation!, seats.HoldTime.TotalSeconds);
+        return Results.Ok(seat);
+    }
+
+    /// <summary>The match asked for, by <c>?matchId=</c> or a JSON body <c>{"matchId":7}</c>; untrusted, so capped and checked.</summary>
+    private static async ValueTask<(uint? MatchId, IResult? Invalid)> ReadMatchIdAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Query.TryGetValue("matchId", out var query))
+        {
+            return uint.TryParse(query, NumberStyles.None, CultureInfo.InvariantCulture, out uint id)
+                ? (id, null)
+                : (null, BadRequest("matchId must be a match id (a whole number)."));
+        }
+
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType()))
+        {
+            return (null, null);
+        }
+
+        if (request.ContentLength is not long length || length > MaxBodyBytes)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+                detail: $"The body is at most {MaxBodyBytes} bytes, with a Content-Length: {{\"matchId\":7}} or none."));
+        }
+
+        try
+        {
+            MatchmakingRequest? body = await request.ReadFromJsonAsync<MatchmakingRequest>(cancellationToken);
+            return (body?.MatchId, null);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return (null, BadRequest("The body must be JSON such as {\"matchId\":7}, or empty for any match."));
+        }
+    }
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad matchmaking request", detail: detail);
+}
