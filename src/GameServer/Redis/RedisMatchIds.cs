@@ -12,7 +12,7 @@ namespace GameServer.Redis;
 /// empty restart before another node's first renewal (one <see cref="RedisOptions.RenewInterval"/>) can still meet
 /// that node's older ids.
 /// </remarks>
-public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisOptions options, ILogger<RedisMatchIds> logger) : IMatchIds
+public sealed partial class RedisMatchIds : IMatchIds
 {
     private const int IdBlock = 16;
 
@@ -32,11 +32,21 @@ public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisO
         return redis.call('INCRBY', KEYS[1], ARGV[1])
         """;
 
-    private readonly RedisDirectoryKeys _keys = new(options.DirectoryKeyPrefix);
+    private readonly RedisDirectoryConnection _redis;
+    private readonly ILogger _logger;
+    private readonly RedisDirectoryKeys _keys;
 
     private readonly ConcurrentQueue<uint> _ids = new();
     private int _toppingUp;
     private long _highest;
+
+    public RedisMatchIds(RedisDirectoryConnection redis, RedisOptions options, ILogger<RedisMatchIds> logger)
+    {
+        _redis = redis;
+        _logger = logger;
+        _keys = new RedisDirectoryKeys(options.DirectoryKeyPrefix);
+        _ = ReserveFirstBlockAsync();
+    }
 
     public uint Next()
     {
@@ -50,10 +60,19 @@ public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisO
             return id;
         }
 
-        // The first open, or a burst of opens that outran the reservations: this open waits for a block of one (on a
+        // A burst of opens that outran the reservations, or Redis away: this open waits for a block of one (on a
         // connection's thread, never a tick's).
         _ = TopUpIdsAsync();
-        return checked((uint)Reserved((long)redis.Database.ScriptEvaluate(TakeBlockScript, Keys(), Arguments(1))));
+        return checked((uint)Reserved((long)_redis.Database.ScriptEvaluate(TakeBlockScript, Keys(), Arguments(1))));
+    }
+
+    // Reserved as soon as Redis is reached, so the first open finds an id waiting: a synchronous wait for Redis on a
+    // connection's thread, which is a socket engine's thread when completions run inline (as the server runs), can
+    // hold up the very reply it waits for until the command times out.
+    private async Task ReserveFirstBlockAsync()
+    {
+        await _redis.Connected;
+        await TopUpIdsAsync();
     }
 
     private async Task TopUpIdsAsync()
@@ -65,7 +84,7 @@ public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisO
 
         try
         {
-            long last = Reserved((long)await redis.Database.ScriptEvaluateAsync(TakeBlockScript, Keys(), Arguments(IdBlock)));
+            long last = Reserved((long)await _redis.Database.ScriptEvaluateAsync(TakeBlockScript, Keys(), Arguments(IdBlock)));
             for (long next = last - IdBlock + 1; next <= last; next++)
             {
                 _ids.Enqueue(checked((uint)next));
@@ -74,7 +93,7 @@ public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisO
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             // Next() falls back to a block of one per match until Redis answers.
-            LogIdsFailed(logger, exception);
+            LogIdsFailed(_logger, exception);
         }
         finally
         {

@@ -36,11 +36,16 @@ public sealed class TestPlayer : IAsyncDisposable
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
     /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
-    public static async Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "")
+    public static Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "") =>
+        ConnectAsync(server.WebSocketUri, read, query);
+
+    /// <param name="webSocketUri">The server's <c>/ws</c>, for a server that is not a <see cref="TestServer"/> (a process of its own).</param>
+    /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
+    public static async Task<TestPlayer> ConnectAsync(Uri webSocketUri, bool read = true, string query = "")
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
-        await socket.ConnectAsync(new Uri(server.WebSocketUri + query), CancellationToken.None);
+        await socket.ConnectAsync(new Uri(webSocketUri + query), CancellationToken.None);
         var player = new TestPlayer(socket);
         if (read)
         {
@@ -51,9 +56,13 @@ public sealed class TestPlayer : IAsyncDisposable
     }
 
     /// <summary>Connects and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static async Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null)
+    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null) =>
+        JoinAsync(server.WebSocketUri, name, matchId);
+
+    /// <summary>Connects to <paramref name="webSocketUri"/> and joins; returns once Welcome and the first Snapshot have arrived.</summary>
+    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null)
     {
-        TestPlayer player = await ConnectAsync(server);
+        TestPlayer player = await ConnectAsync(webSocketUri);
         await player.SendJoinAsync(name, matchId);
         await player.ExpectWelcomeAndSnapshotAsync();
         return player;
