@@ -69,6 +69,9 @@ public static class GameServerApp
         }
 
         services.AddSingleton<LocalMatches>();
+
+        // Registered after the feed and the directory, so that it stops before them.
+        services.AddHostedService<MatchDrain>();
         services.TryAddSingleton<IMatchIds, LocalMatchIds>();
         services.TryAddSingleton<IMatchmaker, InProcessMatchmaker>();
         services.TryAddSingleton<IMatchDirectory, InProcessMatchDirectory>();

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 namespace GameServer.Admission;
 
 /// <summary>
-/// Turns new players away while the server is full (<see cref="AdmissionOptions.MaxPlayers"/> connections) or its
-/// ticks overrun: running matches keep their rate, newcomers get 503 with Retry-After before the upgrade.
+/// Turns new players away while the server is full (<see cref="AdmissionOptions.MaxPlayers"/> connections), its
+/// ticks overrun, or it is stopping: running matches keep their rate, newcomers get 503 with Retry-After before the
+/// upgrade (and go to another node).
 /// </summary>
-public sealed class AdmissionControl(IOptions<AdmissionOptions> options, ConnectionRegistry registry, TickLoop ticks) : IPlayerAdmission
+public sealed class AdmissionControl(IOptions<AdmissionOptions> options, ConnectionRegistry registry, TickLoop ticks, IHostApplicationLifetime lifetime) : IPlayerAdmission
 {
     public bool IsRefusingPlayers => RefusalReason is not null;
 
@@ -16,6 +17,11 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options, Connect
     {
         get
         {
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                return "The server is stopping.";
+            }
+
             AdmissionOptions limits = options.Value;
             if (registry.Count >= limits.MaxPlayers)
             {

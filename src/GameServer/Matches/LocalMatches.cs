@@ -15,6 +15,10 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
     private uint _lastId;
     private IReadOnlyList<MatchHost> _snapshot = [];
 
+    // Set once the node is stopping: matches opened after that (a join that raced the stop) end at once too.
+    private MatchEndReason? _endingWith;
+    private TaskCompletionSource? _emptied;
+
     /// <summary>The live matches, in id order.</summary>
     public IReadOnlyList<MatchHost> Matches => Volatile.Read(ref _snapshot);
 
@@ -53,11 +57,43 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
 
         LogMatchCreated(services.Logger, match.Id);
 
+        if (_endingWith is MatchEndReason reason)
+        {
+            match.RequestEnd(reason);
+        }
+
         // The seat is reserved before the match's first tick: with no player and no seat, an empty-match timeout of
         // zero would end it before the joining player's command arrives.
         match.TryReserveSeat();
         loop.Add(match);
         return match;
+    }
+
+    /// <summary>
+    /// Ends every match at its next tick, each telling the feed why, and waits until all are removed (or the token
+    /// fires); for a node that is stopping. Players are not held: the gateway closes their connections meanwhile.
+    /// </summary>
+    public async Task EndAllAsync(MatchEndReason reason, CancellationToken cancellationToken)
+    {
+        Task emptied;
+        lock (_lock)
+        {
+            _endingWith = reason;
+            _emptied ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_matches.Count == 0)
+            {
+                _emptied.TrySetResult();
+            }
+
+            emptied = _emptied.Task;
+        }
+
+        foreach (MatchHost match in Matches)
+        {
+            match.RequestEnd(reason);
+        }
+
+        await emptied.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private void Remove(MatchHost match)
@@ -66,6 +102,10 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
         {
             _matches.Remove(match.Id);
             Publish();
+            if (_matches.Count == 0)
+            {
+                _emptied?.TrySetResult();
+            }
         }
 
         LogMatchRemoved(services.Logger, match.Id);

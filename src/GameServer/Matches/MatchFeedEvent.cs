@@ -15,7 +15,14 @@ public readonly record struct MatchFeedEvent(GameEvent Event, string? SubjectNam
     /// <summary>How long a disconnected player's seat is held for a resume, in seconds.</summary>
     public double GraceSeconds { get; init; }
 
+    /// <summary>Why the match ended, for a match-ended event.</summary>
+    public MatchEndReason EndReason { get; init; }
+
     /// <summary>The subject's connection changed at this tick.</summary>
     public static MatchFeedEvent ForPresence(PresenceChange presence, uint tick, uint playerId, string name, TimeSpan grace) =>
         new(new GameEvent(tick, default, playerId, 0, 0), name, null) { Presence = presence, GraceSeconds = grace.TotalSeconds };
+
+    /// <summary>The end of a match that did not run its course (<paramref name="reason"/> is not Finished): no winner.</summary>
+    public static MatchFeedEvent Ended(uint tick, MatchEndReason reason) =>
+        new(new GameEvent(tick, GameEventKind.MatchEnded, 0, 0, 0), null, null) { EndReason = reason };
 }

@@ -92,6 +92,12 @@ public sealed partial class MatchHost : ITickTarget
 
     public bool RunTick()
     {
+        if (_endRequested >= 0)
+        {
+            EndEarly((MatchEndReason)_endRequested, null);
+            return false;
+        }
+
         long now = _services.Time.GetTimestamp();
         ApplyCommands(now);
         _match.Step(CollectInputs());
@@ -115,7 +121,7 @@ public sealed partial class MatchHost : ITickTarget
     // The shard has logged the exception; the match only has to end cleanly for its players.
     public void OnTickFailed(Exception exception)
     {
-        Shut(new ErrorMessage(ErrorCode.MatchFailed, "The match failed on the server and was ended; join another."));
+        EndEarly(MatchEndReason.Failed, new ErrorMessage(ErrorCode.MatchFailed, "The match failed on the server and was ended; join another."));
     }
 
     private ReadOnlySpan<PlayerInput> CollectInputs()

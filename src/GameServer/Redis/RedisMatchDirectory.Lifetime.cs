@@ -1,4 +1,5 @@
 using GameServer.Matches;
+using GameServer.Spectators;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using StackExchange.Redis;
 using IServer = Microsoft.AspNetCore.Hosting.Server.IServer;
@@ -20,15 +21,18 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RedisDirectoryConnection _redis;
+    private readonly IMatchEventLog _events;
     private NodeAddress _address;
     private Task _loop = Task.CompletedTask;
+    private Task? _deregistered;
     private int _disposed;
 
-    public RedisMatchDirectory(RedisDirectoryConnection redis, RedisOptions options, LocalMatches local, TimeProvider time, ILogger<RedisMatchDirectory> logger, IServer server, IHostApplicationLifetime lifetime)
+    public RedisMatchDirectory(RedisDirectoryConnection redis, RedisOptions options, LocalMatches local, IMatchEventLog events, TimeProvider time, ILogger<RedisMatchDirectory> logger, IServer server, IHostApplicationLifetime lifetime)
     {
         _redis = redis;
         _options = options;
         _local = local;
+        _events = events;
         _time = time;
         _logger = logger;
         _server = server;
@@ -37,6 +41,7 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
 
         // The listening URLs are known only once the server has started; no match is opened before then.
         lifetime.ApplicationStarted.Register(OnServerStarted);
+        lifetime.ApplicationStopping.Register(() => _deregistered = DeregisterAsync());
     }
 
     private IDatabase Database => _redis.Database;
@@ -47,21 +52,27 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops renewing and takes this node and its matches out of the directory at once, rather than after the lease time.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for the deregistration that began when the server began to stop, while the host allows.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await (_deregistered ?? DeregisterAsync()).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+    /// <summary>
+    /// Stops renewing and takes this node and its matches out of the directory at once, rather than after the lease
+    /// time: from the moment the server begins to stop, no other node places a player here.
+    /// </summary>
+    private async Task DeregisterAsync()
     {
         await _stopping.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         IBatch batch = Database.CreateBatch();
         var deletes = new List<Task> { batch.KeyDeleteAsync(_keys.Node(_nodeId)) };
         foreach (uint matchId in _leased)
         {
-            deletes.Add(batch.HashDeleteAsync(_keys.Owners, matchId));
-            deletes.Add(batch.KeyDeleteAsync(_keys.Lease(matchId)));
+            Unlist(batch, deletes, matchId);
         }
 
         batch.Execute();
-        await Task.WhenAll(deletes).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(deletes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Stops the loop; once, though the container disposes it once per service it was registered as.</summary>

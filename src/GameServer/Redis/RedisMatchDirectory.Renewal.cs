@@ -1,4 +1,5 @@
 using GameServer.Matches;
+using GameServer.Protocol;
 using StackExchange.Redis;
 
 namespace GameServer.Redis;
@@ -48,24 +49,33 @@ public sealed partial class RedisMatchDirectory
         foreach (MatchHost match in live)
         {
             leased.Add(match.Id);
-            writes.Add(batch.StringSetAsync(_keys.Lease(match.Id), Lease(match), _options.LeaseTime));
+            RedisValue lease = Lease(match);
+            writes.Add(batch.StringSetAsync(_keys.Lease(match.Id), lease, _options.LeaseTime));
             writes.Add(batch.HashSetAsync(_keys.Owners, match.Id, _nodeId));
+            writes.Add(batch.HashSetAsync(_keys.Standings, match.Id, lease));
         }
 
         foreach (uint ended in _leased)
         {
             if (!leased.Contains(ended))
             {
-                // The owner entry goes before the lease, in order on one connection: no other node ever sees this
-                // match listed without its lease, which is how a lost node's match looks.
-                writes.Add(batch.HashDeleteAsync(_keys.Owners, ended));
-                writes.Add(batch.KeyDeleteAsync(_keys.Lease(ended)));
+                Unlist(batch, writes, ended);
             }
         }
 
         batch.Execute();
         await Task.WhenAll(writes);
         _leased = leased;
+    }
+
+    /// <summary>Takes a match of this node out of the directory, as part of a batch.</summary>
+    private void Unlist(IBatch batch, List<Task> writes, uint matchId)
+    {
+        // The owner entry goes before the lease, in order on one connection: no other node ever sees this match
+        // listed without its lease, which is how a lost node's match looks.
+        writes.Add(batch.HashDeleteAsync(_keys.Owners, matchId));
+        writes.Add(batch.KeyDeleteAsync(_keys.Lease(matchId)));
+        writes.Add(batch.HashDeleteAsync(_keys.Standings, matchId));
     }
 
     /// <summary>Takes out of the directory the matches whose lease and node both expired: their node is lost.</summary>
@@ -87,12 +97,29 @@ public sealed partial class RedisMatchDirectory
         foreach ((uint matchId, Task<bool> lease, Task<bool> node) in checks)
         {
             // A lease lapsed while its node lives means a slow renewal, which the node's next pass mends.
-            if (!await lease && !await node && await Database.HashDeleteAsync(_keys.Owners, matchId))
+            if (!await lease && !await node)
             {
-                // Only the node whose delete took the entry reports it, so the match ends once.
-                LogMatchNodeLost(_logger, matchId);
+                await EndLostAsync(matchId);
             }
         }
+    }
+
+    /// <summary>Ends a lost node's match in the feed, with the last standings its node wrote, and forgets it.</summary>
+    private async Task EndLostAsync(uint matchId)
+    {
+        RedisValue standings = await Database.HashGetAsync(_keys.Standings, matchId);
+
+        // Only the node whose delete took the entry ends the match, so it ends once in the feed.
+        if (!await Database.HashDeleteAsync(_keys.Owners, matchId))
+        {
+            return;
+        }
+
+        await Database.HashDeleteAsync(_keys.Standings, matchId);
+        MatchSummary last = Parse(standings)?.Summary ?? new MatchSummary(matchId, MatchPhase.Running, 0, 0, 0, []);
+        _events.Publish(matchId, [MatchFeedEvent.Ended(last.Tick, MatchEndReason.NodeLost)], last);
+        _events.Remove(matchId, last);
+        LogMatchNodeLost(_logger, matchId);
     }
 
     [LoggerMessage(EventId = 70, EventName = "DirectoryRenewFailed", Level = LogLevel.Warning,
@@ -100,6 +127,6 @@ public sealed partial class RedisMatchDirectory
     private static partial void LogRenewFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 71, EventName = "DirectoryMatchNodeLost", Level = LogLevel.Warning,
-        Message = "Match {MatchId} left the directory: its node stopped renewing its lease")]
+        Message = "Match {MatchId} left the directory and was ended in the feed: its node stopped renewing its lease")]
     private static partial void LogMatchNodeLost(ILogger logger, uint matchId);
 }

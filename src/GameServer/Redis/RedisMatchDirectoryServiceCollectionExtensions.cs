@@ -1,4 +1,5 @@
 using GameServer.Matches;
+using GameServer.Spectators;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public static class RedisMatchDirectoryServiceCollectionExtensions
             provider.GetRequiredService<RedisDirectoryConnection>(),
             provider.GetRequiredService<IOptions<RedisOptions>>().Value,
             provider.GetRequiredService<LocalMatches>(),
+            provider.GetRequiredService<IMatchEventLog>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<RedisMatchDirectory>>(),
             provider.GetRequiredService<IServer>(),

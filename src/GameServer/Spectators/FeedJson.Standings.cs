@@ -61,6 +61,15 @@ public static partial class FeedJson
         _ => "unknown",
     };
 
+    private static string EndReasonName(MatchEndReason reason) => reason switch
+    {
+        MatchEndReason.Finished => "finished",
+        MatchEndReason.Failed => "failed",
+        MatchEndReason.Shutdown => "shutdown",
+        MatchEndReason.NodeLost => "node-lost",
+        _ => "unknown",
+    };
+
     private static string PickupName(PickupKind kind) => kind switch
     {
         PickupKind.Health => "health",

@@ -73,6 +73,7 @@ public static partial class FeedJson
             case GameEventKind.MatchEnded:
                 WriteHead(writer, matchId, e.Tick);
                 WritePlayer(writer, "winnerId", "winner", e.Subject, feedEvent.SubjectName);
+                writer.WriteString("reason", EndReasonName(feedEvent.EndReason));
                 WritePlayers(writer, standings.Players);
                 writer.WriteEndObject();
                 return FeedEventNames.MatchEnded;

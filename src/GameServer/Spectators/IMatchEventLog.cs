@@ -4,7 +4,8 @@ namespace GameServer.Spectators;
 
 /// <summary>
 /// Where match events are kept for spectators: the seam a multi-node implementation will fill. Called on the
-/// match's tick thread, so an implementation appends and returns: no I/O, no waiting.
+/// match's tick thread (and, for a lost node's match, by the directory), so an implementation appends and returns,
+/// from any thread: no I/O, no waiting.
 /// </summary>
 public interface IMatchEventLog
 {

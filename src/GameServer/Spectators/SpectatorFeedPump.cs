@@ -40,6 +40,8 @@ public sealed partial class SpectatorFeedPump : BackgroundService
             await _log.WaitForWorkAsync(wait, stoppingToken);
         }
 
+        // The matches' ends, published as the node stopped, still go to the log (a cluster's stream flushes them).
+        _log.Pump();
         _log.Complete();
     }
 

@@ -1,44 +1,30 @@
 using GameServer.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 
 namespace GameServer.Tests.Health;
 
 public sealed class AdmissionHealthCheckTests
 {
     [Fact]
-    public async Task CheckHealthAsync_ServerStopping_IsDegraded()
+    public async Task CheckHealthAsync_RefusingPlayers_IsDegradedWithTheReason()
     {
-        using var stopping = new CancellationTokenSource();
-        await stopping.CancelAsync();
-        var check = new AdmissionHealthCheck(new FakeAdmission(), new Lifetime(stopping.Token));
+        var admission = new FakeAdmission();
+        admission.Refuse("The server is stopping.");
+        var check = new AdmissionHealthCheck(admission);
 
         HealthCheckResult result = await check.CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Degraded, result.Status);
-        Assert.Contains("stopping", result.Description, StringComparison.Ordinal);
+        Assert.Equal("Refusing new players: The server is stopping.", result.Description);
     }
 
     [Fact]
     public async Task CheckHealthAsync_OpenAndRunning_IsHealthy()
     {
-        var check = new AdmissionHealthCheck(new FakeAdmission(), new Lifetime(CancellationToken.None));
+        var check = new AdmissionHealthCheck(new FakeAdmission());
 
         HealthCheckResult result = await check.CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Healthy, result.Status);
-    }
-
-    private sealed class Lifetime(CancellationToken stopping) : IHostApplicationLifetime
-    {
-        public CancellationToken ApplicationStarted => CancellationToken.None;
-
-        public CancellationToken ApplicationStopping => stopping;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication()
-        {
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GameServer.Matches;
 using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Seams;
+using GameServer.Tests.Spectators;
 using StackExchange.Redis;
 
 namespace GameServer.Tests.Redis;
@@ -62,23 +63,54 @@ public sealed class RedisClusterDirectoryTests(RedisServer redis)
     }
 
     [Fact]
-    public async Task ListAsync_NodeLostWithoutDeregistering_ItsMatchLeavesWhenTheLeaseExpires()
+    public async Task ListAsync_NodeLostWithoutDeregistering_ItsMatchLeavesWhenTheLeaseExpiresAndEndsInTheFeed()
     {
         await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
         IMatchDirectory directory = a.GetService<IMatchDirectory>();
+        await using SseClient feed = await SseClient.OpenAsync(a, "/events");
         await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         IDatabase db = connection.GetDatabase();
 
-        // What a node that died leaves behind: the owner entry, and a lease whose node key has already expired.
+        // What a node that died leaves behind: the owner entry, its last standings, and a lease whose node key has
+        // already expired.
         const uint LostMatch = 4_000_000;
+        string lease = $$"""{"id":{{LostMatch}},"phase":"running","tick":90,"secondsLeft":12.5,"capacity":4,"players":[{"id":3,"name":"Ada","score":20,"kills":2,"connected":true}],"node":"http://node-c.test"}""";
         await db.HashSetAsync(_prefix + "matches", LostMatch, "dead-node");
-        await db.StringSetAsync(_prefix + "match:" + LostMatch,
-            $$"""{"id":{{LostMatch}},"phase":"countdown","tick":90,"secondsLeft":12.5,"capacity":4,"players":[],"node":"http://node-c.test"}""",
-            TimeSpan.FromMilliseconds(500));
+        await db.HashSetAsync(_prefix + "standings", LostMatch, lease);
+        await db.StringSetAsync(_prefix + "match:" + LostMatch, lease, TimeSpan.FromMilliseconds(500));
         Assert.Equal(new NodeAddress("http://node-c.test"), (await directory.FindAsync(LostMatch))?.Node);
 
         await Eventually.TrueAsync(async () => !await db.HashExistsAsync(_prefix + "matches", LostMatch));
         Assert.DoesNotContain(await directory.ListAsync(), m => m.Id == LostMatch);
+        Assert.False(await db.HashExistsAsync(_prefix + "standings", LostMatch));
+
+        SseMessage ended = await feed.NextEventAsync("match.ended");
+        Assert.Equal(LostMatch, ended.Json.GetProperty("matchId").GetUInt32());
+        Assert.Equal("node-lost", ended.Json.GetProperty("reason").GetString());
+        Assert.Equal(90u, ended.Json.GetProperty("tick").GetUInt32());
+        Assert.Equal(20, ended.Json.GetProperty("players")[0].GetProperty("score").GetInt32());
+        Assert.Equal(LostMatch, (await feed.NextEventAsync("match.removed")).Json.GetProperty("matchId").GetUInt32());
+    }
+
+    [Fact]
+    public async Task Events_NodeStoppedGracefully_ItsMatchesEndAsShutdownOnTheOtherNodesFeed()
+    {
+        await using TestServer a = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeA));
+        TestServer b = await TestServer.StartAsync(RedisClusterSettings.For(redis, _prefix, NodeB));
+        await using SseClient feed = await SseClient.OpenAsync(a, "/events");
+        TestPlayer ada = await TestPlayer.JoinAsync(b, "Ada");
+        uint matchId = ada.Welcome.MatchId;
+        await feed.NextEventAsync("player.joined");
+
+        await b.DisposeAsync();
+        await ada.DisposeAsync();
+
+        SseMessage ended = await feed.NextEventAsync("match.ended");
+        Assert.Equal(matchId, ended.Json.GetProperty("matchId").GetUInt32());
+        Assert.Equal("shutdown", ended.Json.GetProperty("reason").GetString());
+        Assert.Equal("Ada", ended.Json.GetProperty("players")[0].GetProperty("name").GetString());
+        Assert.Equal(matchId, (await feed.NextEventAsync("match.removed")).Json.GetProperty("matchId").GetUInt32());
+        Assert.Null(await a.GetService<IMatchDirectory>().FindAsync(matchId));
     }
 
     private static JsonElement? Listed(JsonElement matches, uint matchId)
