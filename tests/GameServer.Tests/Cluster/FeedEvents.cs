@@ -26,6 +26,13 @@ internal static class FeedEvents
     public static Predicate<SseMessage> JoinOf(string name) =>
         message => message.Event == "player.joined" && message.Json.GetProperty("name").GetString() == name;
 
+    /// <summary>True at the join of the last of <paramref name="names"/> to join, in whatever order they do.</summary>
+    public static Predicate<SseMessage> AllJoined(params string[] names)
+    {
+        var waiting = new HashSet<string>(names);
+        return message => message.Event == "player.joined" && waiting.Remove(message.Json.GetProperty("name").GetString()!) && waiting.Count == 0;
+    }
+
     public static bool IsOf(SseMessage message, uint matchId) => message.Json.GetProperty("matchId").GetUInt32() == matchId;
 
     /// <summary>What a reader can compare across nodes: every field of each block, the id included.</summary>
