@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using GameServer.Tests.Infrastructure;
 
@@ -102,6 +103,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
     {
         _process.Kill();
         await _process.WaitForExitAsync().WaitAsync(s_exitTimeout);
+    }
+
+    /// <summary>SIGTERM, as a service manager stops it; returns its exit code once it has exited (within <paramref name="within"/>).</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(within);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
