@@ -7,9 +7,6 @@ public sealed partial class RedisFeedLog
     // Below the client's 5 s command timeout, which a longer block would trip.
     private static readonly TimeSpan s_maxBlock = TimeSpan.FromSeconds(1);
 
-    // The newest id of a stream that Redis lost (it came back empty); raised by RefreshAsync, never lowered.
-    private long _lostThrough;
-
     /// <summary>
     /// Waits on the stream for entries after the last one seen, from any node (XREAD BLOCK, on its own connection
     /// since a blocked command holds the connection it is sent on), then reads the new positions and wakes this
@@ -89,17 +86,6 @@ public sealed partial class RedisFeedLog
         long last = FeedStreamIds.ToFeedId(info.LastGeneratedId);
         bool trimmed = info.EntriesAdded > info.Length;
         long oldest = !trimmed ? FirstId : info.Length > 0 ? FeedStreamIds.ToFeedId(info.FirstEntry.Id) : last + 1;
-
-        // A Redis that came back empty (no persistence) starts a new stream, untrimmed, above every entry this node saw
-        // (its ids come from Redis's clock): a reader still behind those entries is reset rather than handed the new
-        // ones as if nothing were missing. A reader that had them all reads on with no gap.
-        long seen = LastId;
-        if (info.Length > 0 && seen > 0 && FeedStreamIds.ToFeedId(info.FirstEntry.Id) > seen)
-        {
-            _lostThrough = Math.Max(_lostThrough, seen);
-        }
-
-        oldest = Math.Max(oldest, _lostThrough + 1);
         Volatile.Write(ref _oldestId, oldest);
         Volatile.Write(ref _lastId, last);
     }

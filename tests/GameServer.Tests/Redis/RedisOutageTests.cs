@@ -100,31 +100,6 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAsync_RedisRestartedEmpty_ReaderBehindTheLostEntriesIsResetAndOneThatHadThemReadsOn()
-    {
-        var options = new RedisOptions { Configuration = _redis.Configuration, FeedStreamKey = "test:empty" };
-        await using var log = new RedisFeedLog(options, new SpectatorFeedOptions(), TimeProvider.System, new SpectatorMetrics(_meters));
-        await log.StartAsync(CancellationToken.None);
-        log.Append(1, "score", [(byte)'0']);
-        log.Append(1, "score", [(byte)'1']);
-        await DeliverAsync(log);
-        var read = new FeedEntry[4];
-        Assert.Equal(2, (await log.ReadAsync(log.FirstId, read)).Count);
-        long behind = read[1].Id;
-        long caughtUp = log.LastId + 1;
-
-        await _redis.StopAsync();
-        await _redis.RestartAsync();
-        log.Append(1, "score", [(byte)'2']);
-        await DeliverAsync(log);
-
-        Assert.True((await log.ReadAsync(behind, read)).HistoryLost);
-        Assert.Equal(new FeedRead(1, HistoryLost: false), await log.ReadAsync(caughtUp, read));
-        Assert.True(read[0].Id > behind);
-        Assert.Equal("2"u8.ToArray(), read[0].Data);
-    }
-
-    [Fact]
     public async Task StopAsync_RedisAway_DoesNotWaitForIt()
     {
         var options = new RedisOptions { Configuration = _redis.Configuration, FeedStreamKey = "test:stop" };
@@ -164,13 +139,6 @@ public sealed class RedisOutageTests : IAsyncLifetime
                 seen.Add(message);
             }
         }
-    }
-
-    private static async Task DeliverAsync(RedisFeedLog log)
-    {
-        using var timeout = new CancellationTokenSource(TestPlayer.Patience);
-        await log.FlushedAsync(timeout.Token);
-        await log.RefreshAsync();
     }
 
     private static async Task<JsonElement> WaitForHealthAsync(HttpClient http, string status)
