@@ -5,14 +5,48 @@ using StackExchange.Redis;
 namespace GameServer.Redis;
 
 /// <summary>The cluster's match ids: reserved from Redis' counter in blocks ahead of need, so that opening a match seldom waits on Redis.</summary>
-public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisOptions options, ILogger<RedisMatchIds> logger) : IMatchIds
+/// <remarks>
+/// A Redis that restarts empty (no persistence) would count from 0 again and hand out ids that live matches hold, so a
+/// block is never taken below the highest id this node holds, nor, when the counter is missing, below the highest id
+/// in the directory's owner list, which every node re-writes at each renewal. What is left: a block taken after an
+/// empty restart before another node's first renewal (one <see cref="RedisOptions.RenewInterval"/>) can still meet
+/// that node's older ids.
+/// </remarks>
+public sealed partial class RedisMatchIds : IMatchIds
 {
     private const int IdBlock = 16;
 
-    private readonly RedisDirectoryKeys _keys = new(options.DirectoryKeyPrefix);
+    // KEYS: the counter, the owners hash; ARGV: the block, this node's highest id. The owners are scanned only while
+    // the counter is missing (a new or emptied Redis), so a block costs one key lookup in the steady state.
+    private const string TakeBlockScript = """
+        local floor = tonumber(ARGV[2])
+        local current = redis.call('GET', KEYS[1])
+        if not current then
+          for _, id in ipairs(redis.call('HKEYS', KEYS[2])) do
+            floor = math.max(floor, tonumber(id))
+          end
+        elseif tonumber(current) > floor then
+          floor = tonumber(current)
+        end
+        redis.call('SET', KEYS[1], floor)
+        return redis.call('INCRBY', KEYS[1], ARGV[1])
+        """;
+
+    private readonly RedisDirectoryConnection _redis;
+    private readonly ILogger _logger;
+    private readonly RedisDirectoryKeys _keys;
 
     private readonly ConcurrentQueue<uint> _ids = new();
     private int _toppingUp;
+    private long _highest;
+
+    public RedisMatchIds(RedisDirectoryConnection redis, RedisOptions options, ILogger<RedisMatchIds> logger)
+    {
+        _redis = redis;
+        _logger = logger;
+        _keys = new RedisDirectoryKeys(options.DirectoryKeyPrefix);
+        _ = ReserveFirstBlockAsync();
+    }
 
     public uint Next()
     {
@@ -26,10 +60,19 @@ public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisO
             return id;
         }
 
-        // The first open, or a burst of opens that outran the reservations: this open waits for one INCR (on a
+        // A burst of opens that outran the reservations, or Redis away: this open waits for a block of one (on a
         // connection's thread, never a tick's).
         _ = TopUpIdsAsync();
-        return checked((uint)redis.Database.StringIncrement(_keys.MatchIds));
+        return checked((uint)Reserved((long)_redis.Database.ScriptEvaluate(TakeBlockScript, Keys(), Arguments(1))));
+    }
+
+    // Reserved as soon as Redis is reached, so the first open finds an id waiting: a synchronous wait for Redis on a
+    // connection's thread, which is a socket engine's thread when completions run inline (as the server runs), can
+    // hold up the very reply it waits for until the command times out.
+    private async Task ReserveFirstBlockAsync()
+    {
+        await _redis.Connected;
+        await TopUpIdsAsync();
     }
 
     private async Task TopUpIdsAsync()
@@ -41,7 +84,7 @@ public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisO
 
         try
         {
-            long last = await redis.Database.StringIncrementAsync(_keys.MatchIds, IdBlock);
+            long last = Reserved((long)await _redis.Database.ScriptEvaluateAsync(TakeBlockScript, Keys(), Arguments(IdBlock)));
             for (long next = last - IdBlock + 1; next <= last; next++)
             {
                 _ids.Enqueue(checked((uint)next));
@@ -49,13 +92,35 @@ public sealed partial class RedisMatchIds(RedisDirectoryConnection redis, RedisO
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // Next() falls back to one INCR per match until Redis answers.
-            LogIdsFailed(logger, exception);
+            // Next() falls back to a block of one per match until Redis answers.
+            LogIdsFailed(_logger, exception);
         }
         finally
         {
             Volatile.Write(ref _toppingUp, 0);
         }
+    }
+
+    private RedisKey[] Keys() => [_keys.MatchIds, _keys.Owners];
+
+    private RedisValue[] Arguments(int block) => [block, Volatile.Read(ref _highest)];
+
+    // Blocks come back in any order (the fallback's and a top-up's can cross), so the highest is raised, never set.
+    private long Reserved(long last)
+    {
+        long seen = Volatile.Read(ref _highest);
+        while (last > seen)
+        {
+            long was = Interlocked.CompareExchange(ref _highest, last, seen);
+            if (was == seen)
+            {
+                break;
+            }
+
+            seen = was;
+        }
+
+        return last;
     }
 
     [LoggerMessage(EventId = 72, EventName = "DirectoryIdsFailed", Level = LogLevel.Warning, Message = "Could not reserve match ids in Redis")]

@@ -1,13 +1,12 @@
-using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text.RegularExpressions;
 using GameServer.Protocol;
+using GameServer.Tests.Cluster;
 using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Faults;
 
 /// <summary>A stopping server tells its players (close 1001) and exits within its shutdown time, leaving nothing behind.</summary>
-public sealed partial class ShutdownTests
+public sealed class ShutdownTests
 {
     [Fact]
     public async Task Stop_ClosesEveryPlayerWith1001()
@@ -25,78 +24,27 @@ public sealed partial class ShutdownTests
     [Fact]
     public async Task Sigterm_TellsPlayersAndExitsWithinTheShutdownTimeout()
     {
-        (Process server, Uri address) = await StartServerProcessAsync();
-        using Process owned = server;
-        try
+        await using ServerProcess server = await ServerProcess.StartAsync(new Dictionary<string, string?> { ["Gateway:ShutdownTimeout"] = "00:00:05" });
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
+        await socket.ConnectAsync(server.WebSocketUri, CancellationToken.None);
+        var ping = new System.Buffers.ArrayBufferWriter<byte>();
+        FrameWriter.WritePing(ping, new PingMessage(1));
+        await socket.SendAsync(ping.WrittenMemory, WebSocketMessageType.Binary, true, CancellationToken.None);
+        byte[] pong = new byte[64];
+        await socket.ReceiveAsync(pong, CancellationToken.None).WaitAsync(TestPlayer.Patience);
+
+        Task<int> exited = server.TerminateAsync(TimeSpan.FromSeconds(20));
+
+        byte[] buffer = new byte[4096];
+        WebSocketReceiveResult result;
+        do
         {
-            using var socket = new ClientWebSocket();
-            socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
-            await socket.ConnectAsync(new Uri($"ws://{address.Authority}/ws"), CancellationToken.None);
-            var ping = new System.Buffers.ArrayBufferWriter<byte>();
-            FrameWriter.WritePing(ping, new PingMessage(1));
-            await socket.SendAsync(ping.WrittenMemory, WebSocketMessageType.Binary, true, CancellationToken.None);
-            byte[] pong = new byte[64];
-            await socket.ReceiveAsync(pong, CancellationToken.None).WaitAsync(TestPlayer.Patience);
-
-            using (Process kill = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            byte[] buffer = new byte[4096];
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(TestPlayer.Patience);
-            }
-            while (result.MessageType != WebSocketMessageType.Close);
-
-            Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, result.CloseStatus);
-            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-            Assert.Equal(0, server.ExitCode);
+            result = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(TestPlayer.Patience);
         }
-        finally
-        {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-            }
-        }
+        while (result.MessageType != WebSocketMessageType.Close);
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, result.CloseStatus);
+        Assert.Equal(0, await exited);
     }
-
-    /// <summary>Runs the server's own assembly, the one the tests build beside them, as its own process on an ephemeral port.</summary>
-    private static async Task<(Process Server, Uri Address)> StartServerProcessAsync()
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "GameServer.dll"), "--urls", "http://127.0.0.1:0", "--Gateway:ShutdownTimeout", "00:00:05" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        Process process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            string? line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            if (line is null)
-            {
-                throw new InvalidOperationException("The server exited before it listened.");
-            }
-
-            Match listening = ListeningLine().Match(line);
-            if (listening.Success)
-            {
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return (process, new Uri(listening.Groups[1].Value));
-            }
-        }
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
-    private static partial Regex ListeningLine();
 }

@@ -37,14 +37,15 @@ public sealed class TestPlayer : IAsyncDisposable
 
     /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
     public static Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "") =>
-        ConnectAsync(new Uri(server.WebSocketUri + query), read);
+        ConnectAsync(server.WebSocketUri, read, query);
 
-    /// <summary>Connects to a WebSocket URL as POST /matchmaking gives one, seat and all.</summary>
-    public static async Task<TestPlayer> ConnectAsync(Uri uri, bool read = true)
+    /// <param name="webSocketUri">The server's <c>/ws</c>, for a server that is not a <see cref="TestServer"/> (a process of its own), or a URL as POST /matchmaking gives one, seat and all.</param>
+    /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
+    public static async Task<TestPlayer> ConnectAsync(Uri webSocketUri, bool read = true, string query = "")
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
-        await socket.ConnectAsync(uri, CancellationToken.None);
+        await socket.ConnectAsync(new Uri(webSocketUri + query), CancellationToken.None);
         var player = new TestPlayer(socket);
         if (read)
         {
@@ -55,9 +56,13 @@ public sealed class TestPlayer : IAsyncDisposable
     }
 
     /// <summary>Connects and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static async Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null)
+    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null) =>
+        JoinAsync(server.WebSocketUri, name, matchId);
+
+    /// <summary>Connects to <paramref name="webSocketUri"/> and joins; returns once Welcome and the first Snapshot have arrived.</summary>
+    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null)
     {
-        TestPlayer player = await ConnectAsync(server);
+        TestPlayer player = await ConnectAsync(webSocketUri);
         await player.SendJoinAsync(name, matchId);
         await player.ExpectWelcomeAndSnapshotAsync();
         return player;

@@ -21,9 +21,14 @@ public sealed class SseClient : IAsyncDisposable
 
     public HttpResponseMessage Response { get; }
 
-    public static async Task<SseClient> OpenAsync(TestServer server, string path, string? lastEventIdHeader = null, HttpMessageHandler? handler = null)
+    public static Task<SseClient> OpenAsync(TestServer server, string path, string? lastEventIdHeader = null, HttpMessageHandler? handler = null) =>
+        OpenAsync(server.HttpBase, path, lastEventIdHeader, handler);
+
+    /// <param name="httpBase">The server's base address, for a server that is not a <see cref="TestServer"/> (a process of its own).</param>
+    public static async Task<SseClient> OpenAsync(Uri httpBase, string path, string? lastEventIdHeader = null, HttpMessageHandler? handler = null)
     {
-        HttpClient http = handler is null ? server.CreateHttpClient() : new HttpClient(handler) { BaseAddress = server.HttpBase };
+        HttpClient http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = httpBase;
         http.Timeout = Timeout.InfiniteTimeSpan;
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
