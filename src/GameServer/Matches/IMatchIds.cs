@@ -6,6 +6,6 @@ namespace GameServer.Matches;
 /// </summary>
 public interface IMatchIds
 {
-    /// <summary>An id no other match has had, 1 or more.</summary>
-    uint Next();
+    /// <summary>An id no other match has had, 1 or more; a cluster's may wait on Redis, so nobody waits for it on a thread.</summary>
+    ValueTask<uint> NextAsync(CancellationToken cancellationToken = default);
 }

@@ -1,16 +1,17 @@
 namespace GameServer.Matches;
 
 /// <summary>
-/// Matchmaking over this node's own matches, the whole cluster of a single node: every placement is local and answered at once. Its lock is taken on
-/// quick joins only, so two of them never both open a match where one would do.
+/// Matchmaking over this node's own matches, the whole cluster of a single node: every placement is local. Its gate
+/// is taken on quick joins only, so two of them never both open a match where one would do.
 /// </summary>
-public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker
+public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker, IDisposable
 {
-    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
+    public async ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
             MatchHost? best = null;
             foreach (MatchHost match in matches.Matches)
@@ -21,8 +22,12 @@ public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker
                 }
             }
 
-            MatchHost placed = best is not null && best.TryReserveSeat() ? best : matches.OpenWithSeat();
-            return ValueTask.FromResult(MatchPlacement.Local(placed.Id));
+            MatchHost placed = best is not null && best.TryReserveSeat() ? best : await matches.OpenWithSeatAsync(cancellationToken);
+            return MatchPlacement.Local(placed.Id);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -36,4 +41,6 @@ public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker
         };
         return ValueTask.FromResult(placement);
     }
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -5,5 +5,5 @@ public sealed class LocalMatchIds : IMatchIds
 {
     private uint _lastId;
 
-    public uint Next() => Interlocked.Increment(ref _lastId);
+    public ValueTask<uint> NextAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Interlocked.Increment(ref _lastId));
 }

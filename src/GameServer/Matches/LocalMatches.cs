@@ -44,10 +44,10 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
     }
 
     /// <summary>Opens a new match with one seat reserved, and starts it ticking.</summary>
-    public MatchHost OpenWithSeat()
+    public async ValueTask<MatchHost> OpenWithSeatAsync(CancellationToken cancellationToken = default)
     {
-        // Outside the lock: a cluster's id source may have to ask Redis.
-        uint id = ids.Next();
+        // Outside the lock, and awaited: a cluster's id source may have to ask Redis.
+        uint id = await ids.NextAsync(cancellationToken);
         MatchHost match;
         lock (_lock)
         {

@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace GameServer.Redis;
 
-/// <summary>The cluster's match ids: reserved from Redis' counter in blocks ahead of need, so that opening a match seldom waits on Redis.</summary>
+/// <summary>The cluster's match ids: reserved from Redis' counter in blocks ahead of need, so that opening a match seldom waits on Redis, and never blocks a thread for it.</summary>
 /// <remarks>
 /// A Redis that restarts empty (no persistence) would count from 0 again and hand out ids that live matches hold, so a
 /// block is never taken below the highest id this node holds, nor, when the counter is missing, below the highest id
@@ -48,7 +48,7 @@ public sealed partial class RedisMatchIds : IMatchIds
         _ = ReserveFirstBlockAsync();
     }
 
-    public uint Next()
+    public async ValueTask<uint> NextAsync(CancellationToken cancellationToken = default)
     {
         if (_ids.TryDequeue(out uint id))
         {
@@ -60,15 +60,15 @@ public sealed partial class RedisMatchIds : IMatchIds
             return id;
         }
 
-        // A burst of opens that outran the reservations, or Redis away: this open waits for a block of one (on a
-        // connection's thread, never a tick's).
+        // A burst of opens that outran the reservations, or Redis away: this open waits for a block of one. Awaited,
+        // never waited on: a thread blocked on Redis may be the socket engine's, which holds up the very reply (the
+        // server runs socket completions inline).
         _ = TopUpIdsAsync();
-        return checked((uint)Reserved((long)_redis.Database.ScriptEvaluate(TakeBlockScript, Keys(), Arguments(1))));
+        RedisResult last = await _redis.Database.ScriptEvaluateAsync(TakeBlockScript, Keys(), Arguments(1)).WaitAsync(cancellationToken);
+        return checked((uint)Reserved((long)last));
     }
 
-    // Reserved as soon as Redis is reached, so the first open finds an id waiting: a synchronous wait for Redis on a
-    // connection's thread, which is a socket engine's thread when completions run inline (as the server runs), can
-    // hold up the very reply it waits for until the command times out.
+    // Reserved as soon as Redis is reached, so the first open finds an id waiting rather than a round trip to Redis.
     private async Task ReserveFirstBlockAsync()
     {
         await _redis.Connected;

@@ -49,7 +49,7 @@ public sealed partial class RedisMatchmaker(LocalMatches local, RedisMatchDirect
             }
         }
 
-        return MatchPlacement.Local(local.OpenWithSeat().Id);
+        return MatchPlacement.Local((await local.OpenWithSeatAsync(cancellationToken)).Id);
     }
 
     public async ValueTask<MatchPlacement> JoinAsync(uint matchId, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)

@@ -71,7 +71,7 @@ public sealed class RedisMatchIdsTests : IAsyncLifetime
         {
             try
             {
-                return ids.Next();
+                return await ids.NextAsync();
             }
             catch (RedisException)
             {
