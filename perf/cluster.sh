@@ -3,7 +3,7 @@
 # issue 14 item 8. Everything listens on 127.0.0.1 ports picked free at start; every process it starts is stopped by
 # its own PID; the run is bounded by about IDLE + DURATION + 40 s (plus the Release build).
 #
-#   perf/cluster.sh                                   # 200 bots, half per node, 60 s
+#   perf/cluster.sh                                   # 200 bots placed across both nodes, 60 s
 #   BOTS=400 DURATION=90 RAMP=15 perf/cluster.sh
 #   RESULTS=perf/RESULTS.md perf/cluster.sh           # also appends the markdown block there
 #   DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 perf/cluster.sh   # the environment reaches the nodes (see
@@ -14,12 +14,13 @@
 #      perf/run-load.sh) with Redis__Configuration set and distinct ports;
 #   2. follows both nodes' /events with curl -N into files for the whole run;
 #   3. IDLE s with no players: Redis commands per second of two idle nodes (registrations, prunes, feed follows);
-#   4. one swarm per node (BOTS/2 each: the swarm has no multi-node option yet, and until placement lands quick join
-#      places a node's players on that node), sampling GET /matches on node A mid-run (matches of both nodes listed);
+#   4. one swarm with --matchmake on both nodes (bot i asks node i mod 2 for a seat with POST /matchmaking, and
+#      plays on the node the seat names), sampling GET /matches on node A mid-run (matches of both nodes listed);
 #   5. Redis INFO commandstats over the loaded window, split by command, per second and per feed event (XADD calls);
 #      XLEN, XINFO STREAM and MEMORY USAGE of the feed stream; INFO memory; and, exactly, the bytes that 10,000
 #      entries copied from the run's own stream take in a scratch stream (deleted after);
-#   6. checks that both feeds carried the same ids, and writes OUT/cluster.md.
+#   6. reports the seats placed on each node (the swarm's seatsByNode), checks that both feeds carried the same ids,
+#      and writes OUT/cluster.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -46,9 +47,10 @@ SERVER_DLL=src/GameServer/bin/Release/net10.0/GameServer.dll
 SWARM_DLL=perf/GameServer.LoadTest/bin/Release/net10.0/GameServer.LoadTest.dll
 
 pids=()
+# Last started, first stopped, each waited for: the nodes stop (and write their last events) while Redis still runs.
 cleanup() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill "${pids[i]}" 2>/dev/null && wait "${pids[i]}" 2>/dev/null || true
     done
 }
 trap cleanup EXIT
@@ -108,21 +110,16 @@ echo "$t0 $t1" >"$OUT/idle.window"
 
 rcli CONFIG RESETSTAT >/dev/null
 t0=$(date +%s.%N)
-swarms=()
-for node in a b; do
-    port=PORT_${node^^}
-    dotnet "$SWARM_DLL" --url "ws://127.0.0.1:${!port}/ws" --bots $((BOTS / 2)) --duration "$DURATION" --ramp "$RAMP" \
-        --match-size "$CAPACITY" --report "$OUT/swarm-$node.json" >"$OUT/swarm-$node.log" 2>&1 &
-    swarms+=($!)
-    pids+=($!)
-done
+dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$PORT_A/ws" --matchmake "http://127.0.0.1:$PORT_A,http://127.0.0.1:$PORT_B" \
+    --bots "$BOTS" --duration "$DURATION" --ramp "$RAMP" --match-size "$CAPACITY" --report "$OUT/swarm.json" \
+    >"$OUT/swarm.log" 2>&1 &
+swarm=$!
+pids+=($swarm)
 sleep $((RAMP + (DURATION - RAMP) / 2))
 curl -fsS "http://127.0.0.1:$PORT_A/matches" >"$OUT/matches-a.json"
 curl -fsS "http://127.0.0.1:$PORT_B/matches" >"$OUT/matches-b.json"
 swarm_rc=0
-for pid in "${swarms[@]}"; do
-    wait "$pid" || swarm_rc=$?
-done
+wait "$swarm" || swarm_rc=$?
 rcli INFO commandstats >"$OUT/load.commandstats"
 rcli INFO stats >"$OUT/load.stats"
 t1=$(date +%s.%N)
@@ -135,10 +132,10 @@ for pid in "${pids[@]:3:2}"; do
     kill "$pid" 2>/dev/null || true
 done
 
-python3 - "$OUT" "$REDIS_PORT" "$SCRATCH_EVENTS" "$BOTS" "$DURATION" "$IDLE" "$swarm_rc" <<'PY' >"$OUT/cluster.md"
+python3 - "$OUT" "$REDIS_PORT" "$SCRATCH_EVENTS" "$BOTS" "$DURATION" "$IDLE" "$swarm_rc" "$PORT_A" "$PORT_B" <<'PY' >"$OUT/cluster.md"
 import json, re, socket, sys
 
-out, redis_port, scratch_events, bots, duration, idle, swarm_rc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *map(int, sys.argv[4:])
+out, redis_port, scratch_events, bots, duration, idle, swarm_rc, port_a, port_b = sys.argv[1], int(sys.argv[2]), *map(int, sys.argv[3:])
 
 class Resp:
     """Just enough RESP2 to copy stream entries byte for byte."""
@@ -210,7 +207,9 @@ load, idle_stats = commandstats("load"), commandstats("idle")
 secs, idle_secs = window("load"), window("idle")
 events = load.get("xadd", (0, 0))[0]
 stats, mem = info("load.stats"), info("memory.txt")
-swarms = [json.load(open(f"{out}/swarm-{n}.json")) for n in "ab"]
+swarm = json.load(open(f"{out}/swarm.json"))
+# seatsByNode is keyed by the seat's WebSocket URL; each node advertises the URL it listens on.
+seats = {node: swarm.get("seatsByNode", {}).get(f"ws://127.0.0.1:{port}/ws", 0) for node, port in (("a", port_a), ("b", port_b))}
 matches_a = json.load(open(f"{out}/matches-a.json"))
 by_node = {}
 for m in matches_a:
@@ -221,11 +220,12 @@ last = min(max(ids_a, default=0), max(ids_b, default=0))
 seen_a, seen_b = {i for i in ids_a if i <= last}, {i for i in ids_b if i <= last}
 
 p = print
-p(f"Two nodes and one Redis (7.0, no persistence) on loopback; {bots} bots ({bots // 2} per node, one swarm each), "
-  f"matches of up to 16, {duration} s; commands counted over the {secs:.1f} s of the swarms' run.\n")
+p(f"Two nodes and one Redis (7.0, no persistence) on loopback; {bots} bots in one swarm with `--matchmake` on both "
+  f"nodes (bot i asks node i mod 2), matches of up to 16, {duration} s; commands counted over the {secs:.1f} s of the swarm's run. "
+  f"Bots joined: {swarm.get('joined')} / {swarm.get('bots')}; swarm errors: {swarm.get('errors', {}).get('total')}.\n")
 p("| | node A | node B |\n| --- | --- | --- |")
-p(f"| bots joined (swarm report) | {swarms[0].get('joined')} / {swarms[0].get('bots')} | {swarms[1].get('joined')} / {swarms[1].get('bots')} |")
-p(f"| swarm errors | {swarms[0].get('errors', {}).get('total')} | {swarms[1].get('errors', {}).get('total')} |")
+p(f"| joins placed on this node (POST /matchmaking seats, seatsByNode) | {seats['a']} | {seats['b']} |")
+p(f"| matches on this node in GET /matches on A mid-run | {by_node.get(f'http://127.0.0.1:{port_a}', 0)} | {by_node.get(f'http://127.0.0.1:{port_b}', 0)} |")
 p(f"| feed events received on /events (with id) | {len(ids_a)} | {len(ids_b)} |")
 p(f"| ids up to {last}: only on this node's feed | {len(seen_a - seen_b)} | {len(seen_b - seen_a)} |")
 p(f"\nGET /matches on node A mid-run listed {len(matches_a)} matches: " +
@@ -237,7 +237,7 @@ total = sum(c for c, _ in load.values())
 for cmd, (calls, usec) in sorted(load.items(), key=lambda kv: -kv[1][0]):
     if cmd.split("|")[0] in ("config", "info"):
         continue
-    p(f"| {cmd.upper()} | {calls} | {calls / secs:.1f} | {calls / events if events else 0:.2f} | {usec / calls:.1f} |")
+    p(f"| {cmd.upper().replace('|', chr(92) + '|')} | {calls} | {calls / secs:.1f} | {calls / events if events else 0:.2f} | {usec / calls:.1f} |")
 own = sum(calls for cmd, (calls, _) in load.items() if cmd.split("|")[0] in ("config", "info"))
 p(f"| all (without this script's CONFIG/INFO) | {total - own} | {(total - own) / secs:.1f} | {(total - own) / events if events else 0:.2f} | |")
 p(f"\nIdle, no players, the same two nodes and both feeds followed, over {idle_secs:.1f} s: " +
@@ -250,7 +250,7 @@ p(f"\nThe stream at the end: XLEN {xlen}, MEMORY USAGE {stream_bytes} B ({stream
   f"({payload / scratch_events:.0f} B of it the event's JSON), so {scratch_bytes / scratch_events * 10000 / 1048576:.2f} MiB per 10,000 events. "
   f"Redis used_memory {int(mem['used_memory']) / 1048576:.1f} MiB (peak {int(mem['used_memory_peak']) / 1048576:.1f} MiB), RSS {int(mem['used_memory_rss']) / 1048576:.1f} MiB.")
 if swarm_rc:
-    p(f"\n**A swarm exited {swarm_rc}: see swarm-a.log and swarm-b.log.**")
+    p(f"\n**The swarm exited {swarm_rc}: see swarm.log.**")
 PY
 
 cat "$OUT/cluster.md"
