@@ -9,4 +9,11 @@ public sealed record MatchSummary(uint Id, MatchPhase Phase, uint Tick, double S
     /// <summary>The address of the node that runs the match, on a cluster; null, and left out of the JSON, on a single node.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Node { get; init; }
+
+    /// <summary>
+    /// On a cluster, the seats taken or held (its players, and those on their way with a seat from its own node), so
+    /// that another node's placement counts the seats its node holds too; null, and left out, on a single node.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Seats { get; init; }
 }

@@ -74,7 +74,9 @@ public sealed partial class RedisMatchDirectory : IMatchDirectory
         return last.TryParse(out long handedOut) && matchId <= handedOut;
     }
 
-    private MatchListing Listing(MatchHost match) => new(_address, match.Summary with { Node = _address.Value });
+    private MatchListing Listing(MatchHost match) => new(_address, Summary(match));
+
+    private MatchSummary Summary(MatchHost match) => match.Summary with { Node = _address.Value, Seats = match.Seats };
 
     private static MatchListing? Parse(RedisValue lease)
     {
@@ -91,5 +93,5 @@ public sealed partial class RedisMatchDirectory : IMatchDirectory
         }
     }
 
-    private RedisValue Lease(MatchHost match) => JsonSerializer.Serialize(match.Summary with { Node = _address.Value }, s_json);
+    private RedisValue Lease(MatchHost match) => JsonSerializer.Serialize(Summary(match), s_json);
 }

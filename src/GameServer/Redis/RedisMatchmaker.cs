@@ -88,10 +88,12 @@ public sealed partial class RedisMatchmaker(LocalMatches local, RedisMatchDirect
             return;
         }
 
+        // The seats its node holds for its own placements count as taken: its players alone would let two nodes fill it twice.
         MatchSummary summary = listing.Summary;
-        if (summary.Phase != MatchPhase.Ended && summary.Players.Count < summary.Capacity)
+        int seats = summary.Seats ?? summary.Players.Count;
+        if (summary.Phase != MatchPhase.Ended && seats < summary.Capacity)
         {
-            candidates.Add(new SeatCandidate(listing.Id, summary.Players.Count, summary.Capacity, IsRemote: true));
+            candidates.Add(new SeatCandidate(listing.Id, seats, summary.Capacity, IsRemote: true));
             owners[listing.Id] = listing.Node;
         }
     }

@@ -63,6 +63,24 @@ public sealed class RedisPlacementTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SeatTheOwnerHoldsForItsOwnPlacement_IsCountedByTheOtherNode()
+    {
+        await using TestPlayer ada = await TestPlayer.JoinAsync(_b, "Ada");
+        using HttpClient onB = _b.CreateHttpClient();
+        using HttpClient onA = _a.CreateHttpClient();
+
+        // B holds its match's last seat (capacity 2) in memory for a player on the way; A learns it from B's lease.
+        Matchmaking.Placement held = await Matchmaking.PostAsync(onB);
+        Assert.Equal(ada.Welcome.MatchId, held.MatchId);
+        IMatchDirectory directory = _a.GetService<IMatchDirectory>();
+        await Eventually.TrueAsync(async () => (await directory.FindAsync(ada.Welcome.MatchId))?.Summary.Seats == 2);
+
+        Matchmaking.Placement placed = await Matchmaking.PostAsync(onA);
+
+        Assert.NotEqual(ada.Welcome.MatchId, placed.MatchId);
+    }
+
+    [Fact]
     public async Task Join_MatchOnAnotherNode_IsAnsweredWithMatchNotFoundNamingTheNode()
     {
         await using TestPlayer ada = await TestPlayer.JoinAsync(_b, "Ada");
