@@ -26,8 +26,10 @@ internal sealed class SpectatorConnection : IAsyncDisposable
         int length = 0;
         while (buffer.AsSpan(0, length).IndexOf("retry:"u8) < 0)
         {
+            // A full buffer is an error only without the hint in it: a busy feed's snapshot can fill it at once.
             int read = await _socket.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None, cancellationToken);
-            if (read == 0 || (length += read) == buffer.Length)
+            length += read;
+            if (read == 0 || (length == buffer.Length && buffer.AsSpan(0, length).IndexOf("retry:"u8) < 0))
             {
                 throw new IOException("The server closed or sent an unexpected response.");
             }

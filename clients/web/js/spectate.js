@@ -1,13 +1,17 @@
-// The scoreboard page: live matches, their standings and a kill feed from the server's SSE feed (GET /events).
-// EventSource reconnects by itself and sends Last-Event-ID, so the feed resumes where it stopped; a `reset`
-// event replaces everything the page knows. ?server=http://host:port reads another server's feed (CORS is open).
+// The scoreboard page. The list of live matches comes from the overview feed (GET /events: each match's start,
+// end and removal, and every few seconds a summary line per match); the selected match's scoreboard and kill feed
+// from that match's own feed (GET /matches/{id}/events: every event, scores 4 a second). EventSource reconnects by
+// itself and sends Last-Event-ID, so each feed resumes where it stopped; a `reset` replaces what the page knew.
+// ?server=http://host:port reads another server's feeds (CORS is open).
 
 const $ = (id) => document.getElementById(id);
 const server = new URLSearchParams(location.search).get('server') ?? location.origin;
 const PHASES = ['waiting', 'countdown', 'running', 'ended'];
 
-/** @type {Map<number, {id:number, phase:string, secondsLeft:number, capacity:number|null, players:any[], winner:string|null, at:number}>} */
+/** @type {Map<number, {id:number, phase:string, secondsLeft:number, at:number, players:number, capacity:number|null, leader:string|null, leaderScore:number|null, winner:string|null}>} */
 const matches = new Map();
+/** The selected match: its id, its feed, and its whole scoreboard from that feed. */
+let selected = { id: null, source: null, standings: [] };
 let renderQueued = false;
 
 const phaseName = (phase) => (typeof phase === 'number' ? PHASES[phase] ?? String(phase) : String(phase).toLowerCase());
@@ -15,68 +19,69 @@ const phaseName = (phase) => (typeof phase === 'number' ? PHASES[phase] ?? Strin
 function upsert(id) {
   let match = matches.get(id);
   if (match === undefined) {
-    match = { id, phase: 'waiting', secondsLeft: 0, capacity: null, players: [], winner: null, at: performance.now() };
+    match = { id, phase: 'waiting', secondsLeft: 0, at: performance.now(), players: 0, capacity: null, leader: null, leaderScore: null, winner: null };
     matches.set(id, match);
   }
   return match;
 }
 
-function setSummary(summary) {
-  const match = upsert(summary.id ?? summary.matchId);
-  if (summary.phase !== undefined) match.phase = phaseName(summary.phase);
-  if (summary.secondsLeft !== undefined) { match.secondsLeft = summary.secondsLeft; match.at = performance.now(); }
-  if (summary.capacity !== undefined) match.capacity = summary.capacity;
-  if (summary.players !== undefined) match.players = summary.players;
+// A summary line (`summary`), or a match as GET /matches and `reset` show it (with its players).
+function setRow(row) {
+  const match = upsert(row.id ?? row.matchId);
+  if (row.phase !== undefined) match.phase = phaseName(row.phase);
+  if (row.secondsLeft !== undefined) { match.secondsLeft = row.secondsLeft; match.at = performance.now(); }
+  if (row.capacity !== undefined) match.capacity = row.capacity;
+  if (Array.isArray(row.players)) {
+    match.players = row.players.length;
+    match.leader = row.players[0]?.name ?? null;
+    match.leaderScore = row.players[0]?.score ?? null;
+  } else if (row.players !== undefined) {
+    match.players = row.players;
+    match.leader = row.leader ?? null;
+    match.leaderScore = row.leaderScore ?? null;
+  }
   return match;
 }
 
-const handlers = {
-  'reset': (d) => { matches.clear(); for (const m of d.matches ?? []) setSummary(m); },
-  'match.started': (d) => { upsert(d.matchId).phase = 'running'; log(`Match ${d.matchId} started`); },
+const overview = {
+  'reset': (d) => { matches.clear(); for (const m of d.matches ?? []) setRow(m); select(null); },
+  'summary': (d) => { for (const m of d.matches ?? []) setRow(m); },
+  'match.started': (d) => { upsert(d.matchId).phase = 'running'; },
+  'match.ended': (d) => {
+    const match = setRow({ ...d, id: d.matchId, phase: 'ended', secondsLeft: undefined });
+    match.winner = d.winner ?? null;
+  },
+  'match.removed': (d) => { matches.delete(d.matchId); if (selected.id === d.matchId) select(null); },
+};
+
+function standing(d) {
+  return selected.standings.find((p) => p.id === d.playerId);
+}
+
+const detail = {
+  'reset': (d) => { if (d.matches?.[0]) { setRow(d.matches[0]); selected.standings = d.matches[0].players; } },
+  'score': (d) => { setRow(d); selected.standings = d.players; },
   'player.joined': (d) => {
-    const match = upsert(d.matchId);
-    if (!match.players.some((p) => p.id === d.playerId)) {
-      match.players.push({ id: d.playerId, name: d.name, score: 0, kills: 0, connected: true });
-    }
-    log(`<b>${esc(d.name)}</b> joined match ${d.matchId}`);
+    if (standing(d) === undefined) selected.standings.push({ id: d.playerId, name: d.name, score: 0, kills: 0, connected: true });
+    log(`<b>${esc(d.name)}</b> joined`);
   },
-  'player.left': (d) => {
-    const match = upsert(d.matchId);
-    match.players = match.players.filter((p) => p.id !== d.playerId);
-    log(`<b>${esc(d.name)}</b> left match ${d.matchId}`);
-  },
+  'player.left': (d) => { selected.standings = selected.standings.filter((p) => p.id !== d.playerId); log(`<b>${esc(d.name)}</b> left`); },
   'player.disconnected': (d) => {
-    const player = upsert(d.matchId).players.find((p) => p.id === d.playerId);
+    const player = standing(d);
     if (player !== undefined) player.connected = false;
     log(`<b>${esc(d.name)}</b> disconnected (seat held ${Math.round(d.graceSeconds)} s)`);
   },
-  'player.resumed': (d) => {
-    const player = upsert(d.matchId).players.find((p) => p.id === d.playerId);
-    if (player !== undefined) player.connected = true;
-    log(`<b>${esc(d.name)}</b> is back`);
-  },
+  'player.resumed': (d) => { const player = standing(d); if (player !== undefined) player.connected = true; log(`<b>${esc(d.name)}</b> is back`); },
   'kill': (d) => log(d.killerId ? `<b>${esc(d.killer)}</b> killed <b>${esc(d.victim)}</b>` : `<b>${esc(d.victim)}</b> died`),
-  'pickup': (d) => log(`<b>${esc(d.name)}</b> picked up ${d.kind === 1 || d.kind === 'health' ? 'health' : 'a score orb'}`),
-  'score': (d) => setSummary(d),
+  'pickup': (d) => log(`<b>${esc(d.name)}</b> picked up ${d.kind === 'health' ? 'health' : 'a score orb'}`),
+  'match.started': (d) => log(`Match ${d.matchId} started`),
   'match.ended': (d) => {
-    const match = setSummary({ ...d, phase: 'ended', secondsLeft: undefined });
-    match.winner = d.winner ?? null;
+    selected.standings = d.players ?? selected.standings;
     log(d.winner ? `Match ${d.matchId} ended: <b>${esc(d.winner)}</b> won` : `Match ${d.matchId} ended`);
   },
-  'match.removed': (d) => { matches.delete(d.matchId); },
 };
 
-function connect() {
-  const source = new EventSource(new URL('/events', server));
-  source.onopen = () => status('live');
-  source.onerror = () => {
-    status('reconnecting…');
-    // EventSource retries a dropped stream by itself, but gives up on an HTTP error (a proxy's 502 while the
-    // server restarts): then start a new one, which still sends no Last-Event-ID, so the feed begins with a reset.
-    if (source.readyState === EventSource.CLOSED) {
-      setTimeout(connect, 3000);
-    }
-  };
+function listen(source, handlers) {
   for (const [name, handle] of Object.entries(handlers)) {
     source.addEventListener(name, (e) => {
       handle(JSON.parse(e.data));
@@ -85,12 +90,38 @@ function connect() {
   }
 }
 
+function connect() {
+  const source = new EventSource(new URL('/events', server));
+  source.onopen = () => status('live');
+  source.onerror = () => {
+    status('reconnecting…');
+    // EventSource retries a dropped stream by itself, but gives up on an HTTP error (a proxy's 502 while the
+    // server restarts): then start a new one, which sends no Last-Event-ID, so the feed begins with a fresh summary.
+    if (source.readyState === EventSource.CLOSED) {
+      setTimeout(connect, 3000);
+    }
+  };
+  listen(source, overview);
+}
+
+// Watches one match's own feed (null: none); the feed answers 204 once the match is gone, and EventSource stops.
+function select(id) {
+  selected.source?.close();
+  selected = { id, source: null, standings: [] };
+  $('feed').replaceChildren();
+  if (id !== null) {
+    selected.source = new EventSource(new URL(`/matches/${id}/events`, server));
+    listen(selected.source, detail);
+  }
+  queueRender();
+}
+
 async function loadMatches() {
   // The feed's first event tells the whole story too; this only fills the page before it arrives.
   try {
     const response = await fetch(new URL('/matches', server));
     if (response.ok && matches.size === 0) {
-      for (const m of await response.json()) setSummary(m);
+      for (const m of await response.json()) setRow(m);
       queueRender();
     }
   } catch {
@@ -124,30 +155,45 @@ function queueRender() {
 
 function render() {
   renderQueued = false;
+  // With nothing selected, the first live match is: a page with one match shows its scoreboard at once.
+  if ((selected.id === null || !matches.has(selected.id)) && matches.size > 0) {
+    select(Math.min(...matches.keys()));
+    return;
+  }
   const cards = [...matches.values()].sort((a, b) => a.id - b.id).map(card);
   $('no-matches').hidden = cards.length > 0;
   $('matches').replaceChildren($('no-matches'), ...cards);
+  $('feed-title').textContent = selected.id === null ? 'Kill feed' : `Kill feed · match ${selected.id}`;
 }
 
 function card(match) {
   const left = Math.max(0, Math.ceil(match.secondsLeft - (match.phase === 'ended' ? 0 : (performance.now() - match.at) / 1000)));
   const clock = match.phase === 'running' || match.phase === 'countdown' ? ` · ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` : '';
-  const players = [...match.players].sort((a, b) => (b.score - a.score) || (a.id - b.id));
+  const seats = match.capacity === null ? `${match.players}` : `${match.players}/${match.capacity}`;
+  const leader = match.leader === null ? '' : ` · leader <b>${esc(match.leader)}</b> ${match.leaderScore ?? 0}`;
   const el = document.createElement('article');
-  el.className = 'match panel';
+  el.className = `match panel${match.id === selected.id ? ' selected' : ''}`;
   el.dataset.matchId = String(match.id);
   el.innerHTML = `
     <h3>Match ${match.id} <span class="phase">${esc(match.phase)}${clock}</span></h3>
+    <p class="help">${seats} players${leader}</p>
+    ${match.id === selected.id ? scoreboard() : ''}
+    ${match.winner ? `<p class="winner">Winner: ${esc(match.winner)}</p>` : ''}`;
+  el.addEventListener('click', () => { if (selected.id !== match.id) select(match.id); });
+  return el;
+}
+
+function scoreboard() {
+  const players = [...selected.standings].sort((a, b) => (b.score - a.score) || (a.id - b.id));
+  return `
     <table>
       <thead><tr><th>Player</th><th class="num">Score</th><th class="num">Kills</th></tr></thead>
       <tbody>${players.map((p) => `<tr class="${p.connected === false ? 'offline' : ''}" data-player="${esc(p.name)}">
         <td>${esc(p.name)}</td><td class="num score">${p.score}</td><td class="num">${p.kills ?? 0}</td></tr>`).join('')}</tbody>
-    </table>
-    ${match.winner ? `<p class="winner">Winner: ${esc(match.winner)}</p>` : ''}`;
-  return el;
+    </table>`;
 }
 
-// The clocks tick down between the feed's coalesced score events.
+// The clocks tick down between the feed's summaries and scores.
 setInterval(queueRender, 1000);
 status('connecting');
 loadMatches();

@@ -77,6 +77,12 @@ public sealed partial class RedisFeedLog : IFeedLog, IHostedService, IAsyncDispo
 
     public Task Changed => _signal.Changed;
 
+    /// <summary>
+    /// Every pulse: this node learns only that the stream moved, not what was added, so the overview's readers wake
+    /// with the rest and skip the detail themselves (protocol.md's figures; a stream of its own would spare them that).
+    /// </summary>
+    public Task OverviewChanged => _signal.Changed;
+
     public long Heartbeats => Volatile.Read(ref _heartbeats);
 
     public bool IsCompleted => _completed;

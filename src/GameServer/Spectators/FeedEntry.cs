@@ -20,4 +20,7 @@ public sealed class FeedEntry(long id, uint matchId, string eventName, byte[] da
     public string IdText { get; } = id.ToString(CultureInfo.InvariantCulture);
 
     public bool IsRemoval => EventName == FeedEventNames.MatchRemoved;
+
+    /// <summary>Whether <c>/events</c> shows it, worked out once rather than per spectator.</summary>
+    public bool IsOverview { get; } = FeedEventNames.IsOverview(eventName);
 }

@@ -1,6 +1,10 @@
 namespace GameServer.Spectators;
 
 /// <summary>The <c>event:</c> names of the spectator feed (protocol.md, "Spectator feed"); web clients rely on them.</summary>
+/// <remarks>
+/// Every event goes to its match's feed (<c>/matches/{id}/events</c>); the overview (<c>/events</c>, the whole
+/// cluster's) carries only those of <see cref="IsOverview"/>, so that it stays light however many matches play.
+/// </remarks>
 public static class FeedEventNames
 {
     public const string MatchStarted = "match.started";
@@ -14,4 +18,9 @@ public static class FeedEventNames
     public const string MatchEnded = "match.ended";
     public const string MatchRemoved = "match.removed";
     public const string Reset = "reset";
+    public const string Summary = "summary";
+
+    /// <summary>Whether <c>/events</c> carries this event: a match's lifecycle and the nodes' periodic summaries.</summary>
+    public static bool IsOverview(string eventName) =>
+        eventName is MatchStarted or MatchEnded or MatchRemoved or Summary;
 }

@@ -19,6 +19,13 @@ public interface IFeedLog
     /// <summary>Completes at the log's next pulse: entries appended, a heartbeat due, or the end of the feed. Read it before reading entries, so nothing appended in between goes unnoticed.</summary>
     Task Changed { get; }
 
+    /// <summary>
+    /// Completes at a pulse that matters to a reader of the overview (<c>/events</c>): an overview entry appended
+    /// (<see cref="FeedEntry.IsOverview"/>), a heartbeat, the end of the feed, or enough other entries that a reader
+    /// left asleep would fall out of the log. Its readers skip the rest, so they need not wake for every score.
+    /// </summary>
+    Task OverviewChanged { get; }
+
     /// <summary>Heartbeats so far: a follower that wrote nothing since the last one writes a heartbeat comment.</summary>
     long Heartbeats { get; }
 

@@ -8,7 +8,7 @@ public sealed partial class InMemoryMatchEventLog
     private static readonly TimeSpan s_minimumWait = TimeSpan.FromMilliseconds(1);
 
     /// <summary>
-    /// One pass of the pump (its thread only): appends what the ticks queued, then the scores that are due, beats
+    /// One pass of the pump (its thread only): appends what the ticks queued, then the scores and the summary that are due, beats
     /// the heartbeat when due, drops spectators that fell out of the buffer, and wakes the rest. Returns how long
     /// the pump may wait for the next publish before timed work is due.
     /// </summary>
@@ -20,7 +20,7 @@ public sealed partial class InMemoryMatchEventLog
         {
             try
             {
-                Append(pending);
+                Append(pending, now);
             }
             catch (Exception exception)
             {
@@ -42,16 +42,31 @@ public sealed partial class InMemoryMatchEventLog
             }
         }
 
+        bool summaryDue = _summaries.TryTakeDue(now, out List<MatchSummary> summaries, out TimeSpan summaryWait);
+        if (summaryDue)
+        {
+            try
+            {
+                FeedJson.WriteOverview(_json, summaries);
+                AppendEntry(0, FeedEventNames.Summary);
+            }
+            catch (Exception exception)
+            {
+                Discard(0, exception);
+            }
+        }
+
         // Against the last pulse rather than this pass's start: an Append made between passes wakes the followers too.
         long last = Ring.LastId;
         bool changed = last != _pulsedLastId;
+        bool beat = false;
         TimeSpan sinceBeat = _time.GetElapsedTime(_lastHeartbeatAt, now);
         if (sinceBeat >= Options.HeartbeatInterval)
         {
             Volatile.Write(ref _heartbeats, _heartbeats + 1);
             _lastHeartbeatAt = now;
             sinceBeat = TimeSpan.Zero;
-            changed = true;
+            changed = beat = true;
         }
 
         if (changed)
@@ -59,12 +74,18 @@ public sealed partial class InMemoryMatchEventLog
             _pulsedLastId = last;
             _spectators?.AbortBehind(Ring.OldestId);
             _signal.Pulse();
+            PulseOverview(last, beat);
         }
 
         TimeSpan wait = Options.HeartbeatInterval - sinceBeat;
         if (scoreWait is TimeSpan score && score < wait)
         {
             wait = score;
+        }
+
+        if (summaryWait < wait)
+        {
+            wait = summaryWait;
         }
 
         return wait < s_minimumWait ? s_minimumWait : wait;
@@ -74,12 +95,27 @@ public sealed partial class InMemoryMatchEventLog
     internal async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await ((Task)_wake.WaitAsync(timeout, cancellationToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
-    private void Append(in PendingFeedEvent pending)
+    /// <summary>
+    /// Wakes the overview's readers when it has news for them, or a heartbeat; and, with no news, before the entries
+    /// they skip fill half the ring: left asleep longer, they would fall out of it and be dropped as too slow.
+    /// </summary>
+    private void PulseOverview(long last, bool beat)
+    {
+        if (_overviewAppended || beat || last - _overviewPulsedLastId >= Options.ReplayBufferEvents / 2)
+        {
+            _overviewAppended = false;
+            _overviewPulsedLastId = last;
+            _overviewSignal.Pulse();
+        }
+    }
+
+    private void Append(in PendingFeedEvent pending, long now)
     {
         if (pending.IsRemoval)
         {
             // Standings still held back are moot once the match is gone; its final ones went out with match.ended.
             _scores.Forget(pending.MatchId);
+            _summaries.Forget(pending.MatchId);
             FeedJson.WriteRemoved(_json, pending.MatchId);
             AppendEntry(pending.MatchId, FeedEventNames.MatchRemoved);
             return;
@@ -96,6 +132,8 @@ public sealed partial class InMemoryMatchEventLog
         {
             _scores.MarkDirty(pending.Standings);
         }
+
+        _summaries.Track(pending.Standings, now);
     }
 
     private void AppendEntry(uint matchId, string eventName)

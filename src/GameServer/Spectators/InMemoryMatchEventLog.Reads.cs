@@ -10,7 +10,9 @@ public sealed partial class InMemoryMatchEventLog
     /// <summary>Appends to the ring under the next consecutive id; the pump's next pass wakes the followers.</summary>
     public void Append(uint matchId, string eventName, byte[] data)
     {
-        Ring.Append(new FeedEntry(Ring.NextId, matchId, eventName, data));
+        var entry = new FeedEntry(Ring.NextId, matchId, eventName, data);
+        Ring.Append(entry);
+        _overviewAppended |= entry.IsOverview;
         _metrics.Appended();
     }
 

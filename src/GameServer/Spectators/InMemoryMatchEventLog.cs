@@ -12,6 +12,7 @@ namespace GameServer.Spectators;
 /// The in-process event log behind the spectator feed. A tick's <see cref="Publish"/> only queues its events and
 /// nudges the pump: no lock, no JSON, no I/O, nothing per spectator. The pump (<see cref="SpectatorFeedPump"/>)
 /// gives the events their ids, encodes each once, appends them to the <see cref="FeedRing"/>, coalesces scores,
+/// summarises this node's matches for the overview every <see cref="SpectatorFeedOptions.SummaryInterval"/>,
 /// and wakes the spectators, who each read the ring at their own pace through <see cref="IFeedLog"/>.
 /// </summary>
 public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
@@ -19,7 +20,9 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
     private readonly ConcurrentQueue<PendingFeedEvent> _pending = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly FeedSignal _signal = new();
+    private readonly FeedSignal _overviewSignal = new();
     private readonly ScoreCoalescer _scores;
+    private readonly SummaryBoard _summaries;
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
     private readonly TimeProvider _time;
@@ -33,6 +36,8 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
     private long _heartbeats;
     private long _lastHeartbeatAt;
     private long _pulsedLastId;
+    private long _overviewPulsedLastId;
+    private bool _overviewAppended;
     private volatile bool _completed;
 
     /// <param name="spectators">The streams to drop when they fall out of the buffer; none in tests of the pump alone.</param>
@@ -51,6 +56,7 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _failureLogs = new LogRateLimiter(TimeSpan.FromSeconds(1), time.TimestampFrequency);
         _scores = new ScoreCoalescer(time, TimeSpan.FromSeconds(1.0 / Options.ScoreEventsPerSecond));
+        _summaries = new SummaryBoard(time, Options.SummaryInterval);
         _json = FeedJson.CreateWriter(_buffer);
         _lastHeartbeatAt = time.GetTimestamp();
 
@@ -59,6 +65,7 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
         Ring = new FeedRing(Options.ReplayBufferEvents, time.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
         FirstId = Ring.NextId;
         _pulsedLastId = Ring.LastId;
+        _overviewPulsedLastId = Ring.LastId;
     }
 
     public SpectatorFeedOptions Options { get; }
@@ -70,6 +77,8 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
     public long FirstId { get; }
 
     public Task Changed => _signal.Changed;
+
+    public Task OverviewChanged => _overviewSignal.Changed;
 
     public long Heartbeats => Volatile.Read(ref _heartbeats);
 
@@ -99,6 +108,7 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
     {
         _completed = true;
         _signal.Pulse();
+        _overviewSignal.Pulse();
     }
 
     // One release per batch of publishes: the flag is cleared by the pump before it drains the queue.

@@ -19,6 +19,10 @@ public sealed class SpectatorFeedOptions
     [Range(1, 240, ErrorMessage = "Spectators:ScoreEventsPerSecond must be between 1 and 240.")]
     public int ScoreEventsPerSecond { get; set; } = 4;
 
+    /// <summary>How often each node sends <c>/events</c> a <c>summary</c> of its live matches. Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Spectators:SummaryInterval must be between 00:00:00.050 and 00:10:00.")]
+    public TimeSpan SummaryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The reconnection delay a stream asks its client for (the <c>retry:</c> field). Default 3 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Spectators:RetryInterval must be between 00:00:00 and 00:10:00.")]
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(3);

@@ -12,8 +12,8 @@ public sealed partial class SpectatorStream
 
     /// <summary>
     /// Places the spectator in the log and returns what it gets before the live events: nothing when it resumes
-    /// within the buffer; a <c>reset</c> with a fresh scoreboard when its id is too old or unknown; a <c>score</c>
-    /// snapshot of every live match in scope when it comes without an id.
+    /// within the buffer; a <c>reset</c> with a fresh scoreboard when its id is too old or unknown; without an id, a
+    /// <c>summary</c> of every live match (the overview) or a <c>score</c> snapshot of the match (its own feed).
     /// </summary>
     private async ValueTask<List<SseItem<byte[]>>> OpenAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +38,12 @@ public sealed partial class SpectatorStream
             return [new SseItem<byte[]>(data, FeedEventNames.Reset) { EventId = position.ToString(System.Globalization.CultureInfo.InvariantCulture) }];
         }
 
-        // Snapshot scores carry no id: they are not in the log, and the client's position should not move for them.
+        // Snapshots carry no id: they are not in the log, and the client's position should not move for them.
+        if (_matchId is null)
+        {
+            return [new SseItem<byte[]>(Encode(writer => FeedJson.WriteOverview(writer, matches)), FeedEventNames.Summary)];
+        }
+
         var snapshot = new List<SseItem<byte[]>>();
         foreach (MatchSummary match in matches)
         {

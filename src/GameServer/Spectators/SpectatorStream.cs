@@ -6,7 +6,8 @@ using System.Text;
 namespace GameServer.Spectators;
 
 /// <summary>
-/// One spectator's stream: a filtered view of the log, read from the spectator's own position at its own pace.
+/// One spectator's stream: a filtered view of the log, read from the spectator's own position at its own pace:
+/// one match's every event (<c>/matches/{id}/events</c>), or the overview of them all (<c>/events</c>).
 /// The items go through .NET's <see cref="SseFormatter"/> (via <c>TypedResults.ServerSentEvents</c>); what it
 /// cannot express is written here by hand, between items, straight to the response: the <c>retry:</c> hint on
 /// its own before any event, and the <c>: heartbeat</c> comment.
@@ -57,8 +58,9 @@ public sealed partial class SpectatorStream
             bool quiet = opening.Count == 0;
             while (!cancellationToken.IsCancellationRequested && !log.IsCompleted)
             {
-                // Taken before reading, so an entry appended while this reads still wakes it.
-                Task changed = log.Changed;
+                // Taken before reading, so an entry appended while this reads still wakes it. The overview's
+                // readers wake only for what they show: a thousand matches' scores would wake them all the time.
+                Task changed = _matchId is null ? log.OverviewChanged : log.Changed;
                 FeedRead read;
                 do
                 {
@@ -80,7 +82,7 @@ public sealed partial class SpectatorStream
                         }
 
                         Volatile.Write(ref _next, entry.Id + 1);
-                        if (_matchId is uint matchId && entry.MatchId != matchId)
+                        if (_matchId is uint matchId ? entry.MatchId != matchId : !entry.IsOverview)
                         {
                             continue;
                         }

@@ -1,7 +1,6 @@
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Spectators;
-using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Spectators;
 
 namespace GameServer.Tests.Redis;
@@ -10,7 +9,7 @@ namespace GameServer.Tests.Redis;
 [Collection(RedisCollection.Name)]
 public sealed class RedisFeedEndToEndTests(RedisServer redis)
 {
-    // A match that exists only in the log, for an event the test publishes itself.
+    // A match that exists only in the log, for the events the test publishes itself.
     private const uint LogOnlyMatch = 900;
 
     [Fact]
@@ -19,11 +18,14 @@ public sealed class RedisFeedEndToEndTests(RedisServer redis)
         Dictionary<string, string?> settings = Settings();
         await using TestServer first = await SpectatorTestServers.StartAsync(settings);
         await using SseClient watching = await SseClient.OpenAsync(first, "/events");
-        await using TestPlayer ada = await TestPlayer.JoinAsync(first, "Ada");
+        IMatchEventLog log = first.GetService<IMatchEventLog>();
+        for (uint tick = 1; tick <= 3; tick++)
+        {
+            log.Publish(LogOnlyMatch, [new MatchFeedEvent(new GameEvent(tick, GameEventKind.MatchStarted, 0, 0, 0), null, null)], Standings());
+        }
 
-        SseMessage joined = await watching.NextEventAsync("player.joined");
-        Assert.Equal("Ada", joined.Json.GetProperty("name").GetString());
-        var after = new List<SseMessage> { await watching.NextEventAsync(), await watching.NextEventAsync() };
+        SseMessage joined = await watching.NextEventAsync("match.started");
+        var after = new List<SseMessage> { await watching.NextEventAsync("match.started"), await watching.NextEventAsync("match.started") };
 
         // Started only now: it learns the stream's positions from Redis, not from having watched it.
         await using TestServer second = await SpectatorTestServers.StartAsync(settings);
@@ -31,16 +33,14 @@ public sealed class RedisFeedEndToEndTests(RedisServer redis)
 
         foreach (SseMessage expected in after)
         {
-            SseMessage replayed = await resumed.NextEventAsync();
+            SseMessage replayed = await resumed.NextEventAsync("match.started");
             Assert.Equal((expected.Event, expected.Id, expected.Data), (replayed.Event, replayed.Id, replayed.Data));
         }
 
         // Then live: an event of the first server's reaches the second server's spectator, under the same id.
-        first.GetService<IMatchEventLog>().Publish(LogOnlyMatch,
-            [new MatchFeedEvent(new GameEvent(500, GameEventKind.Pickup, 3, 0, (int)PickupKind.Health), "Ada", null)],
-            SpectatorTestServers.Standings(LogOnlyMatch, new PlayerStanding(3, "Ada", 0, 0, true)));
-        SseMessage live = await watching.NextEventAsync("pickup");
-        SseMessage relayed = await resumed.NextEventAsync("pickup");
+        log.Publish(LogOnlyMatch, [new MatchFeedEvent(new GameEvent(500, GameEventKind.MatchEnded, 0, 0, 0), null, null)], Standings());
+        SseMessage live = await watching.NextEventAsync("match.ended");
+        SseMessage relayed = await resumed.NextEventAsync("match.ended");
         Assert.Equal((live.Id, live.Data), (relayed.Id, relayed.Data));
     }
 
@@ -52,10 +52,13 @@ public sealed class RedisFeedEndToEndTests(RedisServer redis)
         await using TestServer server = await SpectatorTestServers.StartAsync(settings);
         await using SseClient client = await SseClient.OpenAsync(server, "/events");
         await client.NextAsync();
+        Assert.Equal("summary", (await client.NextAsync())?.Event);
 
         Assert.Equal(": heartbeat", (await client.NextAsync())?.Lines.Single());
         Assert.Equal(": heartbeat", (await client.NextAsync())?.Lines.Single());
     }
+
+    private static MatchSummary Standings() => SpectatorTestServers.Standings(LogOnlyMatch, new PlayerStanding(3, "Ada", 0, 0, true));
 
     // A stream of its own per test: the tests share the redis-server.
     private Dictionary<string, string?> Settings() => new()

@@ -31,9 +31,10 @@ public sealed class RedisOutageTests : IAsyncLifetime
         };
         await using TestServer server = await SpectatorTestServers.StartAsync(settings);
         using HttpClient http = server.CreateHttpClient();
-        await using SseClient watching = await SseClient.OpenAsync(server, "/events");
         await using TestPlayer ada = await TestPlayer.JoinAsync(server, "Ada");
-        var seen = new List<SseMessage> { await watching.NextEventAsync("player.joined") };
+        await using SseClient watching = await SseClient.OpenAsync(server, $"/matches/{ada.Welcome.MatchId}/events");
+        await watching.NextEventAsync("score");
+        var seen = new List<SseMessage>();
 
         await _redis.StopAsync();
         JsonElement down = await WaitForHealthAsync(http, "Degraded");
@@ -50,7 +51,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         do
         {
             message = await watching.NextEventAsync();
-            if (message.Data is not null)
+            if (message.Id is not null)
             {
                 seen.Add(message);
             }
@@ -134,7 +135,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
                 return;
             }
 
-            if (message.Data is not null)
+            if (message.Id is not null)
             {
                 seen.Add(message);
             }

@@ -3,7 +3,7 @@ using GameServer.Tests.Spectators;
 namespace GameServer.Tests.Soak;
 
 /// <summary>
-/// Reads the whole server's spectator feed and measures, from the server's own ticks, how long each dropped player
+/// Reads every match's spectator feed and measures, from the server's own ticks, how long each dropped player
 /// stayed away: from its <c>player.disconnected</c> to its <c>player.resumed</c>. What a bot says of its own delay
 /// is not evidence; these are what the server saw.
 /// </summary>
@@ -16,24 +16,52 @@ internal sealed class FeedReconnectWatch
     /// <summary>The shortest time away in ticks, or null before any resume.</summary>
     public uint? ShortestAbsenceTicks { get; private set; }
 
+    /// <summary>Follows the overview for the matches, and each match's own feed, which carries its players' drops and resumes.</summary>
     public async Task RunAsync(TestServer server, CancellationToken stop)
     {
-        await using SseClient feed = await SseClient.OpenAsync(server, "/events");
-        using CancellationTokenRegistration closing = stop.Register(() => feed.Response.Dispose());
+        var watched = new Dictionary<uint, Task>();
+        await ReadAsync(server, "/events", stop, message =>
+        {
+            if (message.Event == "summary")
+            {
+                foreach (System.Text.Json.JsonElement match in message.Json.GetProperty("matches").EnumerateArray())
+                {
+                    uint id = match.GetProperty("id").GetUInt32();
+                    watched.TryAdd(id, ReadAsync(server, $"/matches/{id}/events", stop, Observe));
+                }
+            }
+        });
+        await Task.WhenAll(watched.Values);
+    }
+
+    private static async Task ReadAsync(TestServer server, string path, CancellationToken stop, Action<SseMessage> observe)
+    {
         try
         {
+            await using SseClient feed = await SseClient.OpenAsync(server, path);
+            using CancellationTokenRegistration closing = stop.Register(() => feed.Response.Dispose());
             while (!stop.IsCancellationRequested)
             {
-                Observe(await feed.NextEventAsync());
+                observe(await feed.NextEventAsync());
             }
         }
-        catch (Exception) when (stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested || path != "/events")
         {
-            // Disposing the response ends the read with whatever exception the stream throws.
+            // Disposing the response ends the read with whatever exception the stream throws; a match's feed also
+            // ends (or answers 204) when its match is removed.
         }
     }
 
+    // Called from every match's feed at once.
     private void Observe(SseMessage message)
+    {
+        lock (_droppedAt)
+        {
+            ObserveLocked(message);
+        }
+    }
+
+    private void ObserveLocked(SseMessage message)
     {
         if (message.Event is not ("player.disconnected" or "player.resumed"))
         {

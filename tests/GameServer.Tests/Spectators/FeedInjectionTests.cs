@@ -3,6 +3,7 @@ using System.Text.Json;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Spectators;
+using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Spectators;
 
@@ -48,16 +49,21 @@ public sealed class FeedInjectionTests
     {
         await using TestServer server = await SpectatorTestServers.StartAsync();
         var log = server.GetService<IMatchEventLog>();
-        await using SseClient feed = await SseClient.OpenAsync(server, "/events");
+
+        // Joins are on a match's own feed: published under a real match's id, among its own events.
+        await using TestPlayer ada = await TestPlayer.JoinAsync(server, "Ada");
+        uint matchId = ada.Welcome.MatchId;
+        await using SseClient feed = await SseClient.OpenAsync(server, $"/matches/{matchId}/events");
+        await feed.NextEventAsync("score");
         string[] names = s_hostileNames;
         MatchFeedEvent[] events = names.Select((name, i) => new MatchFeedEvent(new GameEvent(10, GameEventKind.PlayerJoined, (uint)i + 1, 0, 0), name, null)).ToArray();
         var marker = new MatchFeedEvent(new GameEvent(11, GameEventKind.MatchStarted, 0, 0, 0), null, null);
 
-        log.Publish(77, [.. events, marker], SpectatorTestServers.Standings(77));
+        log.Publish(matchId, [.. events, marker], SpectatorTestServers.Standings(matchId));
 
         foreach (string name in names)
         {
-            SseMessage joined = await feed.NextEventAsync();
+            SseMessage joined = await feed.NextEventAsync("player.joined");
             Assert.Equal("player.joined", joined.Event);
             Assert.Equal(3, joined.Lines.Count);
             Assert.StartsWith("event: ", joined.Lines[0], StringComparison.Ordinal);
@@ -66,6 +72,6 @@ public sealed class FeedInjectionTests
             Assert.Equal(name, joined.Json.GetProperty("name").GetString());
         }
 
-        Assert.Equal("match.started", (await feed.NextEventAsync()).Event);
+        Assert.Equal("match.started", (await feed.NextEventAsync("match.started")).Event);
     }
 }

@@ -15,7 +15,12 @@ public sealed class ScoreCoalescingTests : IDisposable
 
     public ScoreCoalescingTests()
     {
-        var options = new SpectatorFeedOptions { ScoreEventsPerSecond = 4, HeartbeatInterval = TimeSpan.FromSeconds(15) };
+        var options = new SpectatorFeedOptions
+        {
+            ScoreEventsPerSecond = 4,
+            HeartbeatInterval = TimeSpan.FromSeconds(15),
+            SummaryInterval = TimeSpan.FromMinutes(1),
+        };
         _log = new InMemoryMatchEventLog(Options.Create(options), _time, new SpectatorMetrics(_meters));
     }
 

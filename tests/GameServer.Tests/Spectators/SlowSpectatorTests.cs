@@ -69,7 +69,8 @@ public sealed class SlowSpectatorTests : IAsyncLifetime
         Assert.Equal("reset", (await resumed.NextEventAsync()).Event);
     }
 
-    // Big names fill the stalled connection's buffers in a few dozen events.
+    // Big names fill the stalled connection's buffers in a few dozen events: a match's end (the overview carries
+    // it), its winner's name a kilobyte long.
     private static async Task KeepPublishingAsync(IMatchEventLog log, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
@@ -79,7 +80,7 @@ public sealed class SlowSpectatorTests : IAsyncLifetime
         while (await timer.WaitForNextTickAsync(stop).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
         {
             tick++;
-            log.Publish(900, [new MatchFeedEvent(new GameEvent(tick, GameEventKind.Pickup, 3, 0, 1), name, null)], standings);
+            log.Publish(900, [new MatchFeedEvent(new GameEvent(tick, GameEventKind.MatchEnded, 3, 0, 0), name, null)], standings);
         }
     }
 }

@@ -47,6 +47,7 @@ public sealed class SpectatorFeedHttpTests : IAsyncLifetime
     {
         await using SseClient client = await SseClient.OpenAsync(_server, "/events");
         await client.NextAsync();
+        Assert.Equal("summary", (await client.NextAsync())?.Event);
 
         SseMessage? beat = await client.NextAsync();
 
@@ -111,7 +112,7 @@ public sealed class SpectatorFeedHttpTests : IAsyncLifetime
     {
         TestServer server = await SpectatorTestServers.StartAsync();
         await using SseClient client = await SseClient.OpenAsync(server, "/events");
-        await client.NextAsync();
+        await client.NextEventAsync("summary");
 
         Task stopping = server.DisposeAsync().AsTask();
 
