@@ -8,20 +8,22 @@ namespace GameServer.Tests.Cluster;
 [Collection(RedisCollection.Name)]
 public sealed class ClusterFeedTests(RedisServer redis)
 {
+    // A match a player: each join starts a match of its own, which the overview feed shows.
+    private static readonly Dictionary<string, string?> OneEachAMatch = new() { ["Matchmaking:Capacity"] = "1" };
+
     [Fact]
     public async Task Events_MatchOnNodeB_SpectatorOnNodeASeesItsEventsInBsOrder()
     {
-        await using TestCluster cluster = await TestCluster.StartAsync(redis);
+        await using TestCluster cluster = await TestCluster.StartAsync(redis, OneEachAMatch);
         await using SseClient onA = await SseClient.OpenAsync(cluster.A.HttpBase, "/events");
         await using SseClient onB = await SseClient.OpenAsync(cluster.B.HttpBase, "/events");
 
         await using TestPlayer ada = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Ada");
-        await using TestPlayer bob = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Bob", ada.Welcome.MatchId);
-        List<SseMessage> seenOnA = await FeedEvents.ReadThroughAsync(onA, FeedEvents.JoinOf("Bob"));
-        List<SseMessage> seenOnB = await FeedEvents.ReadThroughAsync(onB, FeedEvents.JoinOf("Bob"));
+        await using TestPlayer bob = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Bob");
+        List<SseMessage> seenOnA = await FeedEvents.ReadThroughAsync(onA, FeedEvents.StartOf(bob.Welcome.MatchId));
+        List<SseMessage> seenOnB = await FeedEvents.ReadThroughAsync(onB, FeedEvents.StartOf(bob.Welcome.MatchId));
 
-        Assert.Contains(seenOnA, FeedEvents.JoinOf("Ada"));
-        Assert.All(seenOnA, e => Assert.True(FeedEvents.IsOf(e, ada.Welcome.MatchId)));
+        Assert.Contains(seenOnA, FeedEvents.StartOf(ada.Welcome.MatchId));
         Assert.Equal(FeedEvents.Blocks(seenOnB), FeedEvents.Blocks(seenOnA));
         FeedEvents.AssertIdsIncrease(seenOnA);
     }
@@ -29,24 +31,24 @@ public sealed class ClusterFeedTests(RedisServer redis)
     [Fact]
     public async Task Events_LastEventIdTakenOnNodeA_ResumesOnNodeBWithNoGapAndNoDuplicate()
     {
-        await using TestCluster cluster = await TestCluster.StartAsync(redis);
+        await using TestCluster cluster = await TestCluster.StartAsync(redis, OneEachAMatch);
         await using SseClient reference = await SseClient.OpenAsync(cluster.A.HttpBase, "/events");
         SseMessage last;
         await using (SseClient leaving = await SseClient.OpenAsync(cluster.A.HttpBase, "/events"))
         {
             await using TestPlayer ada = await TestPlayer.JoinAsync(cluster.A.WebSocketUri, "Ada");
-            last = (await FeedEvents.ReadThroughAsync(leaving, FeedEvents.JoinOf("Ada")))[^1];
+            last = (await FeedEvents.ReadThroughAsync(leaving, FeedEvents.StartOf(ada.Welcome.MatchId)))[^1];
         }
 
         // Events of both nodes while the spectator is away: Bob's match on B, and A's match playing on.
         await using TestPlayer bob = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Bob");
-        await using TestPlayer cy = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Cy", bob.Welcome.MatchId);
-        List<SseMessage> all = await FeedEvents.ReadThroughAsync(reference, FeedEvents.JoinOf("Cy"));
+        await using TestPlayer cy = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Cy");
+        List<SseMessage> all = await FeedEvents.ReadThroughAsync(reference, FeedEvents.StartOf(cy.Welcome.MatchId));
         await using SseClient resumed = await SseClient.OpenAsync(cluster.B.HttpBase, "/events", last.Id);
-        List<SseMessage> resumedEvents = await FeedEvents.ReadThroughAsync(resumed, FeedEvents.JoinOf("Cy"));
+        List<SseMessage> resumedEvents = await FeedEvents.ReadThroughAsync(resumed, FeedEvents.StartOf(cy.Welcome.MatchId));
 
         List<SseMessage> missed = all[(all.FindIndex(e => e.Id == last.Id) + 1)..];
-        Assert.Contains(missed, FeedEvents.JoinOf("Bob"));
+        Assert.Contains(missed, FeedEvents.StartOf(bob.Welcome.MatchId));
         Assert.Equal(FeedEvents.Blocks(missed), FeedEvents.Blocks(resumedEvents));
     }
 }

@@ -24,7 +24,7 @@ public sealed class ClusterNodeLossTests(RedisServer redis)
         await using (TestPlayer ada = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Ada"))
         {
             lost = ada.Welcome.MatchId;
-            await FeedEvents.ReadThroughAsync(feedOnA, FeedEvents.JoinOf("Ada"));
+            await FeedEvents.ReadThroughAsync(feedOnA, FeedEvents.StartOf(lost));
             await PollAsync(async () => ListedNode(await onA.GetFromJsonAsync<JsonElement>("/matches"), lost) is not null, TestPlayer.Patience);
             Assert.Equal(cluster.B.HttpBase.ToString().TrimEnd('/'), ListedNode(await onA.GetFromJsonAsync<JsonElement>("/matches"), lost));
 

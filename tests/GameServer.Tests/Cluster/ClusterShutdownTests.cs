@@ -23,7 +23,7 @@ public sealed class ClusterShutdownTests(RedisServer redis)
         await using SseClient feedOnA = await SseClient.OpenAsync(cluster.A.HttpBase, "/events");
         await using TestPlayer ada = await TestPlayer.JoinAsync(cluster.B.WebSocketUri, "Ada");
         uint matchId = ada.Welcome.MatchId;
-        await FeedEvents.ReadThroughAsync(feedOnA, FeedEvents.JoinOf("Ada"));
+        await FeedEvents.ReadThroughAsync(feedOnA, FeedEvents.StartOf(matchId));
 
         Assert.Equal(0, await cluster.B.TerminateAsync(TimeSpan.FromSeconds(30)));
 

@@ -1,3 +1,4 @@
+using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Spectators;
 
 namespace GameServer.Tests.Cluster;
@@ -5,14 +6,16 @@ namespace GameServer.Tests.Cluster;
 /// <summary>Reading a cluster's feed: the events of the log (those with ids) up to one a test waits for.</summary>
 internal static class FeedEvents
 {
-    /// <summary>The logged events up to and including the first that satisfies <paramref name="last"/>.</summary>
+    /// <summary>The logged events up to and including the first that satisfies <paramref name="last"/>, within the patience of a test.</summary>
     public static async Task<List<SseMessage>> ReadThroughAsync(SseClient feed, Predicate<SseMessage> last)
     {
+        // Heartbeats keep a stream alive for ever: a test that waits for an event that never comes must fail, not hang.
+        using var deadline = new CancellationTokenSource(2 * TestPlayer.Patience);
         var events = new List<SseMessage>();
         SseMessage message;
         do
         {
-            message = await feed.NextEventAsync();
+            message = await feed.NextEventAsync().WaitAsync(deadline.Token);
             if (message.Id is not null)
             {
                 events.Add(message);
@@ -23,14 +26,15 @@ internal static class FeedEvents
         return events;
     }
 
-    public static Predicate<SseMessage> JoinOf(string name) =>
-        message => message.Event == "player.joined" && message.Json.GetProperty("name").GetString() == name;
+    /// <summary>The overview carries the matches' lifecycle: a cluster test's match (one player starts it) shows by its start.</summary>
+    public static Predicate<SseMessage> StartOf(uint matchId) =>
+        message => message.Event == "match.started" && IsOf(message, matchId);
 
-    /// <summary>True at the join of the last of <paramref name="names"/> to join, in whatever order they do.</summary>
-    public static Predicate<SseMessage> AllJoined(params string[] names)
+    /// <summary>True at the start of the last of <paramref name="matchIds"/> to start, in whatever order they do.</summary>
+    public static Predicate<SseMessage> AllStarted(params uint[] matchIds)
     {
-        var waiting = new HashSet<string>(names);
-        return message => message.Event == "player.joined" && waiting.Remove(message.Json.GetProperty("name").GetString()!) && waiting.Count == 0;
+        var waiting = new HashSet<uint>(matchIds);
+        return message => message.Event == "match.started" && waiting.Remove(message.Json.GetProperty("matchId").GetUInt32()) && waiting.Count == 0;
     }
 
     public static bool IsOf(SseMessage message, uint matchId) => message.Json.GetProperty("matchId").GetUInt32() == matchId;

@@ -59,7 +59,7 @@ public sealed partial class FeedStreamCacheTests(RedisServer redis)
         for (uint tick = 1; tick <= 10; tick++)
         {
             server.GetService<IMatchEventLog>().Publish(900,
-                [new MatchFeedEvent(new GameEvent(tick, GameEventKind.Pickup, 3, 0, (int)PickupKind.Health), "Ada", null)],
+                [new MatchFeedEvent(new GameEvent(tick, GameEventKind.MatchStarted, 0, 0, 0), null, null)],
                 SpectatorTestServers.Standings(900, new PlayerStanding(3, "Ada", 0, 0, true)));
         }
 
@@ -67,7 +67,7 @@ public sealed partial class FeedStreamCacheTests(RedisServer redis)
         {
             for (int i = 0; i < 10; i++)
             {
-                await spectator.NextEventAsync("pickup");
+                await spectator.NextEventAsync("match.started");
             }
 
             await spectator.DisposeAsync();
