@@ -5,6 +5,7 @@ using GameServer.Ticking;
 namespace GameServer.Tests.Http;
 
 /// <summary>/metrics right after start: every series the README documents, the tick buckets, the service's name.</summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed partial class MetricsTests : IAsyncLifetime
 {
     private TestServer _server = null!;
