@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GameServer.Spectators;
 
 /// <summary>
@@ -16,8 +14,8 @@ public sealed class FeedEntry(long id, uint matchId, string eventName, byte[] da
     /// <summary>The <c>data:</c> line's JSON: one line, control characters escaped.</summary>
     public byte[] Data { get; } = data;
 
-    /// <summary>The id as the <c>id:</c> field shows it, formatted once rather than per spectator.</summary>
-    public string IdText { get; } = id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The whole SSE event, formatted once; every stream that shows it writes these bytes.</summary>
+    public byte[] Frame { get; } = SseFrames.Event(eventName, data, id);
 
     public bool IsRemoval => EventName == FeedEventNames.MatchRemoved;
 

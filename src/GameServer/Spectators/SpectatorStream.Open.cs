@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using GameServer.Matches;
 
@@ -15,7 +14,7 @@ public sealed partial class SpectatorStream
     /// within the buffer; a <c>reset</c> with a fresh scoreboard when its id is too old or unknown; without an id, a
     /// <c>summary</c> of every live match (the overview) or a <c>score</c> snapshot of the match (its own feed).
     /// </summary>
-    private async ValueTask<List<SseItem<byte[]>>> OpenAsync(CancellationToken cancellationToken)
+    private async ValueTask<List<byte[]>> OpenAsync(CancellationToken cancellationToken)
     {
         IFeedLog log = _feed.Log;
         long position = log.LastId;
@@ -35,19 +34,19 @@ public sealed partial class SpectatorStream
             byte[] data = Encode(writer => FeedJson.WriteReset(writer, reason, matches));
 
             // The reset carries the position it was taken at, so that a client that reconnects after it resumes.
-            return [new SseItem<byte[]>(data, FeedEventNames.Reset) { EventId = position.ToString(System.Globalization.CultureInfo.InvariantCulture) }];
+            return [SseFrames.Event(FeedEventNames.Reset, data, position)];
         }
 
         // Snapshots carry no id: they are not in the log, and the client's position should not move for them.
         if (_matchId is null)
         {
-            return [new SseItem<byte[]>(Encode(writer => FeedJson.WriteOverview(writer, matches)), FeedEventNames.Summary)];
+            return [SseFrames.Event(FeedEventNames.Summary, Encode(writer => FeedJson.WriteOverview(writer, matches)))];
         }
 
-        var snapshot = new List<SseItem<byte[]>>();
+        var snapshot = new List<byte[]>();
         foreach (MatchSummary match in matches)
         {
-            snapshot.Add(new SseItem<byte[]>(Encode(writer => FeedJson.WriteScore(writer, match)), FeedEventNames.Score));
+            snapshot.Add(SseFrames.Event(FeedEventNames.Score, Encode(writer => FeedJson.WriteScore(writer, match))));
         }
 
         return snapshot;

@@ -1,16 +1,13 @@
-using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using System.Text;
+using System.Buffers;
+using System.IO.Pipelines;
 
 namespace GameServer.Spectators;
 
 /// <summary>
 /// One spectator's stream: a filtered view of the log, read from the spectator's own position at its own pace:
 /// one match's every event (<c>/matches/{id}/events</c>), or the overview of them all (<c>/events</c>).
-/// The items go through .NET's <see cref="SseFormatter"/> (via <c>TypedResults.ServerSentEvents</c>); what it
-/// cannot express is written here by hand, between items, straight to the response: the <c>retry:</c> hint on
-/// its own before any event, and the <c>: heartbeat</c> comment.
+/// It writes the log's own preformatted events (<see cref="FeedEntry.Frame"/>) straight to the response's pipe, a
+/// burst of them in one flush: a spectator holds no buffer of its own, only its place in the log.
 /// </summary>
 public sealed partial class SpectatorStream
 {
@@ -39,19 +36,23 @@ public sealed partial class SpectatorStream
     /// <summary>The id this spectator reads next; read by the pump to find spectators that fell out of the buffer.</summary>
     public long Next => Volatile.Read(ref _next);
 
-    public async IAsyncEnumerable<SseItem<byte[]>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Writes the stream until the client leaves, the spectator is dropped or the feed completes.</summary>
+    public async Task WriteAsync(CancellationToken cancellationToken)
     {
         IFeedLog log = _feed.Log;
-        List<SseItem<byte[]>> opening = await OpenAsync(cancellationToken);
+        PipeWriter body = _context.Response.BodyWriter;
+        List<byte[]> opening = await OpenAsync(cancellationToken);
         _feed.Spectators.Register(this);
         try
         {
-            await WriteRawAsync(RetryField(), cancellationToken);
-            foreach (SseItem<byte[]> item in opening)
+            body.Write(SseFrames.Retry(_feed.Options.RetryInterval));
+            foreach (byte[] frame in opening)
             {
                 _feed.Metrics.EventWritten();
-                yield return item;
+                body.Write(frame);
             }
+
+            await body.FlushAsync(cancellationToken);
 
             var batch = new FeedEntry[ReadBatch];
             long heartbeats = log.Heartbeats;
@@ -68,8 +69,10 @@ public sealed partial class SpectatorStream
                     if (read.HistoryLost)
                     {
                         Drop(abort: false);
-                        yield break;
+                        return;
                     }
+
+                    bool ended = false;
 
                     for (int i = 0; i < read.Count; i++)
                     {
@@ -78,7 +81,7 @@ public sealed partial class SpectatorStream
                         if (entry.Id < log.OldestId)
                         {
                             Drop(abort: false);
-                            yield break;
+                            return;
                         }
 
                         Volatile.Write(ref _next, entry.Id + 1);
@@ -89,13 +92,20 @@ public sealed partial class SpectatorStream
 
                         quiet = false;
                         _feed.Metrics.EventWritten();
-                        yield return new SseItem<byte[]>(entry.Data, entry.EventName) { EventId = entry.IdText };
+                        body.Write(entry.Frame);
 
                         // A match's own stream ends with it; the browser's reconnection then gets 204 and stops.
                         if (_matchId is not null && entry.IsRemoval)
                         {
-                            yield break;
+                            ended = true;
+                            break;
                         }
+                    }
+
+                    await body.FlushAsync(cancellationToken);
+                    if (ended)
+                    {
+                        return;
                     }
                 }
                 while (read.Count == batch.Length);
@@ -105,7 +115,7 @@ public sealed partial class SpectatorStream
                     heartbeats = log.Heartbeats;
                     if (quiet)
                     {
-                        await WriteRawAsync(s_heartbeat, cancellationToken);
+                        await body.WriteAsync(s_heartbeat, cancellationToken);
                     }
 
                     quiet = true;
@@ -136,17 +146,6 @@ public sealed partial class SpectatorStream
         {
             _context.Abort();
         }
-    }
-
-    // Written before any event: a field block with no data dispatches nothing, and SseFormatter always writes data.
-    private byte[] RetryField() =>
-        Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"retry: {(long)_feed.Options.RetryInterval.TotalMilliseconds}\n\n"));
-
-    private async Task WriteRawAsync(byte[] bytes, CancellationToken cancellationToken)
-    {
-        Stream body = _context.Response.Body;
-        await body.WriteAsync(bytes, cancellationToken);
-        await body.FlushAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 51, EventName = "SpectatorTooSlow", Level = LogLevel.Information, Message = "Spectator disconnected: it was to read event {Next}, but the replay buffer starts at {Oldest}")]

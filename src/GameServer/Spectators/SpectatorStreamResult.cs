@@ -1,21 +1,32 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace GameServer.Spectators;
 
 /// <summary>
-/// The SSE response: the feed's own headers, then <c>TypedResults.ServerSentEvents</c> (content type,
-/// <c>Cache-Control: no-cache,no-store</c>, response buffering off, SseFormatter) over the spectator's stream.
+/// The SSE response: the headers <c>TypedResults.ServerSentEvents</c> would send (content type, no caching, no
+/// compression, response buffering off) and the feed's own, then the spectator's stream, which writes its
+/// preformatted events itself.
 /// </summary>
 public sealed class SpectatorStreamResult(SpectatorStream stream) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        SpectatorCors.AllowAnyOrigin(httpContext.Response);
+        HttpResponse response = httpContext.Response;
+        SpectatorCors.AllowAnyOrigin(response);
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache,no-store";
+        response.Headers.Pragma = "no-cache";
+        response.Headers.ContentEncoding = "identity";
+        httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
 
         // nginx and other proxies buffer responses unless told not to; an event must reach the browser at once.
-        httpContext.Response.Headers["X-Accel-Buffering"] = "no";
+        response.Headers["X-Accel-Buffering"] = "no";
         try
         {
-            await TypedResults.ServerSentEvents(stream.ReadAsync(httpContext.RequestAborted)).ExecuteAsync(httpContext);
+            // Kestrel's pipe hands out memory to write into only once the response has started.
+            await response.StartAsync(httpContext.RequestAborted);
+            await stream.WriteAsync(httpContext.RequestAborted);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && httpContext.RequestAborted.IsCancellationRequested)
         {
