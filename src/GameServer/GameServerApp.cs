@@ -90,6 +90,8 @@ public static class GameServerApp
         services.TryAddSingleton<IPlayerAdmission, AdmissionControl>();
         services.AddSingleton<UpgradePolicy>();
         services.AddSingleton<UpgradeHandshake>();
+        services.AddSingleton<ClientAddresses>();
+        services.AddSingleton<SpectatorSocketFeed>();
         services.AddSingleton<KeepAliveSweep>();
         services.AddSingleton<IConnectionListenerFactory, GameListenerFactory>();
 

@@ -7,7 +7,7 @@ namespace GameServer.Spectators;
 /// <summary>The spectator feed's endpoints: <c>GET /events</c> (every match) and <c>GET /matches/{id}/events</c>.</summary>
 public static class SpectatorFeedEndpoints
 {
-    private const string LastEventIdQuery = "lastEventId";
+    internal const string LastEventIdQuery = "lastEventId";
 
     private static readonly string[] s_methods = [HttpMethods.Get, HttpMethods.Options];
 
@@ -16,8 +16,8 @@ public static class SpectatorFeedEndpoints
 
     public static IEndpointRouteBuilder MapSpectatorFeed(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/events", s_methods, StreamAll).WithMetadata(s_acceptPreflight).RequireConnectionCap();
-        endpoints.MapMethods("/matches/{id}/events", s_methods, StreamMatch).WithMetadata(s_acceptPreflight).RequireConnectionCap();
+        endpoints.MapMethods(SpectatorFeedPaths.All, s_methods, StreamAll).WithMetadata(s_acceptPreflight).RequireConnectionCap();
+        endpoints.MapMethods(SpectatorFeedPaths.OneMatch, s_methods, StreamMatch).WithMetadata(s_acceptPreflight).RequireConnectionCap();
         return endpoints;
     }
 
@@ -29,7 +29,7 @@ public static class SpectatorFeedEndpoints
             return TypedResults.NoContent();
         }
 
-        return new SpectatorStreamResult(new SpectatorStream(feed, context, matchId: null, LastEventId(context.Request)));
+        return new SpectatorStreamResult(new SpectatorStream(feed, new ResponseOutput(context), matchId: null, LastEventId(context.Request)));
     }
 
     private static async Task<Results<SpectatorStreamResult, NoContent, ProblemHttpResult>> StreamMatch(uint id, HttpContext context, SpectatorFeed feed)
@@ -49,21 +49,20 @@ public static class SpectatorFeedEndpoints
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such match", detail: $"No match has id {id}.");
         }
 
-        return new SpectatorStreamResult(new SpectatorStream(feed, context, id, LastEventId(context.Request)));
+        return new SpectatorStreamResult(new SpectatorStream(feed, new ResponseOutput(context), id, LastEventId(context.Request)));
     }
 
     /// <summary>
     /// The header wins over the query: a browser's EventSource reconnects to the same URL (query and all) with the
     /// header naming the latest id it saw. A value that is not an id comes back as -1, which is reset.
     /// </summary>
-    private static long? LastEventId(HttpRequest request)
-    {
-        string? value = request.Headers["Last-Event-ID"].ToString();
-        if (string.IsNullOrEmpty(value))
-        {
-            value = request.Query[LastEventIdQuery].ToString();
-        }
+    private static long? LastEventId(HttpRequest request) =>
+        LastEventId(request.Headers["Last-Event-ID"].ToString(), request.Query[LastEventIdQuery].ToString());
 
+    /// <summary>The same from the header's and the query's raw values (the lean listener reads them itself).</summary>
+    internal static long? LastEventId(string? header, string? query)
+    {
+        string? value = string.IsNullOrEmpty(header) ? query : header;
         if (string.IsNullOrEmpty(value))
         {
             return null;

@@ -1,13 +1,10 @@
-using System.Buffers;
-using System.IO.Pipelines;
-
 namespace GameServer.Spectators;
 
 /// <summary>
 /// One spectator's stream: a filtered view of the log, read from the spectator's own position at its own pace:
 /// one match's every event (<c>/matches/{id}/events</c>), or the overview of them all (<c>/events</c>).
-/// It writes the log's own preformatted events (<see cref="FeedEntry.Frame"/>) straight to the response's pipe, a
-/// burst of them in one flush: a spectator holds no buffer of its own, only its place in the log.
+/// It writes the log's own preformatted events (<see cref="FeedEntry.Frame"/>) to its <see cref="ISpectatorOutput"/>,
+/// a burst of them in one flush: a spectator holds no buffer of its own, only its place in the log.
 /// </summary>
 public sealed partial class SpectatorStream
 {
@@ -17,7 +14,7 @@ public sealed partial class SpectatorStream
     private const int ReadBatch = 16;
 
     private readonly SpectatorFeed _feed;
-    private readonly HttpContext _context;
+    private readonly ISpectatorOutput _output;
     private readonly uint? _matchId;
     private readonly long? _lastEventId;
     private long _next;
@@ -25,10 +22,10 @@ public sealed partial class SpectatorStream
 
     /// <param name="matchId">The one match to show, or null for all of them.</param>
     /// <param name="lastEventId">The last id the client has seen (negative: one it sent that is not an id), or null.</param>
-    public SpectatorStream(SpectatorFeed feed, HttpContext context, uint? matchId, long? lastEventId)
+    public SpectatorStream(SpectatorFeed feed, ISpectatorOutput output, uint? matchId, long? lastEventId)
     {
         _feed = feed;
-        _context = context;
+        _output = output;
         _matchId = matchId;
         _lastEventId = lastEventId;
     }
@@ -40,19 +37,18 @@ public sealed partial class SpectatorStream
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
         IFeedLog log = _feed.Log;
-        PipeWriter body = _context.Response.BodyWriter;
         List<byte[]> opening = await OpenAsync(cancellationToken);
         _feed.Spectators.Register(this);
         try
         {
-            body.Write(SseFrames.Retry(_feed.Options.RetryInterval));
+            _output.Add(SseFrames.Retry(_feed.Options.RetryInterval));
             foreach (byte[] frame in opening)
             {
                 _feed.Metrics.EventWritten();
-                body.Write(frame);
+                _output.Add(frame);
             }
 
-            await body.FlushAsync(cancellationToken);
+            await _output.FlushAsync(cancellationToken);
 
             var batch = new FeedEntry[ReadBatch];
             long heartbeats = log.Heartbeats;
@@ -92,7 +88,7 @@ public sealed partial class SpectatorStream
 
                         quiet = false;
                         _feed.Metrics.EventWritten();
-                        body.Write(entry.Frame);
+                        _output.Add(entry.Frame);
 
                         // A match's own stream ends with it; the browser's reconnection then gets 204 and stops.
                         if (_matchId is not null && entry.IsRemoval)
@@ -102,7 +98,7 @@ public sealed partial class SpectatorStream
                         }
                     }
 
-                    await body.FlushAsync(cancellationToken);
+                    await _output.FlushAsync(cancellationToken);
                     if (ended)
                     {
                         return;
@@ -115,7 +111,8 @@ public sealed partial class SpectatorStream
                     heartbeats = log.Heartbeats;
                     if (quiet)
                     {
-                        await body.WriteAsync(s_heartbeat, cancellationToken);
+                        _output.Add(s_heartbeat);
+                        await _output.FlushAsync(cancellationToken);
                     }
 
                     quiet = true;
@@ -144,7 +141,7 @@ public sealed partial class SpectatorStream
         LogDropped(_feed.Logger, Next, _feed.Log.OldestId);
         if (abort)
         {
-            _context.Abort();
+            _output.Abort();
         }
     }
 

@@ -2,30 +2,22 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace GameServer.Spectators;
 
-/// <summary>
-/// The SSE response: the headers <c>TypedResults.ServerSentEvents</c> would send (content type, no caching, no
-/// compression, response buffering off) and the feed's own, then the spectator's stream, which writes its
-/// preformatted events itself.
-/// </summary>
+/// <summary>The SSE response on Kestrel: the stream's headers, response buffering off, then the stream itself.</summary>
 public sealed class SpectatorStreamResult(SpectatorStream stream) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        HttpResponse response = httpContext.Response;
-        SpectatorCors.AllowAnyOrigin(response);
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache,no-store";
-        response.Headers.Pragma = "no-cache";
-        response.Headers.ContentEncoding = "identity";
-        httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+        foreach ((string name, string value) in SpectatorResponse.Headers)
+        {
+            httpContext.Response.Headers[name] = value;
+        }
 
-        // nginx and other proxies buffer responses unless told not to; an event must reach the browser at once.
-        response.Headers["X-Accel-Buffering"] = "no";
+        httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
         try
         {
             // Kestrel's pipe hands out memory to write into only once the response has started.
-            await response.StartAsync(httpContext.RequestAborted);
+            await httpContext.Response.StartAsync(httpContext.RequestAborted);
             await stream.WriteAsync(httpContext.RequestAborted);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && httpContext.RequestAborted.IsCancellationRequested)

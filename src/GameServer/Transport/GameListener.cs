@@ -6,17 +6,22 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace GameServer.Transport;
 
-/// <summary>One bound TCP endpoint: accepts, sorts each socket by its first bytes, and queues Kestrel's share for it.</summary>
+/// <summary>
+/// One bound TCP endpoint: accepts, sorts each socket by its first bytes (players, spectators it can serve itself,
+/// the rest), and queues Kestrel's share for it.
+/// </summary>
 internal sealed class GameListener : IConnectionListener
 {
     private readonly Socket _listen;
     private readonly SocketConnectionContextFactory _contexts;
     private readonly UpgradeHandshake _handshake;
+    private readonly SpectatorSocketFeed _feeds;
     private readonly Channel<ConnectionContext> _forKestrel = Channel.CreateUnbounded<ConnectionContext>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
 
-    public GameListener(Socket listen, SocketConnectionContextFactory contexts, UpgradeHandshake handshake)
+    public GameListener(Socket listen, SocketConnectionContextFactory contexts, UpgradeHandshake handshake, SpectatorSocketFeed feeds)
     {
+        _feeds = feeds;
         _listen = listen;
         _contexts = contexts;
         _handshake = handshake;
@@ -82,17 +87,18 @@ internal sealed class GameListener : IConnectionListener
 
     private async Task SortAsync(Socket socket)
     {
-        UpgradeSniff sniff = await UpgradeHandshake.SniffAsync(socket, _handshake.IdleTimeout).ConfigureAwait(false);
-        switch (sniff)
+        UpgradeSniff sniff = await ConnectionSniff.SniffAsync(socket, _handshake.IdleTimeout).ConfigureAwait(false);
+        if (sniff == UpgradeSniff.Game)
         {
-            case UpgradeSniff.Game:
-                await _handshake.RunAsync(socket).ConfigureAwait(false);
-                break;
-            case UpgradeSniff.Other when _forKestrel.Writer.TryWrite(_contexts.Create(socket)):
-                break;
-            default:
-                socket.Dispose();
-                break;
+            await _handshake.RunAsync(socket).ConfigureAwait(false);
+        }
+        else if (sniff == UpgradeSniff.Feed && await _feeds.TryStreamAsync(socket).ConfigureAwait(false))
+        {
+            return;
+        }
+        else if (sniff == UpgradeSniff.Silent || !_forKestrel.Writer.TryWrite(_contexts.Create(socket)))
+        {
+            socket.Dispose();
         }
     }
 }

@@ -10,7 +10,8 @@ namespace GameServer.Transport;
 /// <summary>
 /// Kestrel's transport for TCP endpoints, replaced so that plain upgrades to <c>/ws</c> skip Kestrel: each accepted
 /// socket's first bytes are peeked at; a game upgrade goes to <see cref="UpgradeHandshake"/> and <see cref="GameSocket"/>,
-/// everything else to Kestrel as its own socket transport would have made it.
+/// a spectator feed to <see cref="SpectatorSocketFeed"/> when it can open it, everything else to Kestrel as its own
+/// socket transport would have made it.
 /// </summary>
 public sealed class GameListenerFactory(
     IServiceProvider services,
@@ -42,13 +43,9 @@ public sealed class GameListenerFactory(
             WaitForDataBeforeAllocatingBuffer = transport.WaitForDataBeforeAllocatingBuffer,
             MaxReadBufferSize = transport.MaxReadBufferSize,
             MaxWriteBufferSize = transport.MaxWriteBufferSize,
-
-            // Kestrel's share here is HTTP and SSE, whose code never blocks: a response's flush sends at once, on the
-            // writer's thread, rather than queueing the send. Writing a summary to 5,000 spectators then holds one
-            // pipe block at a time, not 5,000: 17.8 KiB of memory per spectator instead of 29.6 (perf/RESULTS.md).
-            UnsafePreferInlineScheduling = true,
+            UnsafePreferInlineScheduling = transport.UnsafePreferInlineScheduling,
         };
         var contexts = new SocketConnectionContextFactory(pipes, loggers.CreateLogger<SocketConnectionContextFactory>());
-        return ValueTask.FromResult<IConnectionListener>(new GameListener(listen, contexts, services.GetRequiredService<UpgradeHandshake>()));
+        return ValueTask.FromResult<IConnectionListener>(new GameListener(listen, contexts, services.GetRequiredService<UpgradeHandshake>(), services.GetRequiredService<SpectatorSocketFeed>()));
     }
 }

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using GameServer.Connections;
 using GameServer.Protocol;
 using GameServer.Security;
@@ -19,54 +17,16 @@ public sealed partial class UpgradeHandshake(
     ConnectionCaps caps,
     ConnectionRegistry registry,
     KeepAliveSweep keepAlive,
+    ClientAddresses clients,
     IOptions<ConnectionLimitOptions> limits,
     ILogger<UpgradeHandshake> logger)
 {
     private const int MaxHeadBytes = 8192;
-    private static readonly byte[] s_gamePrefix = Encoding.ASCII.GetBytes("GET " + ProtocolConstants.Path);
     private static readonly byte[] s_endOfHead = "\r\n\r\n"u8.ToArray();
     private static long s_connections;
 
-    private readonly IPAddress[] _trustedProxies = [.. limits.Value.TrustedProxies.Select(p => ConnectionCaps.Normalize(IPAddress.Parse(p)))];
-
     /// <summary>How long a new connection may take to send its request head.</summary>
     public TimeSpan IdleTimeout { get; } = limits.Value.IdleTimeout;
-
-    /// <summary>Peeks at a new connection's first bytes, without taking them, to tell a game upgrade from the rest.</summary>
-    internal static async Task<UpgradeSniff> SniffAsync(Socket socket, TimeSpan timeout)
-    {
-        byte[] first = new byte[s_gamePrefix.Length + 1];
-        using var expiry = new CancellationTokenSource(timeout);
-        try
-        {
-            while (true)
-            {
-                int peeked = await socket.ReceiveAsync(first, SocketFlags.Peek, expiry.Token).ConfigureAwait(false);
-                if (peeked == 0)
-                {
-                    return UpgradeSniff.Silent;
-                }
-
-                int compared = Math.Min(peeked, s_gamePrefix.Length);
-                if (!first.AsSpan(0, compared).SequenceEqual(s_gamePrefix.AsSpan(0, compared)))
-                {
-                    return UpgradeSniff.Other;
-                }
-
-                if (peeked == first.Length)
-                {
-                    return first[^1] is (byte)' ' or (byte)'?' ? UpgradeSniff.Game : UpgradeSniff.Other;
-                }
-
-                // The request line came in pieces: a peek returns at once while any byte is there, so wait a little.
-                await Task.Delay(5, expiry.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            return UpgradeSniff.Silent;
-        }
-    }
 
     /// <summary>Runs the handshake and then the player, until the connection ends.</summary>
     internal async Task RunAsync(Socket socket)
@@ -111,14 +71,14 @@ public sealed partial class UpgradeHandshake(
                 return (null, null);
             }
 
-            UpgradeRequest? request = UpgradeRequest.Parse(buffer.AsSpan(0, headLength));
+            RequestHead? request = RequestHead.Parse(buffer.AsSpan(0, headLength));
             if (request is null)
             {
                 await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(StatusCodes.Status400BadRequest, "Bad request"))).ConfigureAwait(false);
                 return (null, null);
             }
 
-            lease = caps.TryAcquire(ClientAddress(socket, request));
+            lease = caps.TryAcquire(clients.Of(socket, request));
             JoinTicket? ticket = null;
             UpgradeRefusal? refusal = lease is null
                 ? new UpgradeRefusal(StatusCodes.Status429TooManyRequests, "Too many connections")
@@ -148,7 +108,7 @@ public sealed partial class UpgradeHandshake(
         }
     }
 
-    private UpgradeRefusal? Judge(UpgradeRequest request, out JoinTicket? ticket)
+    private UpgradeRefusal? Judge(RequestHead request, out JoinTicket? ticket)
     {
         if (request.IsWebSocket && !request.IsVersion13)
         {
@@ -158,18 +118,6 @@ public sealed partial class UpgradeHandshake(
 
         return policy.Check(request.IsWebSocket, request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol),
             request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), out ticket);
-    }
-
-    /// <summary>The socket's peer, or the client a trusted proxy forwarded for (the nearest address in X-Forwarded-For).</summary>
-    private IPAddress ClientAddress(Socket socket, UpgradeRequest request)
-    {
-        IPAddress peer = ConnectionCaps.Normalize(((IPEndPoint)socket.RemoteEndPoint!).Address);
-        if (!_trustedProxies.Contains(peer) || request.Header("X-Forwarded-For") is not string forwarded)
-        {
-            return peer;
-        }
-
-        return IPAddress.TryParse(forwarded.Split(',')[^1].Trim(), out IPAddress? client) ? client : peer;
     }
 
     /// <summary>Reads until the blank line that ends the head; returns its length (-1 when too large) and the bytes read.</summary>

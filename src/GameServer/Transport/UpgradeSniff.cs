@@ -6,7 +6,10 @@ internal enum UpgradeSniff
     /// <summary>A request for <c>/ws</c>: the game transport takes it.</summary>
     Game,
 
-    /// <summary>Anything else (pages, the feed, TLS): Kestrel takes it.</summary>
+    /// <summary>A GET of a spectator feed: served on the socket itself when it can be, else by Kestrel.</summary>
+    Feed,
+
+    /// <summary>Anything else (pages, the API, TLS): Kestrel takes it.</summary>
     Other,
 
     /// <summary>Nothing came in time, or the peer left: dropped.</summary>

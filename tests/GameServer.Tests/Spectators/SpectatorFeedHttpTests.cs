@@ -1,15 +1,20 @@
 using System.Net;
 using GameServer.Tests.Infrastructure;
+using GameServer.Transport;
 
 namespace GameServer.Tests.Spectators;
 
-/// <summary>The feed's HTTP surface: headers, CORS, the retry hint, heartbeats, 404 and 204.</summary>
-public sealed class SpectatorFeedHttpTests : IAsyncLifetime
+/// <summary>
+/// The feed's HTTP surface: headers, CORS, the retry hint, heartbeats, 404 and 204; the same whether the lean
+/// listener serves the stream on its socket or Kestrel does (with the Kestrel transport, or whatever the lean one leaves).
+/// </summary>
+public abstract class SpectatorFeedHttpTests(GameTransport transport) : IAsyncLifetime
 {
     private TestServer _server = null!;
 
     public async Task InitializeAsync() => _server = await SpectatorTestServers.StartAsync(new Dictionary<string, string?>
     {
+        ["Gateway:Transport"] = transport.ToString(),
         ["Spectators:HeartbeatInterval"] = "00:00:00.200",
         ["Spectators:RetryInterval"] = "00:00:02.500",
         ["Matchmaking:EmptyMatchTimeout"] = "00:00:00",
@@ -110,7 +115,7 @@ public sealed class SpectatorFeedHttpTests : IAsyncLifetime
     [Fact]
     public async Task Events_ServerStopping_EndsTheStreamWithoutWaitingForTheShutdownTimeout()
     {
-        TestServer server = await SpectatorTestServers.StartAsync();
+        TestServer server = await SpectatorTestServers.StartAsync(new Dictionary<string, string?> { ["Gateway:Transport"] = transport.ToString() });
         await using SseClient client = await SseClient.OpenAsync(server, "/events");
         await client.NextEventAsync("summary");
 
@@ -119,4 +124,8 @@ public sealed class SpectatorFeedHttpTests : IAsyncLifetime
         Assert.Null(await client.NextAsync());
         await stopping;
     }
+
+    public sealed class Lean() : SpectatorFeedHttpTests(GameTransport.Lean);
+
+    public sealed class Kestrel() : SpectatorFeedHttpTests(GameTransport.Kestrel);
 }

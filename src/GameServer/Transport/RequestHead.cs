@@ -2,14 +2,20 @@ using System.Text;
 
 namespace GameServer.Transport;
 
-/// <summary>The parts of an HTTP/1.1 upgrade request to <c>/ws</c> that the handshake looks at (RFC 6455 4.2.1).</summary>
-internal sealed class UpgradeRequest
+/// <summary>
+/// The parts of an HTTP/1.1 GET request's head that the lean listener looks at: a game upgrade to <c>/ws</c>
+/// (RFC 6455 4.2.1) or a spectator feed.
+/// </summary>
+internal sealed class RequestHead
 {
     public string Target { get; private init; } = string.Empty;
 
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string? Header(string name) => Headers.GetValueOrDefault(name);
+
+    /// <summary>The target without its query.</summary>
+    public string Path => Target.Split('?')[0];
 
     /// <summary>A WebSocket opening handshake: GET, an upgrade to websocket, version 13 and a key.</summary>
     public bool IsWebSocket =>
@@ -43,7 +49,7 @@ internal sealed class UpgradeRequest
     }
 
     /// <summary>Parses the request head (up to, not including, the blank line); null when it is not a GET over HTTP/1.1.</summary>
-    public static UpgradeRequest? Parse(ReadOnlySpan<byte> head)
+    public static RequestHead? Parse(ReadOnlySpan<byte> head)
     {
         string[] lines = Encoding.Latin1.GetString(head).Split("\r\n");
         string[] requestLine = lines[0].Split(' ');
@@ -52,7 +58,7 @@ internal sealed class UpgradeRequest
             return null;
         }
 
-        var request = new UpgradeRequest { Target = target };
+        var request = new RequestHead { Target = target };
         foreach (string line in lines.AsSpan(1))
         {
             int colon = line.IndexOf(':', StringComparison.Ordinal);
