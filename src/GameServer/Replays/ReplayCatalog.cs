@@ -1,0 +1,70 @@
+using GameServer.Simulation.Replays;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Replays;
+
+/// <summary>The finished replays in the folder: filled by the writer (at start from the folder, then per file), read by the HTTP API.</summary>
+public sealed class ReplayCatalog(IOptions<ReplayOptions> options, IHostEnvironment environment)
+{
+    /// <summary>The extension of a finished replay file.</summary>
+    public const string Extension = ".replay";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, ReplayEntry> _entries = [];
+
+    /// <summary>The folder, absolute.</summary>
+    public string Folder { get; } = Path.GetFullPath(options.Value.Folder, environment.ContentRootPath);
+
+    /// <summary>The replays, newest first.</summary>
+    public IReadOnlyList<ReplayEntry> List()
+    {
+        lock (_lock)
+        {
+            return [.. _entries.Values.OrderByDescending(e => e.Started).ThenByDescending(e => e.Id, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>The file of a listed replay, or null: only listed ids name a path, so no request picks its own.</summary>
+    public string? PathOf(string id)
+    {
+        lock (_lock)
+        {
+            return _entries.ContainsKey(id) ? PathFor(id) : null;
+        }
+    }
+
+    internal string PathFor(string id) => Path.Combine(Folder, id + Extension);
+
+    internal void Add(ReplayEntry entry)
+    {
+        lock (_lock)
+        {
+            _entries[entry.Id] = entry;
+        }
+    }
+
+    internal void Remove(string id)
+    {
+        lock (_lock)
+        {
+            _entries.Remove(id);
+        }
+    }
+
+    /// <summary>An entry from a file's Start and End records (read through, without re-simulating).</summary>
+    /// <exception cref="ReplayFormatException">The file is truncated or corrupted.</exception>
+    internal static ReplayEntry Describe(string id, ReadOnlyMemory<byte> file)
+    {
+        var reader = new ReplayReader(file);
+        ReplayStart? start = null;
+        ReplayEnd end = default;
+        while (reader.TryRead(out ReplayRecord record))
+        {
+            start ??= record.Start;
+            end = record.End;
+        }
+
+        return new ReplayEntry(id, start!.MatchId, DateTimeOffset.FromUnixTimeMilliseconds(start.StartedUnixMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(end.EndedUnixMs), end.Tick, end.Players, file.Length, end.Reason == ReplayEndReason.MatchEnded);
+    }
+}
