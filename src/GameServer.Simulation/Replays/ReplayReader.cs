@@ -61,6 +61,11 @@ public sealed partial class ReplayReader
         }
 
         var kind = (ReplayRecordKind)bytes[start];
+        if (!Enum.IsDefined(kind))
+        {
+            Fail($"its kind is {(byte)kind}, which is no kind of record: the file is corrupted.");
+        }
+
         int length = ReadLength(bytes, start + 1, out int lengthBytes);
         int payloadStart = start + 1 + lengthBytes;
         if (length > bytes.Length - payloadStart)
@@ -70,7 +75,7 @@ public sealed partial class ReplayReader
 
         if ((_index == 0) != (kind == ReplayRecordKind.Start))
         {
-            Fail(_index == 0 ? $"the first record is {Describe(kind)}, not Start." : "a second Start record.");
+            Fail(_index == 0 ? $"the first record is {kind}, not Start." : "a second Start record.");
         }
 
         try
@@ -79,7 +84,7 @@ public sealed partial class ReplayReader
         }
         catch (Exception exception) when (exception is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException)
         {
-            Fail($"the {Describe(kind)} payload is corrupted ({exception.Message}).");
+            Fail($"the {kind} payload is corrupted ({exception.Message}).");
         }
 
         _offset = payloadStart + length;
@@ -115,9 +120,6 @@ public sealed partial class ReplayReader
         Fail("the record's length is not a valid varint: the file is corrupted.");
         return 0;
     }
-
-    private static string Describe(ReplayRecordKind kind) =>
-        Enum.IsDefined(kind) ? kind.ToString() : $"an unknown kind of record ({(byte)kind})";
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Fail(string what) =>
