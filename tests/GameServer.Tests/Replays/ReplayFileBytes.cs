@@ -5,11 +5,11 @@ namespace GameServer.Tests.Replays;
 /// <summary>Finds records in a replay file by the format's framing (kind, varint length, payload), to corrupt them on purpose.</summary>
 internal static class ReplayFileBytes
 {
-    /// <summary>The offset of the first record of this kind, and of its payload.</summary>
-    public static (int Record, int Payload, int Length) Find(byte[] file, ReplayRecordKind kind)
+    /// <summary>The first record of this kind: its number (from 1), its offset, its payload's offset and length.</summary>
+    public static (int Number, int Record, int Payload, int Length) Find(byte[] file, ReplayRecordKind kind)
     {
         int offset = ReplayFormat.HeaderLength;
-        while (offset < file.Length)
+        for (int number = 1; offset < file.Length; number++)
         {
             int at = offset + 1;
             int length = 0;
@@ -25,7 +25,7 @@ internal static class ReplayFileBytes
 
             if (file[offset] == (byte)kind)
             {
-                return (offset, at, length);
+                return (number, offset, at, length);
             }
 
             offset = at + length;
