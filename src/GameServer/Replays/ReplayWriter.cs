@@ -56,6 +56,11 @@ public sealed partial class ReplayWriter(
         ReplayFile file = chunk.File;
         try
         {
+            if (file.Failed)
+            {
+                return;
+            }
+
             if (chunk.Kind == ReplayChunkKind.Abandoned)
             {
                 Delete(file);
@@ -70,17 +75,12 @@ public sealed partial class ReplayWriter(
                 Complete(file);
             }
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Delete(file);
+            file.Failed = true;
             recorders.Metrics.WriteFailed();
             LogWriteFailed(logger, exception, file.Id);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            Delete(file);
-            recorders.Metrics.WriteFailed();
-            LogWriteFailed(logger, exception, file.Id);
+            TryDelete(file);
         }
         finally
         {
@@ -108,6 +108,18 @@ public sealed partial class ReplayWriter(
         file.Stream?.Dispose();
         file.Stream = null;
         File.Delete(PartialPath(file));
+    }
+
+    private void TryDelete(ReplayFile file)
+    {
+        try
+        {
+            Delete(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogDeleteFailed(logger, exception, file.Id);
+        }
     }
 
     private string PartialPath(ReplayFile file) => catalog.PathFor(file.Id) + PartialExtension;
