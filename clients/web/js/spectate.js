@@ -203,8 +203,9 @@ async function loadReplays() {
     if (replays.length === 0) return;
     $('replays').replaceChildren(...replays.map((r) => {
       const li = document.createElement('li');
-      const minutes = Math.floor(r.ticks / 30 / 60);
-      const seconds = String(Math.floor(r.ticks / 30) % 60).padStart(2, '0');
+      const length = Math.max(0, Math.round((Date.parse(r.ended) - Date.parse(r.started)) / 1000));
+      const minutes = Math.floor(length / 60);
+      const seconds = String(length % 60).padStart(2, '0');
       li.innerHTML = `<a href="${esc(new URL(`/replay/${encodeURIComponent(r.id)}`, server))}">Match ${r.matchId}</a> · ${r.players} players · ${minutes}:${seconds}`;
       return li;
     }));
