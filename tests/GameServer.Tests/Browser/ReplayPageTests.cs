@@ -58,6 +58,10 @@ public sealed class ReplayPageTests
         int[] pixel = await page.EvaluateAsync<int[]>(
             "() => Array.from(document.getElementById('canvas').getContext('2d').getImageData(5, 5, 1, 1).data)");
         Assert.Equal([0x34, 0x40, 0x5a, 0xff], pixel);
+
+        // The scoreboard page lists the replay, linked to its page.
+        await page.GotoAsync(new Uri(server.HttpBase, "/spectate").ToString());
+        await Assertions.Expect(page.Locator($"#replays a[href$='/replay/{entry.Id}']")).ToHaveCountAsync(1);
         Assert.Empty(errors);
     }
 

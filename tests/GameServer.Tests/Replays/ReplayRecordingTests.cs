@@ -3,8 +3,10 @@ using GameServer.Replays;
 using GameServer.Simulation;
 using GameServer.Simulation.Replays;
 using GameServer.Tests.Browser;
+using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
 using MessagePack;
+using Microsoft.Extensions.Options;
 
 namespace GameServer.Tests.Replays;
 
@@ -125,6 +127,31 @@ public sealed class ReplayRecordingTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Disabled_MatchPlayed_NothingRecorded()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "gameserver-tests", "disabled-" + Guid.NewGuid().ToString("N"));
+        await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(),
+            new Dictionary<string, string?> { ["Replays:Enabled"] = "false", ["Replays:Folder"] = folder });
+        using HttpClient client = server.CreateHttpClient();
+        await using (TestPlayer player = await TestPlayer.JoinAsync(server, "Ada"))
+        {
+            await player.WaitForWorldAsync(w => w.Phase == MatchPhase.Ended);
+        }
+
+        Assert.Empty(await ListedIdsAsync(client));
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Options_OutOfRange_StartFailsNamingTheSetting()
+    {
+        OptionsValidationException exception = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            TestServer.StartAsync(new Dictionary<string, string?> { ["Replays:MaxFiles"] = "0" }));
+
+        Assert.Contains("Replays:MaxFiles must be between 1 and 1000000.", exception.Message);
     }
 
     private static Dictionary<string, string?> Settings(string folder, int maxFiles) => new()
