@@ -105,6 +105,29 @@ public sealed class ReplayTests
         Assert.Equal(Enumerable.Range(1, 45).Select(t => (uint)t), ticks);
     }
 
+    [Fact]
+    public void ReadStartAndEnd_HeadAndTail_WithoutTheMiddle()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 90);
+
+        (ReplayStart start, ReplayEnd end) = ReplayReader.ReadStartAndEnd(file.AsMemory(0, 1024), file.AsMemory(file.Length - ReplayFormat.EndRecordLength));
+
+        Assert.Equal(4u, start.MatchId);
+        Assert.Equal("arena", start.Game);
+        Assert.Equal(new ReplayEnd(90, 1_700_000_060_000, ReplayEndReason.MatchEnded, 3), end);
+    }
+
+    [Fact]
+    public void ReadStartAndEnd_Truncated_SaysSo()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 90)[..^1];
+
+        ReplayFormatException exception = Assert.Throws<ReplayFormatException>(() =>
+            ReplayReader.ReadStartAndEnd(file.AsMemory(0, 1024), file.AsMemory(file.Length - ReplayFormat.EndRecordLength)));
+
+        Assert.Equal("The file does not end with an End record: it is truncated or corrupted.", exception.Message);
+    }
+
     /// <summary>The offset of the index-th record (1-based), from the format's framing: kind, varint length, payload.</summary>
     private static int FindRecordOffset(byte[] file, int index)
     {

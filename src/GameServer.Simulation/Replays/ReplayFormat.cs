@@ -15,6 +15,12 @@ public static class ReplayFormat
     /// <summary>The largest payload a reader accepts: far above any real record, so a corrupted length fails early.</summary>
     public const int MaxPayloadLength = 1 << 20;
 
+    /// <summary>
+    /// The End record's length: its numbers are written at full width, so a file's last bytes are its End record and
+    /// a listing reads a file's head and tail only.
+    /// </summary>
+    public const int EndRecordLength = 1 + 1 + 1 + 5 + 9 + 5 + 5;
+
     /// <summary>"GSRP".</summary>
     public static ReadOnlySpan<byte> Magic => "GSRP"u8;
 

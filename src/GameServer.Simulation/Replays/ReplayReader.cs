@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MessagePack;
 
 namespace GameServer.Simulation.Replays;
@@ -93,6 +94,28 @@ public sealed partial class ReplayReader
         return true;
     }
 
+    /// <summary>A file's Start and End records from its head (at least its Start record) and its last <see cref="ReplayFormat.EndRecordLength"/> bytes.</summary>
+    /// <exception cref="ReplayFormatException">The head or the tail is not what a complete replay has.</exception>
+    public static (ReplayStart Start, ReplayEnd End) ReadStartAndEnd(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> tail)
+    {
+        var reader = new ReplayReader(head);
+        reader.TryRead(out ReplayRecord start);
+        ReadOnlySpan<byte> bytes = tail.Span;
+        if (bytes.Length != ReplayFormat.EndRecordLength || bytes[0] != (byte)ReplayRecordKind.End || bytes[1] != ReplayFormat.EndRecordLength - 2)
+        {
+            throw new ReplayFormatException("The file does not end with an End record: it is truncated or corrupted.");
+        }
+
+        try
+        {
+            return (start.Start!, reader.Decode(ReplayRecordKind.End, tail[2..]).End);
+        }
+        catch (MessagePackSerializationException exception)
+        {
+            throw new ReplayFormatException($"The End record is corrupted ({exception.Message}).");
+        }
+    }
+
     private int ReadLength(ReadOnlySpan<byte> bytes, int at, out int count)
     {
         uint value = 0;
@@ -121,7 +144,7 @@ public sealed partial class ReplayReader
         return 0;
     }
 
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [DoesNotReturn]
     private void Fail(string what) =>
         throw new ReplayFormatException($"Record {_index + 1} at byte {_offset}: {what}");
 }

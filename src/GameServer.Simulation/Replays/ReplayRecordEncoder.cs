@@ -80,14 +80,15 @@ public sealed class ReplayRecordEncoder
         return Frame(ReplayRecordKind.Hash);
     }
 
+    /// <summary>The End record, its numbers at full width: always <see cref="ReplayFormat.EndRecordLength"/> bytes.</summary>
     public ReadOnlySpan<byte> End(ReplayEnd end)
     {
         MessagePackWriter writer = Begin();
         writer.WriteArrayHeader(4);
-        writer.Write(end.Tick);
-        writer.Write(end.EndedUnixMs);
-        writer.Write((int)end.Reason);
-        writer.Write(end.Players);
+        writer.WriteUInt32(end.Tick);
+        writer.WriteInt64(end.EndedUnixMs);
+        writer.WriteInt32((int)end.Reason);
+        writer.WriteInt32(end.Players);
         writer.Flush();
         return Frame(ReplayRecordKind.End);
     }

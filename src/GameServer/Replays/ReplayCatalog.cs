@@ -9,6 +9,9 @@ public sealed class ReplayCatalog(IOptions<ReplayOptions> options, IHostEnvironm
     /// <summary>The extension of a finished replay file.</summary>
     public const string Extension = ".replay";
 
+    // Enough for any Start record (a game's settings are a few hundred bytes).
+    private const int HeadBytes = 64 * 1024;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ReplayEntry> _entries = [];
 
@@ -51,20 +54,18 @@ public sealed class ReplayCatalog(IOptions<ReplayOptions> options, IHostEnvironm
         }
     }
 
-    /// <summary>An entry from a file's Start and End records (read through, without re-simulating).</summary>
-    /// <exception cref="ReplayFormatException">The file is truncated or corrupted.</exception>
-    internal static ReplayEntry Describe(string id, ReadOnlyMemory<byte> file)
+    /// <summary>An entry from a file's Start and End records: its head and its tail are read, not the whole file.</summary>
+    /// <exception cref="ReplayFormatException">The file is truncated or corrupted there.</exception>
+    internal static ReplayEntry Describe(string id, string path)
     {
-        var reader = new ReplayReader(file);
-        ReplayStart? start = null;
-        ReplayEnd end = default;
-        while (reader.TryRead(out ReplayRecord record))
-        {
-            start ??= record.Start;
-            end = record.End;
-        }
-
-        return new ReplayEntry(id, start!.MatchId, DateTimeOffset.FromUnixTimeMilliseconds(start.StartedUnixMs),
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        byte[] head = new byte[(int)Math.Min(file.Length, HeadBytes)];
+        file.ReadExactly(head);
+        byte[] tail = new byte[Math.Min(file.Length, ReplayFormat.EndRecordLength)];
+        file.Position = file.Length - tail.Length;
+        file.ReadExactly(tail);
+        (ReplayStart start, ReplayEnd end) = ReplayReader.ReadStartAndEnd(head, tail);
+        return new ReplayEntry(id, start.MatchId, DateTimeOffset.FromUnixTimeMilliseconds(start.StartedUnixMs),
             DateTimeOffset.FromUnixTimeMilliseconds(end.EndedUnixMs), end.Tick, end.Players, file.Length, end.Reason == ReplayEndReason.MatchEnded);
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class ReplayWriter
                 string id = Path.GetFileNameWithoutExtension(path);
                 try
                 {
-                    catalog.Add(ReplayCatalog.Describe(id, File.ReadAllBytes(path)));
+                    catalog.Add(ReplayCatalog.Describe(id, path));
                 }
                 catch (ReplayFormatException exception)
                 {
