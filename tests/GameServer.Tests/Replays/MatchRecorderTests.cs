@@ -19,7 +19,7 @@ public sealed class MatchRecorderTests : IDisposable
 
     public MatchRecorderTests()
     {
-        _recorders = new ReplayRecorders(Options.Create(new ReplayOptions()), new ArenaGame(new ArenaRules()),
+        _recorders = new ReplayRecorders(Options.Create(new ReplayOptions { MaxBytesPerMatch = 1L << 30 }), new ArenaGame(new ArenaRules()),
             new ReplayMetrics(_provider.GetRequiredService<IMeterFactory>()), TimeProvider.System);
         for (uint id = 1; id <= Players; id++)
         {
@@ -41,6 +41,32 @@ public sealed class MatchRecorderTests : IDisposable
         Assert.False(recorder.Stopped);
     }
 
+    [Fact]
+    public void Stepping_WriterFarBehind_GivesUpAndTellsTheWriterOnceItHasRoom()
+    {
+        MatchRecorder recorder = _recorders.Start(1, 7, tickRate: 30)!;
+        for (int i = 0; i < 1_000_000 && !recorder.Stopped; i++)
+        {
+            Step(recorder);
+        }
+
+        var kinds = new List<ReplayChunkKind>();
+        while (_recorders.Chunks.TryRead(out ReplayChunk chunk))
+        {
+            kinds.Add(chunk.Kind);
+        }
+
+        Step(recorder);
+        recorder.Ended();
+        Assert.True(_recorders.Chunks.TryRead(out ReplayChunk last));
+        Assert.False(_recorders.Chunks.TryRead(out _));
+
+        Assert.True(recorder.Stopped);
+        Assert.Equal(ReplayRecorders.QueueChunks, kinds.Count);
+        Assert.All(kinds, kind => Assert.Equal(ReplayChunkKind.Data, kind));
+        Assert.Equal(ReplayChunkKind.Abandoned, last.Kind);
+    }
+
     public void Dispose() => _provider.Dispose();
 
     /// <summary>Ticks as the host does with an input per player per tick, and returns chunks to the pool as the writer would.</summary>
@@ -48,19 +74,24 @@ public sealed class MatchRecorderTests : IDisposable
     {
         for (int i = 0; i < ticks; i++)
         {
-            _tick++;
-            for (int p = 0; p < Players; p++)
-            {
-                _inputs[p] = new PlayerInput((uint)p + 1, new InputMessage(_tick, _tick - 2, (sbyte)(_tick + p), -90, (ushort)(_tick * 37), Buttons.Fire));
-            }
-
-            recorder.Stepping(_tick, _inputs);
-            _world.Tick = _tick;
-            recorder.Stepped(_world);
+            Step(recorder);
             while (_recorders.Chunks.TryRead(out ReplayChunk chunk))
             {
                 _recorders.Pool.Return(chunk.Buffer!);
             }
         }
+    }
+
+    private void Step(MatchRecorder recorder)
+    {
+        _tick++;
+        for (int p = 0; p < Players; p++)
+        {
+            _inputs[p] = new PlayerInput((uint)p + 1, new InputMessage(_tick, _tick - 2, (sbyte)(_tick + p), -90, (ushort)(_tick * 37), Buttons.Fire));
+        }
+
+        recorder.Stepping(_tick, _inputs);
+        _world.Tick = _tick;
+        recorder.Stepped(_world);
     }
 }

@@ -145,6 +145,29 @@ public sealed class ReplayRecordingTests
         Assert.False(Directory.Exists(folder));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task FolderUnwritable_MatchPlaysOn_RecordingCountedAsAnIoError()
+    {
+        // A file where the folder should be: neither the folder nor any replay in it can be created.
+        string notAFolder = Path.GetTempFileName();
+        try
+        {
+            await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(),
+                new Dictionary<string, string?> { ["Replays:Folder"] = notAFolder });
+            using var metrics = new MetricProbe(server);
+            await using TestPlayer player = await TestPlayer.JoinAsync(server, "Ada");
+
+            await player.WaitForWorldAsync(w => w.Phase == MatchPhase.Ended);
+            await metrics.WaitForAsync("gameserver.replay.dropped[io-error]");
+
+            Assert.Equal(0, metrics.Total("gameserver.replay.recorded"));
+        }
+        finally
+        {
+            File.Delete(notAFolder);
+        }
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task Options_OutOfRange_StartFailsNamingTheSetting()
     {
