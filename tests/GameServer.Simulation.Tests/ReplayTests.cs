@@ -35,6 +35,18 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void Run_SimulationThrows_FailedAtThatTick()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 90);
+
+        ReplayVerdict verdict = Replayer.Run(file, [new FaultyArena(failingTick: 50)]);
+
+        Assert.Equal(ReplayOutcome.Failed, verdict.Outcome);
+        Assert.Equal(50u, verdict.Tick);
+        Assert.Equal("FAILED at tick 50: the simulation threw IndexOutOfRangeException: Index was outside the bounds of the array.", verdict.Message);
+    }
+
+    [Fact]
     public void Run_Truncated_OneClearError()
     {
         byte[] file = RecordedMatch.Record(ticks: 60);

@@ -93,7 +93,9 @@ public static class Replayer
             }
             catch (Exception exception) when (exception is not ReplayFormatException)
             {
-                return new ReplayVerdict(ReplayOutcome.Failed, tick, hashes, $"FAILED at tick {tick}: the simulation threw {exception.GetType().Name}: {exception.Message}");
+                // A step fails making its tick; a join or a leave at the tick the world is at.
+                uint failed = record.Kind == ReplayRecordKind.Step ? record.Tick : tick;
+                return new ReplayVerdict(ReplayOutcome.Failed, failed, hashes, $"FAILED at tick {failed}: the simulation threw {exception.GetType().Name}: {exception.Message}");
             }
         }
 
