@@ -14,7 +14,7 @@ public static class ReplayEndpoints
             catalog.PathOf(id) is string path
                 ? TypedResults.PhysicalFile(path, "application/octet-stream", id + ReplayCatalog.Extension)
                 : NotFound(id));
-        endpoints.MapGet("/replays/{id}/frames", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, ReplayCatalog catalog, IReplayableGame game, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/replays/{id}/frames", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, ReplayCatalog catalog, IReplayableGame game, ReplayFrameGate gate, CancellationToken cancellationToken) =>
         {
             if (catalog.PathOf(id) is not string path)
             {
@@ -22,7 +22,7 @@ public static class ReplayEndpoints
             }
 
             byte[] file = await File.ReadAllBytesAsync(path, cancellationToken);
-            (byte[] frames, ReplayVerdict verdict) = ReplayFrames.Encode(file, [game]);
+            (byte[] frames, ReplayVerdict verdict) = await gate.RunAsync(() => ReplayFrames.Encode(file, [game]), cancellationToken);
             return verdict.Outcome == ReplayOutcome.Unreadable
                 ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable replay", detail: verdict.Message)
                 : TypedResults.File(frames, "application/octet-stream");

@@ -13,6 +13,7 @@ public static class ReplayServiceCollectionExtensions
         services.AddSingleton<ReplayMetrics>();
         services.AddSingleton<ReplayRecorders>();
         services.AddSingleton<ReplayCatalog>();
+        services.AddSingleton<ReplayFrameGate>();
         services.AddHostedService<ReplayWriter>();
         return services;
     }
