@@ -10,6 +10,7 @@ using GameServer.Health;
 using GameServer.Http;
 using GameServer.Matches;
 using GameServer.Redis;
+using GameServer.Replays;
 using GameServer.Seats;
 using GameServer.Security;
 using GameServer.Simulation;
@@ -40,6 +41,7 @@ public static class GameServerApp
         app.MapArenaRules();
         app.MapPrometheusMetrics();
         app.MapSpectatorFeed();
+        app.MapReplays();
 
         var registry = app.Services.GetRequiredService<ConnectionRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => _ = registry.CloseAllAsync(CancellationToken.None));
@@ -71,8 +73,9 @@ public static class GameServerApp
         }
 
         services.AddSingleton<LocalMatches>();
+        services.AddReplays(configuration);
 
-        // Registered after the feed and the directory, so that it stops before them.
+        // Registered after the feed, the directory and the replay writer, so that it stops before them.
         services.AddHostedService<MatchDrain>();
         services.TryAddSingleton<IMatchIds, LocalMatchIds>();
         services.TryAddSingleton<IMatchmaker, InProcessMatchmaker>();
@@ -84,6 +87,7 @@ public static class GameServerApp
         services.AddSingleton<SeatClaims>();
         services.TryAddSingleton(ArenaRulesFor);
         services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
+        services.TryAddSingleton<IReplayableGame>(static provider => new ArenaGame(provider.GetRequiredService<ArenaRules>()));
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,11 +1,17 @@
 using GameServer;
 using GameServer.Hosting;
+using GameServer.Replays;
 using GameServer.Security;
 using GameServer.Transport;
 
 if (args is [TicketTool.Command, .. var rest])
 {
     return TicketTool.Run(rest);
+}
+
+if (args is [ReplayTool.Command, .. var replayArgs])
+{
+    return ReplayTool.Run(replayArgs);
 }
 
 SocketEngine.PreferInlineCompletions();

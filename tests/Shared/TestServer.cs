@@ -12,10 +12,12 @@ namespace GameServer.Testing;
 public sealed class TestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string _replays;
 
-    private TestServer(WebApplication app)
+    private TestServer(WebApplication app, string replays)
     {
         _app = app;
+        _replays = replays;
         string address = app.Urls.Single();
         HttpBase = new Uri(address);
         WebSocketUri = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/ws");
@@ -27,13 +29,16 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Each server records its matches into a folder of its own, deleted with it unless the settings name another.</summary>
     public static async Task<TestServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
+        string replays = Path.Combine(Path.GetTempPath(), "gameserver-tests", "replays-" + Guid.NewGuid().ToString("N"));
         WebApplication app = GameServerApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Matchmaking:MinPlayersToStart"] = "1",
+                ["Replays:Folder"] = replays,
             });
             if (settings is not null)
             {
@@ -44,7 +49,7 @@ public sealed class TestServer : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
-        return new TestServer(app);
+        return new TestServer(app, replays);
     }
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = HttpBase, Timeout = TimeSpan.FromSeconds(30) };
@@ -57,5 +62,9 @@ public sealed class TestServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
+        if (Directory.Exists(_replays))
+        {
+            Directory.Delete(_replays, recursive: true);
+        }
     }
 }

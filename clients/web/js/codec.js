@@ -47,7 +47,11 @@ export function entityFromArray(a) {
 
 /** Decodes one binary frame into { type, ... }; null for a type this client does not know (the protocol says ignore it). */
 export function decodeServerMessage(buffer) {
-  const m = decoder.decode(new Uint8Array(buffer));
+  return messageFromArray(decoder.decode(new Uint8Array(buffer)));
+}
+
+/** Names the elements of one decoded server frame (see decodeServerMessage). */
+export function messageFromArray(m) {
   if (!Array.isArray(m) || m.length < 1) {
     throw new Error('A server frame is not a MessagePack array.');
   }

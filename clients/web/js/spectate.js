@@ -193,8 +193,31 @@ function scoreboard() {
     </table>`;
 }
 
+// The latest recorded matches (GET /replays), each a link to its replay page; refreshed now and then, since a
+// replay is listed a moment after its match is removed.
+async function loadReplays() {
+  try {
+    const response = await fetch(new URL('/replays', server));
+    if (!response.ok) return;
+    const replays = (await response.json()).slice(0, 8);
+    if (replays.length === 0) return;
+    $('replays').replaceChildren(...replays.map((r) => {
+      const li = document.createElement('li');
+      const length = Math.max(0, Math.round((Date.parse(r.ended) - Date.parse(r.started)) / 1000));
+      const minutes = Math.floor(length / 60);
+      const seconds = String(length % 60).padStart(2, '0');
+      li.innerHTML = `<a href="${esc(new URL(`/replay/${encodeURIComponent(r.id)}`, server))}">Match ${r.matchId}</a> · ${r.players} players · ${minutes}:${seconds}`;
+      return li;
+    }));
+  } catch {
+    // Replays are an extra: the page works without them.
+  }
+}
+
 // The clocks tick down between the feed's summaries and scores.
 setInterval(queueRender, 1000);
+setInterval(loadReplays, 10_000);
 status('connecting');
 loadMatches();
+loadReplays();
 connect();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.FileProviders;
 
 namespace GameServer.Http;
 
-/// <summary>Serves the browser client (clients/web, copied to the output's wwwroot at build): the game at <c>/</c>, the scoreboard at <c>/spectate</c>.</summary>
+/// <summary>Serves the browser client (clients/web, copied to the output's wwwroot at build): the game at <c>/</c>, the scoreboard at <c>/spectate</c>, a replay at <c>/replay/{id}</c>.</summary>
 public static class WebClientEndpoints
 {
     /// <summary>The folder under the app's base directory the build copies clients/web to.</summary>
@@ -22,6 +22,7 @@ public static class WebClientEndpoints
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapGet("/", () => Page(files, "index.html"));
         app.MapGet("/spectate", () => Page(files, "spectate.html"));
+        app.MapGet("/replay/{id}", () => Page(files, "replay.html"));
     }
 
     private static IResult Page(IFileProvider files, string name) =>

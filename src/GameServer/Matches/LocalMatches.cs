@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GameServer.Replays;
 using GameServer.Ticking;
 
 namespace GameServer.Matches;
@@ -7,7 +8,7 @@ namespace GameServer.Matches;
 /// The matches this node runs, by id: the one place a <see cref="MatchHost"/> is found, whatever placed its players.
 /// Its lock is taken on opens, look-ups and removals only, never per tick or per message.
 /// </summary>
-public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services, IMatchIds ids)
+public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services, IMatchIds ids, ReplayRecorders recorders)
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<uint, MatchHost> _matches = [];
@@ -53,7 +54,7 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
         {
             _lastId = Math.Max(_lastId, id);
             ulong seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-            match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove);
+            match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove, recorders.Start(id, seed, loop.TickRate));
             _matches.Add(id, match);
             Publish();
         }

@@ -49,6 +49,7 @@ public sealed partial class MatchHost
         }
 
         uint playerId = _match.AddPlayer(name);
+        _recorder?.Joined(_match.World.Tick, playerId, name);
         _names[playerId] = name;
         var slot = new PlayerSlot(playerId, name, _services.Matchmaking.MaxInputsPerTick) { Connection = connection, Subject = connection.Subject };
         Attach(slot, connection);
@@ -120,6 +121,7 @@ public sealed partial class MatchHost
     private void Remove(PlayerSlot slot)
     {
         _match.RemovePlayer(slot.PlayerId);
+        _recorder?.Left(_match.World.Tick, slot.PlayerId);
         _services.Resumes.Unregister(slot.Token);
         _slots.Remove(slot);
         Interlocked.Decrement(ref _reservedSeats);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GameServer.Protocol;
+using GameServer.Replays;
 using GameServer.Simulation;
 using GameServer.Ticking;
 
@@ -23,14 +24,17 @@ public sealed partial class MatchHost : ITickTarget
     // Every player the match has had, so events about one who has left still name it.
     private readonly Dictionary<uint, string> _names = [];
     private readonly PlayerInput[] _inputs;
+    private readonly MatchRecorder? _recorder;
     private int _reservedSeats;
     private long _emptySince;
     private long _lastSummaryAt;
     private uint _tick;
     private volatile bool _closing;
 
-    public MatchHost(IMatchSimulation simulation, int tickRate, MatchServices services, Action<MatchHost> onRemoved)
+    /// <param name="recorder">Records the match for replays; null when recording is off.</param>
+    public MatchHost(IMatchSimulation simulation, int tickRate, MatchServices services, Action<MatchHost> onRemoved, MatchRecorder? recorder = null)
     {
+        _recorder = recorder;
         _services = services;
         _onRemoved = onRemoved;
         _tickRate = tickRate;
@@ -104,7 +108,10 @@ public sealed partial class MatchHost : ITickTarget
 
         long now = _services.Time.GetTimestamp();
         ApplyCommands(now);
-        _match.Step(CollectInputs());
+        ReadOnlySpan<PlayerInput> inputs = CollectInputs();
+        _recorder?.Stepping(_match.World.Tick + 1, inputs);
+        _match.Step(inputs);
+        _recorder?.Stepped(_match.World);
         Volatile.Write(ref _tick, _match.World.Tick);
 
         // The scoreboard is refreshed before the players hear of the tick, so nobody can see it older than a delta.
@@ -156,6 +163,7 @@ public sealed partial class MatchHost : ITickTarget
     {
         _closing = true;
         Interlocked.MemoryBarrier();
+        _recorder?.Ended();
 
         // In the feed before the node lets the match go: a stopping node waits for its matches to go, then stops
         // the feed, which must hold every removal by then.

@@ -1,0 +1,168 @@
+using GameServer.Simulation.Replays;
+
+namespace GameServer.Simulation.Tests;
+
+public sealed class ReplayTests
+{
+    [Fact]
+    public void Run_RecordedMatch_EveryHashMatches()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 300);
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Ok, verdict.Outcome);
+        Assert.Equal(300u, verdict.Tick);
+        Assert.Equal(10, verdict.HashesChecked);
+        Assert.Equal("OK: 300 ticks replayed, 10 hashes match.", verdict.Message);
+        Assert.Equal(42ul, verdict.Start!.Seed);
+    }
+
+    [Theory]
+    [InlineData(95u, 120u)]
+    [InlineData(90u, 90u)]
+    [InlineData(35u, 60u)]
+    public void Run_OneInputTampered_MismatchAtTheFirstHashAfterIt(uint tamperedTick, uint reportedTick)
+    {
+        byte[] file = RecordedMatch.Record(ticks: 300, (tick, input) =>
+            tick == tamperedTick && input.PlayerId == 2 ? input with { Input = input.Input with { MoveX = (sbyte)-input.Input.MoveX, MoveY = (sbyte)-input.Input.MoveY } } : input);
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Mismatch, verdict.Outcome);
+        Assert.Equal(reportedTick, verdict.Tick);
+        Assert.StartsWith($"MISMATCH at tick {reportedTick}: hash ", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_SimulationThrows_FailedAtThatTick()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 90);
+
+        ReplayVerdict verdict = Replayer.Run(file, [new FaultyArena(failingTick: 50)]);
+
+        Assert.Equal(ReplayOutcome.Failed, verdict.Outcome);
+        Assert.Equal(50u, verdict.Tick);
+        Assert.Equal("FAILED at tick 50: the simulation threw IndexOutOfRangeException: Index was outside the bounds of the array.", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_Truncated_OneClearError()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 60);
+
+        ReplayVerdict verdict = Replayer.Run(file.AsMemory(0, file.Length - 3), ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
+        Assert.Matches(@"^Record \d+ at byte \d+: the file ends inside the record \(\d+ payload bytes announced, \d+ left\): it is truncated\.$", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_EveryTruncation_UnreadableNeverThrows()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 40, players: 2);
+
+        for (int length = 0; length < file.Length; length++)
+        {
+            ReplayVerdict verdict = Replayer.Run(file.AsMemory(0, length), ReplayGames.Builtin);
+            Assert.True(verdict.Outcome == ReplayOutcome.Unreadable, $"A file cut at {length} bytes: {verdict.Message}");
+            Assert.DoesNotContain(Environment.NewLine, verdict.Message);
+        }
+    }
+
+    [Fact]
+    public void Run_EveryByteFlipped_AVerdictNeverAnException()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 40, players: 2);
+
+        for (int at = 0; at < file.Length; at++)
+        {
+            byte[] corrupted = (byte[])file.Clone();
+            corrupted[at] ^= 0xA5;
+            ReplayVerdict verdict = Replayer.Run(corrupted, ReplayGames.Builtin);
+            Assert.DoesNotContain(Environment.NewLine, verdict.Message);
+        }
+    }
+
+    [Fact]
+    public void Run_RecordKindCorrupted_NamesTheRecordAndItsOffset()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 60);
+        int second = FindRecordOffset(file, index: 2);
+        file[second] = 0x7F;
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
+        Assert.Equal($"Record 2 at byte {second}: its kind is 127, which is no kind of record: the file is corrupted.", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_NotAReplay_SaysSo()
+    {
+        ReplayVerdict verdict = Replayer.Run("{\"not\": \"a replay\"}"u8.ToArray(), ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
+        Assert.Equal("The file does not start with \"GSRP\": it is not a replay file.", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_StepCallback_SeesEveryTick()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 45);
+        var ticks = new List<uint>();
+
+        Replayer.Run(file, ReplayGames.Builtin, match => ticks.Add(match.World.Tick));
+
+        Assert.Equal(Enumerable.Range(1, 45).Select(t => (uint)t), ticks);
+    }
+
+    [Fact]
+    public void ReadStartAndEnd_HeadAndTail_WithoutTheMiddle()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 90);
+
+        (ReplayStart start, ReplayEnd end) = ReplayReader.ReadStartAndEnd(file.AsMemory(0, 1024), file.AsMemory(file.Length - ReplayFormat.EndRecordLength));
+
+        Assert.Equal(4u, start.MatchId);
+        Assert.Equal("arena", start.Game);
+        Assert.Equal(new ReplayEnd(90, 1_700_000_060_000, ReplayEndReason.MatchEnded, 3), end);
+    }
+
+    [Fact]
+    public void ReadStartAndEnd_Truncated_SaysSo()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 90)[..^1];
+
+        ReplayFormatException exception = Assert.Throws<ReplayFormatException>(() =>
+            ReplayReader.ReadStartAndEnd(file.AsMemory(0, 1024), file.AsMemory(file.Length - ReplayFormat.EndRecordLength)));
+
+        Assert.Equal("The file does not end with an End record: it is truncated or corrupted.", exception.Message);
+    }
+
+    /// <summary>The offset of the index-th record (1-based), from the format's framing: kind, varint length, payload.</summary>
+    private static int FindRecordOffset(byte[] file, int index)
+    {
+        int offset = ReplayFormat.HeaderLength;
+        for (int i = 1; i < index; i++)
+        {
+            int length = 0;
+            int shift = 0;
+            int at = offset + 1;
+            while (true)
+            {
+                byte b = file[at++];
+                length |= (b & 0x7F) << shift;
+                shift += 7;
+                if (b < 0x80)
+                {
+                    break;
+                }
+            }
+
+            offset = at + length;
+        }
+
+        return offset;
+    }
+}
