@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
@@ -32,12 +31,12 @@ public sealed class AdminDrainTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, matchmaking.StatusCode);
 
         // A token that holds no seat here is no way in.
-        using HttpResponseMessage forged = await UpgradeAsync(server, "?resume=" + Base64Url.EncodeToString(new byte[16]));
+        using HttpResponseMessage forged = await UpgradeAsync(server, "?resume=" + ResumeToken.NewRandom().ToBase64Url());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, forged.StatusCode);
 
         ResumeToken token = ada.Welcome.Resume;
         ada.Socket.Abort();
-        await using TestPlayer back = await TestPlayer.ConnectAsync(server, query: "?resume=" + Encode(token));
+        await using TestPlayer back = await TestPlayer.ConnectAsync(server, query: "?resume=" + token.ToBase64Url());
         await back.SendJoinAsync("Ada", resume: token);
         await back.ExpectWelcomeAndSnapshotAsync();
         Assert.Equal(ada.Welcome.PlayerId, back.Welcome.PlayerId);
@@ -125,12 +124,5 @@ public sealed class AdminDrainTests
         request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(new byte[16]));
         request.Headers.Add("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol);
         return await http.SendAsync(request);
-    }
-
-    private static string Encode(ResumeToken token)
-    {
-        byte[] bytes = new byte[16];
-        token.WriteTo(bytes);
-        return Base64Url.EncodeToString(bytes);
     }
 }
