@@ -3,15 +3,17 @@ using System.Buffers;
 namespace GameServer.Admin;
 
 /// <summary>
-/// The last <see cref="Capacity"/> samples (10 minutes, one a second), each encoded once as JSON for every reader.
-/// The sampler appends; any thread reads. Readers wait on <see cref="Changed"/>, read before they read the samples.
+/// The last <see cref="Capacity"/> samples (10 minutes, one a second), each encoded once as JSON for every reader and
+/// kept only so (about 100 bytes a live match each, so 7 MB at 125 matches). The sampler appends; any thread reads.
+/// Readers wait on <see cref="Changed"/>, read before they read the samples.
 /// </summary>
 internal sealed class SampleRing
 {
     public const int Capacity = 600;
 
     private readonly Lock _lock = new();
-    private readonly (long Sequence, AdminSample Sample, byte[] Json)[] _samples = new (long, AdminSample, byte[])[Capacity];
+    private readonly byte[][] _samples = new byte[Capacity][];
+    private AdminSample? _latest;
     private long _count;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,19 +36,7 @@ internal sealed class SampleRing
         {
             lock (_lock)
             {
-                return _count == 0 ? null : _samples[(_count - 1) % Capacity].Sample;
-            }
-        }
-    }
-
-    /// <summary>How many samples have been appended, ever: the sequence number of the newest.</summary>
-    public long Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _count;
+                return _latest;
             }
         }
     }
@@ -58,7 +48,8 @@ internal sealed class SampleRing
         lock (_lock)
         {
             _count++;
-            _samples[(_count - 1) % Capacity] = (_count, sample, json);
+            _samples[(_count - 1) % Capacity] = json;
+            _latest = sample;
             changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -73,7 +64,7 @@ internal sealed class SampleRing
         {
             for (long sequence = Math.Max(after, _count - Capacity) + 1; sequence <= _count; sequence++)
             {
-                into.Add(_samples[(sequence - 1) % Capacity].Json);
+                into.Add(_samples[(sequence - 1) % Capacity]);
             }
 
             return _count;
