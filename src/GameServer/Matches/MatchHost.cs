@@ -18,12 +18,14 @@ public sealed partial class MatchHost : ITickTarget
     private readonly WorldState _previous = new();
     private readonly ConcurrentQueue<MatchCommand> _commands = new();
     private readonly List<PlayerSlot> _slots = [];
-    private PlayerSlot[] _players = [];
     private readonly List<MatchFeedEvent> _feedEvents = [];
 
     // Every player the match has had, so events about one who has left still name it.
     private readonly Dictionary<uint, string> _names = [];
     private readonly PlayerInput[] _inputs;
+
+    // A copy of _slots for other threads (the admin API), replaced on every join and leave.
+    private PlayerSlot[] _players = [];
     private int _reservedSeats;
     private long _emptySince;
     private long _lastSummaryAt;
