@@ -1,3 +1,4 @@
+using GameServer.Admin;
 using GameServer.Replays;
 using GameServer.Seats;
 using GameServer.Spectators;
@@ -14,7 +15,8 @@ namespace GameServer.Diagnostics;
 /// Registered right after OpenTelemetry's own hosted service, which creates the meter provider when it starts: a
 /// measurement recorded before that has no listener and is lost.
 /// </remarks>
-internal sealed class MetricSeriesWarmUp(GatewayMetrics gateway, SpectatorMetrics spectators, TickLoop ticks, SeatMetrics seats, ReplayMetrics replays) : IHostedService
+internal sealed class MetricSeriesWarmUp(
+    GatewayMetrics gateway, SpectatorMetrics spectators, TickLoop ticks, SeatMetrics seats, ReplayMetrics replays, AdminMetrics admin) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ internal sealed class MetricSeriesWarmUp(GatewayMetrics gateway, SpectatorMetric
         ticks.RecordZeros();
         seats.RecordZeros();
         replays.RecordZeros();
+        admin.RecordZeros();
         return Task.CompletedTask;
     }
 

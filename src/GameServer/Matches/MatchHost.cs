@@ -25,6 +25,9 @@ public sealed partial class MatchHost : ITickTarget
     private readonly Dictionary<uint, string> _names = [];
     private readonly PlayerInput[] _inputs;
     private readonly MatchRecorder? _recorder;
+
+    // A copy of _slots for other threads (the admin API), replaced on every join and leave.
+    private PlayerSlot[] _players = [];
     private int _reservedSeats;
     private long _emptySince;
     private long _lastSummaryAt;
@@ -81,6 +84,12 @@ public sealed partial class MatchHost : ITickTarget
     /// <summary>Gives back a seat reserved with <see cref="TryReserveSeat"/> that no Join will take (its holder never came).</summary>
     public void ReleaseSeat() => Interlocked.Decrement(ref _reservedSeats);
 
+    /// <summary>What its ticks cost, for the admin console.</summary>
+    public MatchTickCost Cost { get; } = new();
+
+    /// <summary>The players seated, connected or not; rebuilt on joins and leaves only, safe to read from any thread.</summary>
+    public IReadOnlyList<PlayerSlot> Players => Volatile.Read(ref _players);
+
     /// <summary>The match's current tick, for Pong; safe to read from any thread.</summary>
     public uint Tick => Volatile.Read(ref _tick);
 
@@ -108,7 +117,12 @@ public sealed partial class MatchHost : ITickTarget
 
         long now = _services.Time.GetTimestamp();
         ApplyCommands(now);
-        ReadOnlySpan<PlayerInput> inputs = CollectInputs();
+        if (!_kicks.IsEmpty)
+        {
+            ApplyKicks();
+        }
+
+        ReadOnlySpan<PlayerInput> inputs = CollectInputs(now);
         _recorder?.Stepping(_match.World.Tick + 1, inputs);
         _match.Step(inputs);
         _recorder?.Stepped(_match.World);
@@ -119,6 +133,7 @@ public sealed partial class MatchHost : ITickTarget
         Broadcast(now);
         _previous.CopyFrom(_match.World);
         ExpireDisconnected(now);
+        Cost.Add(_services.Time.GetTimestamp() - now);
 
         if (_match.IsClosed || IsAbandoned(now))
         {
@@ -135,13 +150,13 @@ public sealed partial class MatchHost : ITickTarget
         EndEarly(MatchEndReason.Failed, new ErrorMessage(ErrorCode.MatchFailed, "The match failed on the server and was ended; join another."));
     }
 
-    private ReadOnlySpan<PlayerInput> CollectInputs()
+    private ReadOnlySpan<PlayerInput> CollectInputs(long now)
     {
         int count = 0;
         int perPlayer = _services.Matchmaking.MaxInputsPerTick;
         foreach (PlayerSlot slot in _slots)
         {
-            count += slot.Inputs.Drain(slot.PlayerId, _inputs.AsSpan(count, Math.Min(perPlayer, _inputs.Length - count)));
+            count += slot.Inputs.Drain(slot.PlayerId, _inputs.AsSpan(count, Math.Min(perPlayer, _inputs.Length - count)), now);
         }
 
         return _inputs.AsSpan(0, count);
@@ -178,6 +193,7 @@ public sealed partial class MatchHost : ITickTarget
         }
 
         _slots.Clear();
+        PublishPlayers();
         RejectPendingJoins();
     }
 

@@ -117,7 +117,7 @@ public sealed partial class UpgradeHandshake(
         }
 
         return policy.Check(request.IsWebSocket, request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol),
-            request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), out ticket);
+            request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), request.Query(UpgradePolicy.ResumeParameter), out ticket);
     }
 
     /// <summary>Reads until the blank line that ends the head; returns its length (-1 when too large) and the bytes read.</summary>
