@@ -8,9 +8,12 @@ namespace GameServer.Tests.Browser;
 /// </summary>
 internal static class Screenshots
 {
+    /// <summary>Whether this run refreshes the README's screenshots (GAMESERVER_SCREENSHOTS=1).</summary>
+    public static bool Refreshing => Environment.GetEnvironmentVariable("GAMESERVER_SCREENSHOTS") == "1";
+
     public static string PathFor(string fileName)
     {
-        if (Environment.GetEnvironmentVariable("GAMESERVER_SCREENSHOTS") == "1" && RepositoryRoot.Find() is string root)
+        if (Refreshing && RepositoryRoot.Find() is string root)
         {
             return Path.Combine(root, "docs", fileName);
         }
