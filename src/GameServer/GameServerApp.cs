@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using GameServer.Admin;
 using GameServer.Admission;
 using GameServer.Connections;
 using GameServer.Diagnostics;
@@ -40,6 +41,7 @@ public static class GameServerApp
         app.MapArenaRules();
         app.MapPrometheusMetrics();
         app.MapSpectatorFeed();
+        app.MapAdminApi();
 
         var registry = app.Services.GetRequiredService<ConnectionRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => _ = registry.CloseAllAsync(CancellationToken.None));
@@ -87,7 +89,9 @@ public static class GameServerApp
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NodeDrain>();
         services.TryAddSingleton<IPlayerAdmission, AdmissionControl>();
+        services.AddAdminConsole(configuration);
         services.AddSingleton<UpgradePolicy>();
         services.AddSingleton<UpgradeHandshake>();
         services.AddSingleton<KeepAliveSweep>();

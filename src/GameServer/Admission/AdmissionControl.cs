@@ -6,10 +6,11 @@ namespace GameServer.Admission;
 
 /// <summary>
 /// Turns new players away while the server is full (<see cref="AdmissionOptions.MaxPlayers"/> connections), its
-/// ticks overrun, or it is stopping: running matches keep their rate, newcomers get 503 with Retry-After before the
-/// upgrade (and go to another node).
+/// ticks overrun, it is stopping, or an operator drains it: running matches keep their rate, newcomers get 503 with
+/// Retry-After before the upgrade (and go to another node).
 /// </summary>
-public sealed class AdmissionControl(IOptions<AdmissionOptions> options, ConnectionRegistry registry, TickLoop ticks, IHostApplicationLifetime lifetime) : IPlayerAdmission
+public sealed class AdmissionControl(IOptions<AdmissionOptions> options, ConnectionRegistry registry, TickLoop ticks, IHostApplicationLifetime lifetime,
+    NodeDrain drain) : IPlayerAdmission
 {
     public bool IsRefusingPlayers => RefusalReason is not null;
 
@@ -37,7 +38,8 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options, Connect
                 }
             }
 
-            return null;
+            // Last: a draining node's resumes are let in (UpgradePolicy), but not past any other refusal.
+            return drain.IsDraining ? NodeDrain.RefusalReason : null;
         }
     }
 }

@@ -11,6 +11,12 @@ public interface IFrameSender
     /// <summary>Frames queued and not yet sent, replies included.</summary>
     int Queued { get; }
 
+    /// <summary>Bytes written to the socket so far, WebSocket headers included; for the admin API.</summary>
+    long BytesSent { get; }
+
+    /// <summary>The latest round trip the transport measured to the peer (a WebSocket Ping to its Pong); null before the first, or where the transport cannot measure one.</summary>
+    TimeSpan? RoundTrip { get; }
+
     /// <summary>Completes when the socket is closed and nothing more will be sent or received.</summary>
     Task Completion { get; }
 

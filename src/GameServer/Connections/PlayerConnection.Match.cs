@@ -57,6 +57,22 @@ public sealed partial class PlayerConnection
     /// <summary>The close code of a connection whose player was resumed on another (protocol.md, "Close codes").</summary>
     public const WebSocketCloseStatus ResumedElsewhereStatus = (WebSocketCloseStatus)4001;
 
+    /// <summary>The close code of a connection whose player an operator removed (protocol.md, "Close codes").</summary>
+    public const WebSocketCloseStatus KickedStatus = (WebSocketCloseStatus)4008;
+
+    /// <summary>An operator removed the player from <paramref name="match"/>; its seat is gone, so the connection closes.</summary>
+    public void OnKicked(MatchHost match, string reason)
+    {
+        if (_match != match)
+        {
+            return;
+        }
+
+        _match = null;
+        _slot = null;
+        Close(CloseReason.Kicked, KickedStatus, reason);
+    }
+
     public void OnFellBehind() =>
         Close(CloseReason.FellBehind, (WebSocketCloseStatus)4000, "Fell behind: not reading fast enough.");
 

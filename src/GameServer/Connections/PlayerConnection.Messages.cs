@@ -10,7 +10,8 @@ public sealed partial class PlayerConnection
 {
     private void Handle(ReadOnlySequence<byte> frame)
     {
-        switch (_rateLimiter.Take(_services.Time.GetTimestamp()))
+        long now = _services.Time.GetTimestamp();
+        switch (_rateLimiter.Take(now))
         {
             case RateDecision.Dropped:
                 _services.Metrics.MessageDropped();
@@ -47,7 +48,7 @@ public sealed partial class PlayerConnection
             case MessageType.Input:
                 if (_slot is PlayerSlot slot && State == ConnectionState.Playing)
                 {
-                    if (!slot.Inputs.Enqueue(message.Input))
+                    if (!slot.Inputs.Enqueue(message.Input, now))
                     {
                         _services.Metrics.MessageDropped();
                     }

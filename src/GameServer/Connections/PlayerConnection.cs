@@ -55,6 +55,9 @@ public sealed partial class PlayerConnection
 
     public IFrameSender Sender { get; }
 
+    /// <summary>The bytes this connection moved, for the admin API.</summary>
+    public PlayerTraffic Traffic { get; } = new();
+
     /// <summary>Who the join ticket says this is (its <c>sub</c>); null when tickets are not required.</summary>
     public string? Subject => _ticket?.PlayerId;
 
@@ -96,6 +99,7 @@ public sealed partial class PlayerConnection
         }
 
         _services.Metrics.Received(message.Length);
+        Traffic.Received(message.Length);
         Handle(new ReadOnlySequence<byte>(message));
     }
 

@@ -18,7 +18,8 @@ public static class WebSocketEndpoint
     {
         UpgradeRefusal? refusal = policy.Check(context.WebSockets.IsWebSocketRequest,
             context.WebSockets.WebSocketRequestedProtocols.Contains(ProtocolConstants.SubProtocol),
-            context.Request.Headers.Origin, context.Request.Headers.Authorization, context.Request.Query["ticket"], out JoinTicket? ticket);
+            context.Request.Headers.Origin, context.Request.Headers.Authorization, context.Request.Query["ticket"],
+            context.Request.Query[UpgradePolicy.ResumeParameter], out JoinTicket? ticket);
         if (refusal is not null)
         {
             if (refusal.RetryAfter is TimeSpan after)

@@ -18,4 +18,5 @@ public enum CloseReason
     ProtocolError,
     ServerError,
     KeepAliveTimeout,
+    Kicked,
 }

@@ -10,6 +10,7 @@ public sealed class GatewayMetrics
 
     private readonly UpDownCounter<long> _connections;
     private readonly Counter<long> _joins;
+    private readonly Counter<long> _joinsRefused;
     private readonly Counter<long> _messagesIn;
     private readonly Counter<long> _bytesIn;
     private readonly Counter<long> _messagesOut;
@@ -24,6 +25,8 @@ public sealed class GatewayMetrics
         Meter meter = meterFactory.Create(MeterName);
         _connections = meter.CreateUpDownCounter<long>("gameserver.connections", description: "Open player WebSocket connections.");
         _joins = meter.CreateCounter<long>("gameserver.joins", description: "Players who joined or resumed a match.");
+        _joinsRefused = meter.CreateCounter<long>("gameserver.joins.refused",
+            description: "Upgrades and POST /matchmaking turned away because the node took no players (full, overrunning, stopping or draining).");
         _messagesIn = meter.CreateCounter<long>("gameserver.messages.received", description: "Messages received from players.");
         _bytesIn = meter.CreateCounter<long>("gameserver.bytes.received", unit: "By", description: "Bytes of messages received from players.");
         _messagesOut = meter.CreateCounter<long>("gameserver.messages.sent", description: "Messages sent to players.");
@@ -43,6 +46,9 @@ public sealed class GatewayMetrics
         _closes.Add(1, new KeyValuePair<string, object?>("reason", CloseReasons.Name(reason)));
 
     public void Joined() => _joins.Add(1);
+
+    /// <summary>A newcomer turned away by admission, at the upgrade or at POST /matchmaking.</summary>
+    public void JoinRefused() => _joinsRefused.Add(1);
 
     public void Received(int bytes)
     {
@@ -68,6 +74,7 @@ public sealed class GatewayMetrics
     {
         _connections.Add(0);
         _joins.Add(0);
+        _joinsRefused.Add(0);
         _messagesIn.Add(0);
         _bytesIn.Add(0);
         _messagesOut.Add(0);

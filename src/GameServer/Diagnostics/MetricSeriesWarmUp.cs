@@ -1,3 +1,4 @@
+using GameServer.Admin;
 using GameServer.Seats;
 using GameServer.Spectators;
 using GameServer.Ticking;
@@ -13,7 +14,7 @@ namespace GameServer.Diagnostics;
 /// Registered right after OpenTelemetry's own hosted service, which creates the meter provider when it starts: a
 /// measurement recorded before that has no listener and is lost.
 /// </remarks>
-internal sealed class MetricSeriesWarmUp(GatewayMetrics gateway, SpectatorMetrics spectators, TickLoop ticks, SeatMetrics seats) : IHostedService
+internal sealed class MetricSeriesWarmUp(GatewayMetrics gateway, SpectatorMetrics spectators, TickLoop ticks, SeatMetrics seats, AdminMetrics admin) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +22,7 @@ internal sealed class MetricSeriesWarmUp(GatewayMetrics gateway, SpectatorMetric
         spectators.RecordZeros();
         ticks.RecordZeros();
         seats.RecordZeros();
+        admin.RecordZeros();
         return Task.CompletedTask;
     }
 

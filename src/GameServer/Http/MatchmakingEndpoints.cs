@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GameServer.Admission;
+using GameServer.Diagnostics;
 using GameServer.Matches;
 using GameServer.Seats;
 using Microsoft.Extensions.Options;
@@ -22,10 +23,11 @@ public static class MatchmakingEndpoints
     public static void MapMatchmaking(this IEndpointRouteBuilder endpoints) => endpoints.MapPost(Path, HandleAsync);
 
     private static async Task<IResult> HandleAsync(HttpContext context, IMatchmaker matchmaker, LocalSeats seats, SeatMetrics metrics,
-        IAdvertisedNode node, IPlayerAdmission admission, IOptions<AdmissionOptions> admissionOptions, CancellationToken cancellationToken)
+        IAdvertisedNode node, IPlayerAdmission admission, IOptions<AdmissionOptions> admissionOptions, GatewayMetrics gateway, CancellationToken cancellationToken)
     {
         if (admission.RefusalReason is string refusal)
         {
+            gateway.JoinRefused();
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(admissionOptions.Value.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not taking players now", detail: refusal);
         }

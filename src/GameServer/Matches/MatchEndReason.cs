@@ -14,4 +14,7 @@ public enum MatchEndReason
 
     /// <summary>Its node stopped renewing its lease: crashed, killed or cut off.</summary>
     NodeLost,
+
+    /// <summary>An operator ended it (<c>POST /admin/api/matches/{id}/end</c>).</summary>
+    Operator,
 }

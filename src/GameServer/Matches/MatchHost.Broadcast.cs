@@ -68,6 +68,7 @@ public sealed partial class MatchHost
                 if (slot.BehindSince != 0)
                 {
                     _services.Metrics.Resynced();
+                    slot.Resyncs++;
                 }
 
                 slot.NeedsSnapshot = false;

@@ -53,6 +53,7 @@ public sealed partial class MatchHost
         var slot = new PlayerSlot(playerId, name, _services.Matchmaking.MaxInputsPerTick) { Connection = connection, Subject = connection.Subject };
         Attach(slot, connection);
         _slots.Add(slot);
+        PublishPlayers();
         LogPlayerJoined(_services.Logger, Id, playerId, name);
     }
 
@@ -122,9 +123,12 @@ public sealed partial class MatchHost
         _match.RemovePlayer(slot.PlayerId);
         _services.Resumes.Unregister(slot.Token);
         _slots.Remove(slot);
+        PublishPlayers();
         Interlocked.Decrement(ref _reservedSeats);
         LogPlayerLeft(_services.Logger, Id, slot.PlayerId, slot.Name);
     }
+
+    private void PublishPlayers() => Volatile.Write(ref _players, [.. _slots]);
 
     private PlayerSlot? FindSlot(PlayerConnection connection)
     {

@@ -7,8 +7,12 @@ public sealed partial class MatchHost
     // Why the match was asked to end (a MatchEndReason), or -1 while it runs on.
     private volatile int _endRequested = -1;
 
-    /// <summary>Asks the match to end at its next tick (its node is stopping); safe from any thread.</summary>
+    /// <summary>Asks the match to end at its next tick (its node is stopping, an operator ended it); safe from any thread.</summary>
     public void RequestEnd(MatchEndReason reason) => _endRequested = (int)reason;
+
+    /// <summary>Asks a running match to end at its next tick; false when it has ended, or an end was asked already. Safe from any thread.</summary>
+    public bool TryRequestEnd(MatchEndReason reason) =>
+        !_closing && Summary.Phase != MatchPhase.Ended && Interlocked.CompareExchange(ref _endRequested, (int)reason, -1) == -1;
 
     /// <summary>
     /// Ends a match that did not run its course: the feed hears why, with the last standings published (no winner),
@@ -21,6 +25,10 @@ public sealed partial class MatchHost
         if (standings.Phase != MatchPhase.Ended)
         {
             _services.Events.Publish(Id, [MatchFeedEvent.Ended(standings.Tick, reason)], standings);
+            if (error is null)
+            {
+                BroadcastEndScreen();
+            }
         }
 
         Shut(error);

@@ -18,6 +18,7 @@ public sealed partial class MatchHost : ITickTarget
     private readonly WorldState _previous = new();
     private readonly ConcurrentQueue<MatchCommand> _commands = new();
     private readonly List<PlayerSlot> _slots = [];
+    private PlayerSlot[] _players = [];
     private readonly List<MatchFeedEvent> _feedEvents = [];
 
     // Every player the match has had, so events about one who has left still name it.
@@ -77,6 +78,12 @@ public sealed partial class MatchHost : ITickTarget
     /// <summary>Gives back a seat reserved with <see cref="TryReserveSeat"/> that no Join will take (its holder never came).</summary>
     public void ReleaseSeat() => Interlocked.Decrement(ref _reservedSeats);
 
+    /// <summary>What its ticks cost, for the admin console.</summary>
+    public MatchTickCost Cost { get; } = new();
+
+    /// <summary>The players seated, connected or not; rebuilt on joins and leaves only, safe to read from any thread.</summary>
+    public IReadOnlyList<PlayerSlot> Players => Volatile.Read(ref _players);
+
     /// <summary>The match's current tick, for Pong; safe to read from any thread.</summary>
     public uint Tick => Volatile.Read(ref _tick);
 
@@ -104,7 +111,12 @@ public sealed partial class MatchHost : ITickTarget
 
         long now = _services.Time.GetTimestamp();
         ApplyCommands(now);
-        _match.Step(CollectInputs());
+        if (!_kicks.IsEmpty)
+        {
+            ApplyKicks();
+        }
+
+        _match.Step(CollectInputs(now));
         Volatile.Write(ref _tick, _match.World.Tick);
 
         // The scoreboard is refreshed before the players hear of the tick, so nobody can see it older than a delta.
@@ -112,6 +124,7 @@ public sealed partial class MatchHost : ITickTarget
         Broadcast(now);
         _previous.CopyFrom(_match.World);
         ExpireDisconnected(now);
+        Cost.Add(_services.Time.GetTimestamp() - now);
 
         if (_match.IsClosed || IsAbandoned(now))
         {
@@ -128,13 +141,13 @@ public sealed partial class MatchHost : ITickTarget
         EndEarly(MatchEndReason.Failed, new ErrorMessage(ErrorCode.MatchFailed, "The match failed on the server and was ended; join another."));
     }
 
-    private ReadOnlySpan<PlayerInput> CollectInputs()
+    private ReadOnlySpan<PlayerInput> CollectInputs(long now)
     {
         int count = 0;
         int perPlayer = _services.Matchmaking.MaxInputsPerTick;
         foreach (PlayerSlot slot in _slots)
         {
-            count += slot.Inputs.Drain(slot.PlayerId, _inputs.AsSpan(count, Math.Min(perPlayer, _inputs.Length - count)));
+            count += slot.Inputs.Drain(slot.PlayerId, _inputs.AsSpan(count, Math.Min(perPlayer, _inputs.Length - count)), now);
         }
 
         return _inputs.AsSpan(0, count);
@@ -170,6 +183,7 @@ public sealed partial class MatchHost : ITickTarget
         }
 
         _slots.Clear();
+        PublishPlayers();
         RejectPendingJoins();
     }
 

@@ -31,6 +31,9 @@ public sealed class PlayerSlot(uint playerId, string name, int inputCapacity)
     /// <summary>A Welcome must precede the next Snapshot.</summary>
     public bool NeedsWelcome { get; set; } = true;
 
+    /// <summary>Snapshots that resynced this player after it fell behind; written by the tick, read by the admin API.</summary>
+    public int Resyncs { get; set; }
+
     /// <summary>When the player first missed a delta (a timestamp), or 0 while it keeps up.</summary>
     public long BehindSince { get; set; }
 }

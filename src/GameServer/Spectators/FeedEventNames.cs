@@ -19,8 +19,9 @@ public static class FeedEventNames
     public const string MatchRemoved = "match.removed";
     public const string Reset = "reset";
     public const string Summary = "summary";
+    public const string NodeDraining = "node.draining";
 
-    /// <summary>Whether <c>/events</c> carries this event: a match's lifecycle and the nodes' periodic summaries.</summary>
+    /// <summary>Whether <c>/events</c> carries this event: a match's lifecycle, the nodes' periodic summaries and their drains.</summary>
     public static bool IsOverview(string eventName) =>
-        eventName is MatchStarted or MatchEnded or MatchRemoved or Summary;
+        eventName is MatchStarted or MatchEnded or MatchRemoved or Summary or NodeDraining;
 }

@@ -40,4 +40,13 @@ public static partial class FeedJson
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>The <c>node.draining</c> event: <c>{"node":"...","draining":true}</c>.</summary>
+    public static void WriteNodeDraining(Utf8JsonWriter writer, string node, bool draining)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("node", node);
+        writer.WriteBoolean("draining", draining);
+        writer.WriteEndObject();
+    }
 }

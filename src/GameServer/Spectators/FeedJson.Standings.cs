@@ -52,7 +52,7 @@ public static partial class FeedJson
     }
 
     // camelCase as JsonStringEnumConverter(JsonNamingPolicy.CamelCase) writes them for the HTTP API; no enum.ToString().
-    private static string PhaseName(MatchPhase phase) => phase switch
+    internal static string PhaseName(MatchPhase phase) => phase switch
     {
         MatchPhase.Waiting => "waiting",
         MatchPhase.Countdown => "countdown",
@@ -67,6 +67,7 @@ public static partial class FeedJson
         MatchEndReason.Failed => "failed",
         MatchEndReason.Shutdown => "shutdown",
         MatchEndReason.NodeLost => "node-lost",
+        MatchEndReason.Operator => "operator",
         _ => "unknown",
     };
 

@@ -28,6 +28,19 @@ public sealed partial class InMemoryMatchEventLog
             }
         }
 
+        while (_drainChanges.TryDequeue(out NodeDrainChange change))
+        {
+            try
+            {
+                FeedJson.WriteNodeDraining(_json, change.Node, change.Draining);
+                AppendEntry(0, FeedEventNames.NodeDraining);
+            }
+            catch (Exception exception)
+            {
+                Discard(0, exception);
+            }
+        }
+
         TimeSpan? scoreWait = _scores.TakeDue(now, out List<MatchSummary> due);
         foreach (MatchSummary standings in due)
         {

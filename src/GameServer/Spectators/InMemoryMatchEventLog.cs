@@ -18,6 +18,7 @@ namespace GameServer.Spectators;
 public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
 {
     private readonly ConcurrentQueue<PendingFeedEvent> _pending = new();
+    private readonly ConcurrentQueue<NodeDrainChange> _drainChanges = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly FeedSignal _signal = new();
     private readonly FeedSignal _overviewSignal = new();
@@ -100,6 +101,13 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
     public void Remove(uint matchId, MatchSummary finalStandings)
     {
         _pending.Enqueue(new PendingFeedEvent(matchId, default, finalStandings, IsRemoval: true));
+        WakePump();
+    }
+
+    /// <summary>This node began or stopped draining: the overview says so in a <c>node.draining</c> event.</summary>
+    public void PublishNodeDraining(string node, bool draining)
+    {
+        _drainChanges.Enqueue(new NodeDrainChange(node, draining));
         WakePump();
     }
 

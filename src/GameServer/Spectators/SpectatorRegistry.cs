@@ -8,6 +8,9 @@ public sealed class SpectatorRegistry(SpectatorMetrics metrics)
     private readonly ConcurrentDictionary<SpectatorStream, byte> _streams = new();
     private long _sweptOldest;
 
+    /// <summary>Open spectator streams on this node.</summary>
+    public int Count => _streams.Count;
+
     internal void Register(SpectatorStream spectator)
     {
         _streams.TryAdd(spectator, 0);

@@ -140,6 +140,7 @@ public sealed partial class GameSocket
                 SendControl(WebSocketOpcode.Pong, payload);
                 return true;
             case WebSocketOpcode.Pong:
+                OnPong(payload);
                 return true;
             case WebSocketOpcode.Close:
                 OnPeerClose(payload);

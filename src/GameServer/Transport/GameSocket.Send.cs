@@ -179,6 +179,7 @@ public sealed partial class GameSocket
         return true;
     }
 
+    // Under the send lock.
     private void Written(SharedFrame frame, FrameKind kind)
     {
         if (kind == FrameKind.Close)
@@ -189,6 +190,7 @@ public sealed partial class GameSocket
         else
         {
             _services.Metrics.Sent(frame.Messages, frame.Length);
+            Volatile.Write(ref _bytesSent, _bytesSent + frame.Length);
         }
     }
 

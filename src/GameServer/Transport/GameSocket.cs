@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net.Sockets;
 using GameServer.Connections;
 using GameServer.Diagnostics;
@@ -23,6 +24,12 @@ public sealed partial class GameSocket : IFrameSender
     private long _pingSent;
     private int _ended;
 
+    // The round-trip probe: when the outstanding probe was sent (its payload; 0 when none), and the last round trip
+    // measured (in timestamp units; -1 before the first).
+    private long _probeSent;
+    private long _roundTrip = -1;
+    private long _bytesSent;
+
     public GameSocket(Socket socket, GatewayServices services, KeepAliveSweep keepAlive)
     {
         _keepAlive = keepAlive;
@@ -37,6 +44,10 @@ public sealed partial class GameSocket : IFrameSender
     }
 
     public Task Completion => _completion.Task;
+
+    public long BytesSent => Volatile.Read(ref _bytesSent);
+
+    public TimeSpan? RoundTrip => Volatile.Read(ref _roundTrip) is long roundTrip and >= 0 ? _services.Time.GetElapsedTime(0, roundTrip) : null;
 
     /// <summary>Starts reading for <paramref name="connection"/>, which gets every message and the end.</summary>
     /// <param name="received">Bytes that came after the request head, read with it.</param>
@@ -64,7 +75,8 @@ public sealed partial class GameSocket : IFrameSender
 
     /// <summary>
     /// Pings a peer that has been silent for an interval, once, and drops one still silent a timeout after that ping.
-    /// Any frame counts as an answer: a player sending inputs is never pinged.
+    /// Any frame counts as an answer: a player sending inputs is never dropped for silence. Players in a match are
+    /// also probed for their round trip.
     /// </summary>
     internal void CheckKeepAlive()
     {
@@ -83,6 +95,43 @@ public sealed partial class GameSocket : IFrameSender
             _pingedAfter = lastReceived;
             _pingSent = _services.Time.GetTimestamp();
             SendControl(Protocol.WebSockets.WebSocketOpcode.Ping, []);
+        }
+
+        if (_connection.State == ConnectionState.Playing)
+        {
+            ProbeRoundTrip(options.KeepAliveInterval);
+        }
+    }
+
+    /// <summary>
+    /// Measures a player's round trip once a sweep, with a Ping whose payload is its send time: the peer must echo it
+    /// in its Pong (RFC 6455 5.5.3), which <see cref="OnPong"/> matches. Players in a match are probed even while they
+    /// send, unlike the keep-alive: a dozen pings a player a minute is the price of the RTT the admin console shows.
+    /// A probe left unanswered for an interval is replaced.
+    /// </summary>
+    private void ProbeRoundTrip(TimeSpan interval)
+    {
+        long outstanding = Volatile.Read(ref _probeSent);
+        if (outstanding != 0 && _services.Time.GetElapsedTime(outstanding) < interval)
+        {
+            return;
+        }
+
+        long now = _services.Time.GetTimestamp();
+        Span<byte> payload = stackalloc byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64BigEndian(payload, now);
+        Volatile.Write(ref _probeSent, now);
+        SendControl(Protocol.WebSockets.WebSocketOpcode.Ping, payload);
+    }
+
+    /// <summary>A Pong from the peer (receive thread): the answer to the outstanding probe gives the round trip.</summary>
+    private void OnPong(ReadOnlySpan<byte> payload)
+    {
+        long probe = Volatile.Read(ref _probeSent);
+        if (probe != 0 && payload.Length == sizeof(long) && BinaryPrimitives.ReadInt64BigEndian(payload) == probe)
+        {
+            Volatile.Write(ref _roundTrip, _services.Time.GetTimestamp() - probe);
+            Volatile.Write(ref _probeSent, 0);
         }
     }
 

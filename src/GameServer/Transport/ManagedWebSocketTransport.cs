@@ -24,6 +24,7 @@ public sealed class ManagedWebSocketTransport : IFrameSender
     private PlayerConnection _connection = null!;
     private int _queuedTicks;
     private int _queued;
+    private long _bytesSent;
     private WebSocketCloseStatus? _closeStatus;
     private string _closeReason = string.Empty;
 
@@ -35,6 +36,11 @@ public sealed class ManagedWebSocketTransport : IFrameSender
     }
 
     public int Queued => Volatile.Read(ref _queued);
+
+    public long BytesSent => Volatile.Read(ref _bytesSent);
+
+    // .NET's WebSocket answers and sends keep-alive pings itself and does not say how long their pongs took.
+    public TimeSpan? RoundTrip => null;
 
     public Task Completion { get; private set; } = Task.CompletedTask;
 
@@ -160,6 +166,7 @@ public sealed class ManagedWebSocketTransport : IFrameSender
         }
 
         _metrics.Sent(frame.Messages, frame.Length);
+        Interlocked.Add(ref _bytesSent, frame.Length);
     }
 
     private async Task ReceiveLoopAsync(CancellationToken aborted)

@@ -157,7 +157,7 @@ public sealed partial class UpgradeHandshake(
         }
 
         return policy.Check(request.IsWebSocket, request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol),
-            request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), out ticket);
+            request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), request.Query(UpgradePolicy.ResumeParameter), out ticket);
     }
 
     /// <summary>The socket's peer, or the client a trusted proxy forwarded for (the nearest address in X-Forwarded-For).</summary>

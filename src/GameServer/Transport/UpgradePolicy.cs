@@ -1,5 +1,8 @@
 using GameServer.Admission;
+using System.Buffers.Text;
 using GameServer.Connections;
+using GameServer.Diagnostics;
+using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Security;
 using Microsoft.Extensions.Options;
@@ -10,8 +13,12 @@ namespace GameServer.Transport;
 /// What an upgrade to <c>/ws</c> must show before it is let in, judged the same on both transports: a WebSocket
 /// request, the subprotocol, an allowed Origin, room on the server, and a valid ticket when tickets are required.
 /// </summary>
-public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<AdmissionOptions> admissionOptions, IPlayerAdmission admission, TicketValidator tickets)
+public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<AdmissionOptions> admissionOptions, IPlayerAdmission admission, TicketValidator tickets,
+    ResumeDirectory resumes, GatewayMetrics metrics)
 {
+    /// <summary>The query parameter that names the resume token a reconnecting player will Join with.</summary>
+    public const string ResumeParameter = "resume";
+
     private static readonly UpgradeRefusal s_notWebSocket = new(StatusCodes.Status400BadRequest, "WebSocket only",
         $"Open a WebSocket with subprotocol {ProtocolConstants.SubProtocol}.");
 
@@ -23,7 +30,9 @@ public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<Adm
     /// <summary>Null when the upgrade may go ahead; <paramref name="ticket"/> is then the ticket it presented, if any.</summary>
     /// <param name="authorization">The Authorization header; a bearer token there is a ticket.</param>
     /// <param name="queryTicket">The <c>ticket</c> query parameter: browsers cannot set headers on a WebSocket.</param>
-    public UpgradeRefusal? Check(bool isWebSocket, bool offersSubProtocol, string? origin, string? authorization, string? queryTicket, out JoinTicket? ticket)
+    /// <param name="queryResume">The <c>resume</c> query parameter: the resume token (base64url) of a player coming back, let in while the node drains.</param>
+    public UpgradeRefusal? Check(bool isWebSocket, bool offersSubProtocol, string? origin, string? authorization, string? queryTicket, string? queryResume,
+        out JoinTicket? ticket)
     {
         ticket = null;
         if (!isWebSocket)
@@ -42,9 +51,10 @@ public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<Adm
             return s_foreignOrigin;
         }
 
-        if (admission.RefusalReason is string full)
+        if (admission.RefusalReason is string refusal && !(refusal == NodeDrain.RefusalReason && IsLiveResume(queryResume)))
         {
-            return new UpgradeRefusal(StatusCodes.Status503ServiceUnavailable, "Not taking players now", full, admissionOptions.Value.RetryAfter);
+            metrics.JoinRefused();
+            return new UpgradeRefusal(StatusCodes.Status503ServiceUnavailable, "Not taking players now", refusal, admissionOptions.Value.RetryAfter);
         }
 
         if (!tickets.Required)
@@ -64,5 +74,13 @@ public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<Adm
             TicketCheck.Reused => new UpgradeRefusal(StatusCodes.Status403Forbidden, "Ticket already used"),
             _ => new UpgradeRefusal(StatusCodes.Status403Forbidden, "Ticket invalid"),
         };
+    }
+
+    // Only a token that still holds a seat here counts: a draining node takes back its own players, nobody else.
+    private bool IsLiveResume(string? presented)
+    {
+        Span<byte> token = stackalloc byte[16];
+        return presented is { Length: 22 } && Base64Url.TryDecodeFromChars(presented, token, out int written) && written == token.Length
+            && resumes.Find(ResumeToken.FromBytes(token)) is not null;
     }
 }

@@ -1,0 +1,14 @@
+using System.Net;
+
+namespace GameServer.Admin;
+
+/// <summary>The one log line of every operator action: who, from where, what, on what.</summary>
+internal sealed partial class AdminLog(ILogger<AdminLog> logger)
+{
+    public void Action(HttpContext context, string action, string target) =>
+        LogAction(logger, AdminAuthMiddleware.OperatorOf(context), context.Connection.RemoteIpAddress ?? IPAddress.None, action, target);
+
+    [LoggerMessage(EventId = 92, EventName = "AdminAction", Level = LogLevel.Warning,
+        Message = "Operator {Operator} from {RemoteAddress}: {Action} {Target}")]
+    private static partial void LogAction(ILogger logger, string @operator, IPAddress remoteAddress, string action, string target);
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using GameServer.Connections;
+using GameServer.Protocol;
+
+namespace GameServer.Matches;
+
+/// <summary>What an operator does to a running match (the admin API): kicks, carried to the tick like any command.</summary>
+public sealed partial class MatchHost
+{
+    private readonly ConcurrentQueue<PlayerKick> _kicks = new();
+
+    // The end screen an early end without an error shows its players; made on the first such end only.
+    private WorldState? _endScreen;
+
+    /// <summary>
+    /// Removes a player at the match's next tick: its connection is closed with 4008 and <paramref name="reason"/>, and
+    /// its seat is not held (its resume token dies with it). Safe from any thread; a player already gone is ignored.
+    /// </summary>
+    public void Kick(uint playerId, string reason)
+    {
+        _kicks.Enqueue(new PlayerKick(playerId, reason));
+    }
+
+    private void ApplyKicks()
+    {
+        while (_kicks.TryDequeue(out PlayerKick kick))
+        {
+            foreach (PlayerSlot slot in _slots)
+            {
+                if (slot.PlayerId == kick.PlayerId)
+                {
+                    PlayerConnection? connection = slot.Connection;
+                    Remove(slot);
+                    connection?.OnKicked(this, kick.Reason);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shows the players of a match that ends early, without a fault, the documented end of a match: one more delta, in
+    /// phase Ended with no ticks left, after which the match closes and they are back before Join.
+    /// </summary>
+    private void BroadcastEndScreen()
+    {
+        WorldState endScreen = _endScreen ??= new WorldState();
+        endScreen.CopyFrom(_match.World);
+        endScreen.Tick = _previous.Tick + 1;
+        endScreen.Phase = MatchPhase.Ended;
+        endScreen.PhaseTicksLeft = 0;
+        SharedFrame frame = SharedFrame.Rent(256);
+        frame.Append((_previous, endScreen), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.endScreen));
+        foreach (PlayerSlot slot in _slots)
+        {
+            // A player waiting for a snapshot holds no base for the delta: it just goes back before Join.
+            if (slot.Connection is PlayerConnection connection && !slot.NeedsSnapshot)
+            {
+                connection.Sender.TrySend(frame);
+            }
+        }
+
+        frame.Release();
+    }
+
+    private readonly record struct PlayerKick(uint PlayerId, string Reason);
+}
