@@ -86,8 +86,7 @@ class Plot {
     }
     this.end = last.t / 1000;
     this.chart.setData([samples.map((s) => s.t / 1000), ...this.lines.map((l) => samples.map(l.value))]);
-    // The legend shows the latest values unless the pointer is over the plot, where it shows the values under it.
-    if (!(this.chart.cursor.left >= 0)) this.chart.setLegend({ idx: samples.length - 1 });
+    showLatestUnlessHovered(this.chart);
     this.figure.dataset.samples = String(samples.length);
   }
 
@@ -101,11 +100,12 @@ class Plot {
       scales: { x: { time: true, range: () => [this.end - WINDOW_SECONDS, this.end] }, y: { range: yRange } },
       axes: [{ ...axisStyle }, { ...axisStyle, size: 64, values: (u, splits) => splits.map((v) => this.spec.format(v)) }],
       series: [
-        { label: 'time' },
+        { label: 'time', value: '{HH}:{mm}:{ss}' },
         ...this.lines.map((line, i) => ({ label: line.label, stroke: COLORS[i % COLORS.length], dash: line.dash, width: 1.5, value, spanGaps: false })),
       ],
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
+      hooks: { setCursor: [showLatestUnlessHovered] },
     }, [[]], this.figure);
   }
 
@@ -123,6 +123,12 @@ class Plot {
     const at = data[0].length - 1;
     return Object.fromEntries(this.lines.map((line, i) => [line.label, at >= 0 ? data[i + 1][at] : null]));
   }
+}
+
+// The legend shows the latest values, unless the pointer is over the plot: then the values under it.
+function showLatestUnlessHovered(u) {
+  const latest = u.data[0].length - 1;
+  if (u.cursor.idx == null && latest >= 0) u.setLegend({ idx: latest });
 }
 
 // From zero to a little above the highest value, so that a flat line of zeros stays at the bottom.
