@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Text.RegularExpressions;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Seams;
@@ -69,6 +70,48 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("body[data-stream='live']")).ToHaveCountAsync(1);
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("body[data-stream='live']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#login")).ToBeHiddenAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task AdminPage_TooManyWrongTokens_SaysHowLongToWait()
+    {
+        await using TestServer server = await LivelyArena.StartAsync(settings: s_consoleOn);
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, "/admin").ToString());
+
+        // More than 5 failures within a minute: the next try is refused with 429, which the form explains.
+        for (int attempt = 1; attempt <= 7; attempt++)
+        {
+            await SignInAsync(page, $"not-the-token-{attempt:D10}");
+            await Assertions.Expect(page.Locator("#login-error")).Not.ToBeEmptyAsync();
+            if (attempt <= 6)
+            {
+                await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync("refused");
+                await page.EvaluateAsync("() => { document.getElementById('login-error').textContent = ''; }");
+            }
+        }
+
+        await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync(new Regex("try again in [0-9]+ s"));
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task AdminPage_ServerRestarts_ReconnectsWithTheSameToken()
+    {
+        TestServer first = await LivelyArena.StartAsync(settings: s_consoleOn);
+        int port = first.Port();
+        (IPage page, List<string> errors) = await OpenConsoleAsync(first);
+
+        await first.DisposeAsync();
+        await Assertions.Expect(page.Locator("body[data-stream='live']")).ToHaveCountAsync(0);
+
+        // The same address, a new server: the page, not reloaded, opens the stream again and shows the new node.
+        await using TestServer second = await LivelyArena.StartAsync(port, s_consoleOn);
+        await using Bot grace = await Bot.JoinAsync(second, "Grace");
+        await Assertions.Expect(page.Locator("body[data-stream='live']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator($"tr.match[data-match-id='{grace.Player.Welcome.MatchId}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#login")).ToBeHiddenAsync();
         Assert.Empty(errors);
     }
