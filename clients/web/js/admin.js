@@ -17,6 +17,7 @@ let samples = [];
 let stream = null; // the AbortController of the open stream
 let retries = 0;
 let plots = null;
+let noticeTimer = 0;
 
 const matchTable = new MatchTable($('matches').tBodies[0], $('no-matches'), {
   loadPlayers: async (id) => {
@@ -80,8 +81,8 @@ function notify(text, kind) {
   notice.textContent = text;
   notice.dataset.kind = kind;
   notice.hidden = false;
-  clearTimeout(notify.timer);
-  notify.timer = setTimeout(() => { notice.hidden = true; }, 8000);
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { notice.hidden = true; }, 8000);
 }
 
 /** Forgets the token and asks for one; `response` (401 or 429) says why. */
