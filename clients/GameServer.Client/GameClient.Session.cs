@@ -37,7 +37,9 @@ public sealed partial class GameClient
         }
 
         await CloseSocketAsync(graceful: false).ConfigureAwait(false);
-        await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // The token in the URL too: a node that is draining refuses new players at the upgrade, but not its own.
+        await OpenAsync(new Uri(_uri + (_uri.Query.Length > 0 ? "&" : "?") + "resume=" + token.ToBase64Url()), cancellationToken).ConfigureAwait(false);
         await JoinCoreAsync(new JoinMessage(Name, null, token), cancellationToken).ConfigureAwait(false);
     }
 

@@ -105,6 +105,21 @@ public sealed class GameClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResumeAsync_NodeDraining_IsLetInWhileANewPlayerIsRefused()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await client.JoinAsync("Ada");
+        WelcomeMessage first = client.Welcome;
+        _server.GetService<GameServer.Admission.NodeDrain>().Set(true);
+
+        client.Abort();
+        await client.ResumeAsync();
+
+        Assert.Equal(first.PlayerId, client.Welcome.PlayerId);
+        await Assert.ThrowsAsync<WebSocketException>(() => GameClient.ConnectAsync(_server.WebSocketUri));
+    }
+
+    [Fact]
     public async Task ResumeAsync_AfterAbort_KeepsPlayerAndScore()
     {
         await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);

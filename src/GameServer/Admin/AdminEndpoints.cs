@@ -93,16 +93,25 @@ public static class AdminEndpoints
     /// <summary>The body's <c>reason</c>; null when the body is not <c>{"reason":"..."}</c> with 1 to 120 bytes of non-blank UTF-8.</summary>
     private static async Task<string?> ReadKickReasonAsync(HttpRequest request)
     {
-        if (request.ContentLength is not (> 0 and <= MaxKickBodyBytes))
+        // Read up to one byte over the cap, Content-Length or chunked: a longer body is refused, not buffered.
+        byte[] body = new byte[MaxKickBodyBytes + 1];
+        int length = 0;
+        int read;
+        while (length < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+
+        if (length is 0 or > MaxKickBodyBytes)
         {
             return null;
         }
 
         try
         {
-            using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                && body.RootElement.TryGetProperty("reason", out JsonElement reason)
+            using JsonDocument json = JsonDocument.Parse(body.AsMemory(0, length));
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("reason", out JsonElement reason)
                 && reason.ValueKind == JsonValueKind.String
                 && reason.GetString() is string text
                 && !string.IsNullOrWhiteSpace(text)

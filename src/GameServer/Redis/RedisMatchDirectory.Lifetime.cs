@@ -1,3 +1,4 @@
+using GameServer.Admission;
 using GameServer.Matches;
 using GameServer.Spectators;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,6 +10,7 @@ namespace GameServer.Redis;
 /// <summary>The directory as a hosted service: renewing while the server runs, deregistered at stop.</summary>
 public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposable, IAdvertisedNode
 {
+    private readonly NodeDrain _drain;
     private readonly RedisOptions _options;
     private readonly LocalMatches _local;
     private readonly TimeProvider _time;
@@ -27,8 +29,10 @@ public sealed partial class RedisMatchDirectory : IHostedService, IAsyncDisposab
     private Task? _deregistered;
     private int _disposed;
 
-    public RedisMatchDirectory(RedisDirectoryConnection redis, RedisOptions options, LocalMatches local, IMatchEventLog events, TimeProvider time, ILogger<RedisMatchDirectory> logger, IServer server, IHostApplicationLifetime lifetime)
+    public RedisMatchDirectory(RedisDirectoryConnection redis, RedisOptions options, LocalMatches local, IMatchEventLog events, TimeProvider time, ILogger<RedisMatchDirectory> logger, IServer server, IHostApplicationLifetime lifetime,
+        NodeDrain drain)
     {
+        _drain = drain;
         _redis = redis;
         _options = options;
         _local = local;

@@ -76,7 +76,8 @@ public sealed partial class RedisMatchDirectory : IMatchDirectory
 
     private MatchListing Listing(MatchHost match) => new(_address, Summary(match));
 
-    private MatchSummary Summary(MatchHost match) => match.Summary with { Node = _address.Value, Seats = match.Seats };
+    // A draining node lists its matches as full: other nodes' placements then send nobody there (within a renewal).
+    private MatchSummary Summary(MatchHost match) => match.Summary with { Node = _address.Value, Seats = _drain.IsDraining ? match.Capacity : match.Seats };
 
     private static MatchListing? Parse(RedisValue lease)
     {

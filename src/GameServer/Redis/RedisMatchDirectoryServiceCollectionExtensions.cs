@@ -1,3 +1,4 @@
+using GameServer.Admission;
 using GameServer.Matches;
 using GameServer.Seats;
 using GameServer.Spectators;
@@ -34,7 +35,8 @@ public static class RedisMatchDirectoryServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<RedisMatchDirectory>>(),
             provider.GetRequiredService<IServer>(),
-            provider.GetRequiredService<IHostApplicationLifetime>()));
+            provider.GetRequiredService<IHostApplicationLifetime>(),
+            provider.GetRequiredService<NodeDrain>()));
         services.AddHostedService(static provider => provider.GetRequiredService<RedisMatchDirectory>());
         services.AddSingleton<IMatchDirectory>(static provider => provider.GetRequiredService<RedisMatchDirectory>());
         services.AddSingleton<IMatchIds>(static provider => provider.GetRequiredService<RedisMatchIds>());

@@ -1,5 +1,4 @@
 using GameServer.Admission;
-using System.Buffers.Text;
 using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Matches;
@@ -77,10 +76,6 @@ public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<Adm
     }
 
     // Only a token that still holds a seat here counts: a draining node takes back its own players, nobody else.
-    private bool IsLiveResume(string? presented)
-    {
-        Span<byte> token = stackalloc byte[16];
-        return presented is { Length: 22 } && Base64Url.TryDecodeFromChars(presented, token, out int written) && written == token.Length
-            && resumes.Find(ResumeToken.FromBytes(token)) is not null;
-    }
+    private bool IsLiveResume(string? presented) =>
+        ResumeToken.TryParseBase64Url(presented, out ResumeToken token) && resumes.Find(token) is not null;
 }
