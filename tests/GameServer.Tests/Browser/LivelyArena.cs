@@ -12,8 +12,8 @@ namespace GameServer.Tests.Browser;
 /// </summary>
 internal static class LivelyArena
 {
-    public static Task<TestServer> StartAsync(int port = 0) =>
-        TestServer.StartAsync(configure: builder =>
+    public static Task<TestServer> StartAsync(int port = 0, IDictionary<string, string?>? settings = null) =>
+        TestServer.StartAsync(settings, builder =>
         {
             if (port != 0)
             {

@@ -1,3 +1,5 @@
+using GameServer.Tests.Infrastructure;
+
 namespace GameServer.Tests.Browser;
 
 /// <summary>
@@ -6,26 +8,16 @@ namespace GameServer.Tests.Browser;
 /// </summary>
 internal static class Screenshots
 {
+    /// <summary>Whether this run refreshes the README's screenshots (GAMESERVER_SCREENSHOTS=1).</summary>
+    public static bool Refreshing => Environment.GetEnvironmentVariable("GAMESERVER_SCREENSHOTS") == "1";
+
     public static string PathFor(string fileName)
     {
-        if (Environment.GetEnvironmentVariable("GAMESERVER_SCREENSHOTS") == "1" && FindRepositoryRoot() is string root)
+        if (Refreshing && RepositoryRoot.Find() is string root)
         {
             return Path.Combine(root, "docs", fileName);
         }
 
         return Path.Combine(AppContext.BaseDirectory, "screenshots", fileName);
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GameServer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }
