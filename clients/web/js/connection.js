@@ -55,7 +55,10 @@ export class Connection {
   }
 
   open() {
-    const url = this.seat === null ? this.url : `${this.seat.url}?seat=${encodeURIComponent(this.seat.seat)}`;
+    // A seat, or the token of a match to resume: a draining node lets in only players it can tell are coming back.
+    const url = new URL(this.seat?.url ?? this.url);
+    if (this.seat !== null) url.searchParams.set('seat', this.seat.seat);
+    else if (this.resumeToken !== null) url.searchParams.set('resume', base64Url(this.resumeToken));
     const socket = new WebSocket(url, SUBPROTOCOL);
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
@@ -182,4 +185,9 @@ export class Connection {
     clearInterval(this.pingTimer);
     this.socket?.close(1000);
   }
+}
+
+/** A resume token as an upgrade's `?resume=` carries it: base64url, no padding (protocol.md). */
+function base64Url(bytes) {
+  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
