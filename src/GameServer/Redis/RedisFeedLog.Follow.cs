@@ -112,20 +112,33 @@ public sealed partial class RedisFeedLog
         _cache.StartAfter(LastId);
     }
 
-    /// <summary>Completes once the follow loop has read the stream up to its newest entry as of now.</summary>
-    internal async Task FollowedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes once the follow loop has read the stream up to its newest entry as of now; at once while Redis is
+    /// away (what this node has not seen, it cannot vouch for).
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        if (await InfoAsync() is not StreamInfo info)
+        StreamInfo? info;
+        try
+        {
+            info = await InfoAsync().WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             return;
         }
 
-        long newest = FeedStreamIds.ToFeedId(info.LastGeneratedId);
+        if (info is not StreamInfo stream)
+        {
+            return;
+        }
+
+        long newest = FeedStreamIds.ToFeedId(stream.LastGeneratedId);
         while (true)
         {
             // Taken before the position is read, so a pulse in between is not missed.
             Task changed = Changed;
-            if (LastId >= newest)
+            if (LastId >= newest || IsCompleted)
             {
                 return;
             }

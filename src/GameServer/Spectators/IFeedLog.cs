@@ -38,6 +38,12 @@ public interface IFeedLog
     /// </summary>
     void Append(uint matchId, string eventName, byte[] data);
 
+    /// <summary>
+    /// Completes once this node holds every entry the log had when asked, so that an id another node gave a moment
+    /// ago is known here rather than taken for one from another log. At once for a log of one node.
+    /// </summary>
+    Task CatchUpAsync(CancellationToken cancellationToken);
+
     /// <summary>Reads the entries with ids from <paramref name="fromId"/> on, oldest first, as many as <paramref name="into"/> holds.</summary>
     ValueTask<FeedRead> ReadAsync(long fromId, Memory<FeedEntry> into, CancellationToken cancellationToken = default);
 }

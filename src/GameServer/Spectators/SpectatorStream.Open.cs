@@ -9,6 +9,9 @@ public sealed partial class SpectatorStream
     private const string TooOld = "Last-Event-ID is older than the replay buffer; here is a fresh scoreboard.";
     private const string Unknown = "Last-Event-ID is not one this server gave (it may have restarted); here is a fresh scoreboard.";
 
+    // Far longer than a node lags behind the stream (its follow loop reads within milliseconds), far shorter than a client waits.
+    private static readonly TimeSpan s_catchUpBound = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Places the spectator in the log and returns what it gets before the live events: nothing when it resumes
     /// within the buffer; a <c>reset</c> with a fresh scoreboard when its id is too old or unknown; without an id, a
@@ -17,6 +20,11 @@ public sealed partial class SpectatorStream
     private async ValueTask<List<byte[]>> OpenAsync(CancellationToken cancellationToken)
     {
         IFeedLog log = _feed.Log;
+        if (_lastEventId > log.LastId)
+        {
+            await CatchUpAsync(log, cancellationToken);
+        }
+
         long position = log.LastId;
         if (_lastEventId is long last && last >= log.OldestId - 1 && last <= position && last >= log.FirstId - 1)
         {
@@ -50,6 +58,24 @@ public sealed partial class SpectatorStream
         }
 
         return snapshot;
+    }
+
+    /// <summary>
+    /// An id newer than any this node has read may be one another node gave a moment ago (a client that moved
+    /// nodes): catch up, for a bounded time, before taking it for unknown.
+    /// </summary>
+    private static async Task CatchUpAsync(IFeedLog log, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(s_catchUpBound);
+        try
+        {
+            await log.CatchUpAsync(bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not caught up in time: the id is judged on what this node holds.
+        }
     }
 
     private async ValueTask<List<MatchSummary>> MatchesInScopeAsync(CancellationToken cancellationToken)

@@ -13,9 +13,30 @@ public sealed class RedisFeedLogTests(RedisServer redis) : FeedLogContractTests,
     private readonly TestMeterFactory _meters = new();
     private readonly List<RedisFeedLog> _logs = [];
 
-    protected override IFeedLog CreateLog()
+    protected override IFeedLog CreateLog() => Create($"test:{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task CatchUpAsync_AnEntryAnotherNodeJustAppended_IsHeldHereOnceItCompletes()
     {
-        var options = new RedisOptions { Configuration = redis.Configuration, FeedStreamKey = $"test:{Guid.NewGuid():N}", FeedMaxLength = Holds };
+        string stream = $"test:{Guid.NewGuid():N}";
+        RedisFeedLog writer = Create(stream);
+        RedisFeedLog reader = Create(stream);
+        using var timeout = new CancellationTokenSource(TestPlayer.Patience);
+        writer.Append(7, "score", "{}"u8.ToArray());
+        await writer.FlushedAsync(timeout.Token);
+        await writer.CatchUpAsync(timeout.Token);
+
+        await reader.CatchUpAsync(timeout.Token);
+
+        Assert.Equal(writer.LastId, reader.LastId);
+        var entries = new FeedEntry[4];
+        Assert.Equal(1, (await reader.ReadAsync(reader.LastId, entries)).Count);
+        Assert.Equal(7u, entries[0].MatchId);
+    }
+
+    private RedisFeedLog Create(string stream)
+    {
+        var options = new RedisOptions { Configuration = redis.Configuration, FeedStreamKey = stream, FeedMaxLength = Holds };
         var log = new RedisFeedLog(options, new SpectatorFeedOptions(), TimeProvider.System, new SpectatorMetrics(_meters));
         log.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _logs.Add(log);
@@ -27,7 +48,7 @@ public sealed class RedisFeedLogTests(RedisServer redis) : FeedLogContractTests,
         var redisLog = (RedisFeedLog)log;
         using var timeout = new CancellationTokenSource(TestPlayer.Patience);
         await redisLog.FlushedAsync(timeout.Token);
-        await redisLog.FollowedAsync(timeout.Token);
+        await redisLog.CatchUpAsync(timeout.Token);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
