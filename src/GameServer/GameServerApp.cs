@@ -75,6 +75,7 @@ public static class GameServerApp
         }
 
         services.AddSingleton<LocalMatches>();
+        services.AddSingleton<MatchGauges>();
         services.AddReplays(configuration);
 
         // Registered after the feed, the directory and the replay writer, so that it stops before them.

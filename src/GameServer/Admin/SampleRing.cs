@@ -3,9 +3,10 @@ using System.Buffers;
 namespace GameServer.Admin;
 
 /// <summary>
-/// The last <see cref="Capacity"/> samples (10 minutes, one a second), each encoded once as JSON for every reader and
-/// kept only so (about 100 bytes a live match each, so 7 MB at 125 matches). The sampler appends; any thread reads.
-/// Readers wait on <see cref="Changed"/>, read before they read the samples.
+/// The last <see cref="Capacity"/> samples (10 minutes, one a second), each encoded once as JSON for every reader.
+/// Only the newest carries the live matches (about 100 bytes each): the older ones are kept without, so the ring and
+/// the <c>history</c> event stay a few hundred KB however many matches the node runs. The sampler appends; any thread
+/// reads. Readers wait on <see cref="Changed"/>, read before they read the samples.
 /// </summary>
 internal sealed class SampleRing
 {
@@ -14,6 +15,7 @@ internal sealed class SampleRing
     private readonly Lock _lock = new();
     private readonly byte[][] _samples = new byte[Capacity][];
     private AdminSample? _latest;
+    private byte[] _latestJson = [];
     private long _count;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -44,12 +46,14 @@ internal sealed class SampleRing
     public void Append(AdminSample sample)
     {
         byte[] json = AdminJson.Serialize(sample);
+        byte[] withoutMatches = AdminJson.Serialize(sample with { LiveMatches = [] });
         TaskCompletionSource changed;
         lock (_lock)
         {
             _count++;
-            _samples[(_count - 1) % Capacity] = json;
+            _samples[(_count - 1) % Capacity] = withoutMatches;
             _latest = sample;
+            _latestJson = json;
             changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -57,14 +61,17 @@ internal sealed class SampleRing
         changed.TrySetResult();
     }
 
-    /// <summary>The encoded samples after sequence number <paramref name="after"/> that are still held, oldest first; returns the newest's number.</summary>
+    /// <summary>
+    /// The encoded samples after sequence number <paramref name="after"/> that are still held, oldest first, the newest
+    /// with its live matches; returns the newest's number.
+    /// </summary>
     public long CopySince(long after, List<byte[]> into)
     {
         lock (_lock)
         {
             for (long sequence = Math.Max(after, _count - Capacity) + 1; sequence <= _count; sequence++)
             {
-                into.Add(_samples[(sequence - 1) % Capacity]);
+                into.Add(sequence == _count ? _latestJson : _samples[(sequence - 1) % Capacity]);
             }
 
             return _count;

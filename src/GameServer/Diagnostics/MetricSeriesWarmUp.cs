@@ -1,4 +1,5 @@
 using GameServer.Admin;
+using GameServer.Matches;
 using GameServer.Replays;
 using GameServer.Seats;
 using GameServer.Spectators;
@@ -9,14 +10,20 @@ namespace GameServer.Diagnostics;
 /// <summary>
 /// Records a zero on every counter at start, so that <c>/metrics</c> shows each documented <c>gameserver_*</c> series from
 /// the first scrape: OpenTelemetry exports a counter only once it has a measurement, and a dashboard or an alert on a
-/// series that does not exist yet sees nothing rather than zero.
+/// series that does not exist yet sees nothing rather than zero. The node's gauges are published then too.
 /// </summary>
 /// <remarks>
 /// Registered right after OpenTelemetry's own hosted service, which creates the meter provider when it starts: a
 /// measurement recorded before that has no listener and is lost.
 /// </remarks>
 internal sealed class MetricSeriesWarmUp(
-    GatewayMetrics gateway, SpectatorMetrics spectators, TickLoop ticks, SeatMetrics seats, ReplayMetrics replays, AdminMetrics admin) : IHostedService
+    GatewayMetrics gateway,
+    SpectatorMetrics spectators,
+    TickLoop ticks,
+    SeatMetrics seats,
+    ReplayMetrics replays,
+    AdminMetrics admin,
+    MatchGauges matchGauges) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +33,7 @@ internal sealed class MetricSeriesWarmUp(
         seats.RecordZeros();
         replays.RecordZeros();
         admin.RecordZeros();
+        matchGauges.Publish();
         return Task.CompletedTask;
     }
 

@@ -64,7 +64,7 @@ public sealed partial class SpectatorStream
                     read = await log.ReadAsync(_next, batch, cancellationToken);
                     if (read.HistoryLost)
                     {
-                        Drop(abort: false);
+                        Drop();
                         return;
                     }
 
@@ -76,7 +76,7 @@ public sealed partial class SpectatorStream
                         FeedEntry entry = batch[i];
                         if (entry.Id < log.OldestId)
                         {
-                            Drop(abort: false);
+                            Drop();
                             return;
                         }
 
@@ -128,9 +128,11 @@ public sealed partial class SpectatorStream
     }
 
     /// <summary>Disconnects a spectator that fell out of the buffer while it was parked in a write.</summary>
-    internal void Abort() => Drop(abort: true);
+    internal void Abort() => Drop();
 
-    private void Drop(bool abort)
+    // Cut, whether the spectator noticed it fell behind or was parked in a write: its client sees a reset connection,
+    // never a stream that ended as if it were over.
+    private void Drop()
     {
         if (Interlocked.Exchange(ref _dropped, 1) != 0)
         {
@@ -139,10 +141,7 @@ public sealed partial class SpectatorStream
 
         _feed.Metrics.Dropped();
         LogDropped(_feed.Logger, Next, _feed.Log.OldestId);
-        if (abort)
-        {
-            _output.Abort();
-        }
+        _output.Abort();
     }
 
     [LoggerMessage(EventId = 51, EventName = "SpectatorTooSlow", Level = LogLevel.Information, Message = "Spectator disconnected: it was to read event {Next}, but the replay buffer starts at {Oldest}")]

@@ -40,9 +40,18 @@ internal sealed class SocketSpectatorOutput : ISpectatorOutput, IDisposable
         }
     }
 
+    /// <summary>Cuts the connection under a stream parked in a send: the client sees it reset, not ended.</summary>
     public void Abort()
     {
-        _ended.Cancel();
+        try
+        {
+            _ended.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream has ended meanwhile: its socket is closed or about to be.
+        }
+
         _socket.Dispose();
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GameServer.Tests.Infrastructure;
+using GameServer.Tests.Seams;
 using GameServer.Ticking;
 
 namespace GameServer.Tests.Http;
@@ -67,6 +69,22 @@ public sealed partial class MetricsTests : IAsyncLifetime
     public void Metrics_ClosesCounter_HasASeriesPerReasonFromStart()
     {
         Assert.Contains("gameserver_closes_total{otel_scope_name=\"GameServer\",reason=\"flood\"} 0", _metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_PlayerJoined_CountsOnePlayerInOneMatch()
+    {
+        Assert.Contains("gameserver_players{otel_scope_name=\"GameServer\"} 0", _metrics, StringComparison.Ordinal);
+        await using TestPlayer ada = await TestPlayer.JoinAsync(_server, "Ada");
+
+        // The exporter answers from a cache for a moment after each scrape: ask until a fresh one comes.
+        using HttpClient http = _server.CreateHttpClient();
+        await Eventually.TrueAsync(async () =>
+        {
+            string metrics = await http.GetStringAsync("/metrics");
+            return metrics.Contains("gameserver_players{otel_scope_name=\"GameServer\"} 1", StringComparison.Ordinal)
+                && metrics.Contains("gameserver_matches{otel_scope_name=\"GameServer\"} 1", StringComparison.Ordinal);
+        });
     }
 
     private static string FindReadme()
