@@ -11,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'gameserver.admin.token';
 // The server sends a sample every second: a stream silent for this long is dead even if its socket is not.
 const SILENCE_MS = 5000;
-const RETRY_MS = [1000, 2000, 5000, 10000];
+const RETRY_MS = [1000, 2000, 5000];
 
 let samples = [];
 let stream = null; // the AbortController of the open stream

@@ -110,7 +110,7 @@ public sealed class AdminPageTests
         // The same address, a new server: the page, not reloaded, opens the stream again and shows the new node.
         await using TestServer second = await LivelyArena.StartAsync(port, s_consoleOn);
         await using Bot grace = await Bot.JoinAsync(second, "Grace");
-        await Assertions.Expect(page.Locator("body[data-stream='live']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("body[data-stream='live']")).ToHaveCountAsync(1, new() { Timeout = 45_000 });
         await Assertions.Expect(page.Locator($"tr.match[data-match-id='{grace.Player.Welcome.MatchId}']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#login")).ToBeHiddenAsync();
         Assert.Empty(errors);
