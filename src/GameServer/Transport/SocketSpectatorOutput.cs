@@ -13,6 +13,7 @@ internal sealed class SocketSpectatorOutput : ISpectatorOutput, IDisposable
     private readonly Socket _socket;
     private readonly List<byte[]> _pending = new(1);
     private readonly CancellationTokenSource _ended = new();
+    private int _aborted;
 
     public SocketSpectatorOutput(Socket socket)
     {
@@ -40,31 +41,46 @@ internal sealed class SocketSpectatorOutput : ISpectatorOutput, IDisposable
         }
     }
 
-    /// <summary>Cuts the connection under a stream parked in a send: the client sees it reset, not ended.</summary>
+    /// <summary>
+    /// Cuts the connection: the client sees it reset, never a stream that ended as if it were over. Cut before the
+    /// stream is told: told first, it could end on this very thread and close the connection cleanly.
+    /// </summary>
     public void Abort()
     {
+        Volatile.Write(ref _aborted, 1);
+        try
+        {
+            _socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+
+        _socket.Dispose();
         try
         {
             _ended.Cancel();
         }
         catch (ObjectDisposedException)
         {
-            // The stream has ended meanwhile: its socket is closed or about to be.
+            // The stream has ended meanwhile.
         }
-
-        _socket.Dispose();
     }
 
-    /// <summary>Ends the response: the stream is close-delimited, so the client sees its end as the connection's.</summary>
+    /// <summary>Ends the response, unless it was cut: the stream is close-delimited, so its end is the connection's.</summary>
     public void Dispose()
     {
-        try
+        if (Volatile.Read(ref _aborted) == 0)
         {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // Already gone.
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Already gone.
+            }
         }
 
         _socket.Dispose();
