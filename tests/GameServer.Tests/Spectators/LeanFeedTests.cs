@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using GameServer.Matches;
+using GameServer.Protocol;
+using GameServer.Spectators;
 using GameServer.Tests.Seams;
 using GameServer.Transport;
 
@@ -73,5 +77,45 @@ public sealed class LeanFeedTests : IAsyncLifetime
     {
         Assert.Null(ConnectionSniff.Classify(Encoding.ASCII.GetBytes(start), full: false));
         Assert.Equal(UpgradeSniff.Other, ConnectionSniff.Classify(Encoding.ASCII.GetBytes(start), full: true));
+    }
+}
+
+/// <summary>Requests the lean listener sniffs as feeds but cannot open go to Kestrel unread: malformed, oversized or odd.</summary>
+public sealed class LeanFeedBadRequestTests : IAsyncLifetime
+{
+    private TestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await SpectatorTestServers.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("GET /events HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n", "HTTP/1.1 400")]
+    [InlineData("GET /events HTTP/1.0\r\nHost: x\r\n\r\n", "HTTP/1.1 200")]
+    [InlineData("GET /events HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", "HTTP/1.1 200")]
+    [InlineData("GET /matches/abc/events HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 400")]
+    [InlineData("GET /events HTTP/1.1\r\nHost: x\r\nX-Big: {big}\r\n\r\n", "HTTP/1.1 431")]
+    public async Task Events_RequestTheListenerCannotOpen_IsAnsweredByKestrelAndAnOpenStreamReadsOn(string head, string statusLine)
+    {
+        await using SseClient watching = await SseClient.OpenAsync(_server, "/events");
+        Assert.Equal("summary", (await watching.NextEventAsync()).Event);
+
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _server.HttpBase.Port);
+        NetworkStream stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Replace("{big}", new string('x', 40_000), StringComparison.Ordinal)));
+        var answer = new byte[12];
+        int read = 0;
+        while (read < answer.Length && await stream.ReadAsync(answer.AsMemory(read)) is > 0 and int n)
+        {
+            read += n;
+        }
+
+        Assert.Equal(statusLine, Encoding.ASCII.GetString(answer, 0, read));
+
+        _server.GetService<IMatchEventLog>().Publish(900,
+            [new MatchFeedEvent(new GameEvent(1, GameEventKind.MatchStarted, 0, 0, 0), null, null)],
+            SpectatorTestServers.Standings(900));
+        Assert.Equal("match.started", (await watching.NextEventAsync("match.started")).Event);
     }
 }
