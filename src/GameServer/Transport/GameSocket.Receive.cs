@@ -10,11 +10,15 @@ namespace GameServer.Transport;
 
 public sealed partial class GameSocket
 {
-    // A whole frame of the largest message (1024 bytes and a 14-byte header) always fits.
-    private const int ReceiveBufferBytes = 2048;
+    // Inputs and pings are frames of 10 to 30 bytes: a connection reads into a small buffer, and borrows a large one,
+    // which a whole frame of the largest message (1024 bytes and a 14-byte header) always fits, only while a frame
+    // too long for the small one is arriving (a join with a long name, a fragmented message). 2 KiB per player held
+    // for its whole life was the largest object a player owned (perf/RESULTS.md, "Memory per player").
+    private const int SmallReceiveBytes = 256;
+    private const int LargeReceiveBytes = 2048;
 
     private readonly SocketAsyncEventArgs _receiveArgs;
-    private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
+    private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(SmallReceiveBytes);
     private int _received;
     private long _lastReceived;
 
@@ -129,6 +133,25 @@ public sealed partial class GameSocket
         {
             _receiveBuffer.AsSpan(offset, _received).CopyTo(_receiveBuffer);
         }
+
+        ResizeReceiveBuffer();
+    }
+
+    /// <summary>Borrows the large buffer when the small one is full of a frame not yet whole; gives it back once what is left fits the small one.</summary>
+    private void ResizeReceiveBuffer()
+    {
+        int size = _receiveBuffer.Length == _received && _received < LargeReceiveBytes ? LargeReceiveBytes
+            : _receiveBuffer.Length > SmallReceiveBytes && _received <= SmallReceiveBytes ? SmallReceiveBytes
+            : 0;
+        if (size == 0 || _failed || _peerClosed)
+        {
+            return;
+        }
+
+        byte[] resized = ArrayPool<byte>.Shared.Rent(size);
+        _receiveBuffer.AsSpan(0, _received).CopyTo(resized);
+        ArrayPool<byte>.Shared.Return(_receiveBuffer);
+        _receiveBuffer = resized;
     }
 
     /// <summary>Acts on one unmasked frame; false when the connection is closing and reading should stop.</summary>
