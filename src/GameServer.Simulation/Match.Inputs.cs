@@ -43,7 +43,11 @@ public sealed partial class Match
             slot.MoveX = message.MoveX;
             slot.MoveY = message.MoveY;
             slot.Aim = message.Aim;
-            slot.FireRequested |= (message.Buttons & Buttons.Fire) != 0;
+            if ((message.Buttons & Buttons.Fire) != 0)
+            {
+                slot.FireRequested = true;
+                slot.FireViewTick = message.ViewTick;
+            }
         }
     }
 }
