@@ -98,8 +98,8 @@ public sealed class GameClientTests : IAsyncLifetime
         InputMessage viewed = await client.SendInputAsync(0, 0, 0, Buttons.Fire, viewTick: 1);
         await client.WaitForWorldAsync(_ => client.TryGetOwnPlayer(out EntityState p) && p.LastInputSequence == viewed.Sequence);
 
-        Assert.NotEqual(0u, plain.ViewTick);
-        Assert.Equal(plain.AckTick, plain.ViewTick);
+        // The world's tick when the call began: the acknowledged tick, read a moment later, may be a tick ahead.
+        Assert.InRange(plain.ViewTick, 1u, plain.AckTick);
         Assert.Equal(1u, viewed.ViewTick);
     }
 
