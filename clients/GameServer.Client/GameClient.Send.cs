@@ -13,16 +13,26 @@ public sealed partial class GameClient
 
     /// <summary>
     /// Sends one input (one per tick is the intended rate) with the next sequence number and the world's tick as the
-    /// acknowledged tick. Returns the input as sent: add it to a <see cref="PredictionBuffer"/> to predict.
+    /// acknowledged tick, and as the view tick: right for a client that draws the latest world; one that interpolates
+    /// passes its <see cref="InterpolationBuffer.DisplayedTick"/> to the other overload. Returns the input as sent: add
+    /// it to a <see cref="PredictionBuffer"/> to predict.
     /// </summary>
-    public async ValueTask<InputMessage> SendInputAsync(sbyte moveX, sbyte moveY, ushort aim, Buttons buttons = Buttons.None,
+    public ValueTask<InputMessage> SendInputAsync(sbyte moveX, sbyte moveY, ushort aim, Buttons buttons = Buttons.None,
+        CancellationToken cancellationToken = default) =>
+        SendInputAsync(moveX, moveY, aim, buttons, World.Tick, cancellationToken);
+
+    /// <summary>
+    /// Sends one input made while the client displayed the world of <paramref name="viewTick"/> (interpolation included;
+    /// 0 for none): the server judges its shots against the world as it was then (protocol.md, "Lag compensation").
+    /// </summary>
+    public async ValueTask<InputMessage> SendInputAsync(sbyte moveX, sbyte moveY, ushort aim, Buttons buttons, uint viewTick,
         CancellationToken cancellationToken = default)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // The sequence is taken under the lock, so inputs reach the socket in sequence order.
-            var input = new InputMessage(++LastInputSequence, World.Tick, moveX, moveY, aim, buttons);
+            var input = new InputMessage(++LastInputSequence, World.Tick, moveX, moveY, aim, buttons, viewTick);
             _output.Reset();
             FrameWriter.WriteInput(_output, input);
             await CurrentSocket().SendAsync(_output.WrittenMemory, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);

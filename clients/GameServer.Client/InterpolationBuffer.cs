@@ -57,36 +57,71 @@ public sealed class InterpolationBuffer
     public bool TrySample(uint id, TimeSpan now, out Vector2 position)
     {
         TimeSpan t = now - Delay;
-        for (int i = _count - 1; i > 0; i--)
+        int i = Bracket(t);
+        if (i < 0)
         {
-            int a = (_start + i - 1) % _worlds.Length;
-            if (_times[a] <= t)
-            {
-                int b = (_start + i) % _worlds.Length;
-                bool inA = TryPosition(_worlds[a], id, out Vector2 pa);
-                bool inB = TryPosition(_worlds[b], id, out Vector2 pb);
-                if (!inA || !inB)
-                {
-                    position = inB ? pb : pa;
-                    return inA || inB;
-                }
-
-                double span = Math.Max((_times[b] - _times[a]).TotalMilliseconds, 1);
-                float f = (float)Math.Min(1, (t - _times[a]).TotalMilliseconds / span);
-                position = Vector2.Lerp(pa, pb, f);
-                return true;
-            }
+            // Before the oldest world (just joined): the oldest position there is.
+            position = default;
+            return _count > 0 && TryPosition(_worlds[_start], id, out position);
         }
 
-        // Before the oldest world (just joined): the oldest position there is.
-        position = default;
-        return _count > 0 && TryPosition(_worlds[_start], id, out position);
+        int a = (_start + i) % _worlds.Length;
+        int b = (_start + i + 1) % _worlds.Length;
+        bool inA = TryPosition(_worlds[a], id, out Vector2 pa);
+        bool inB = TryPosition(_worlds[b], id, out Vector2 pb);
+        if (!inA || !inB)
+        {
+            position = inB ? pb : pa;
+            return inA || inB;
+        }
+
+        double span = Math.Max((_times[b] - _times[a]).TotalMilliseconds, 1);
+        float f = (float)Math.Min(1, (t - _times[a]).TotalMilliseconds / span);
+        position = Vector2.Lerp(pa, pb, f);
+        return true;
+    }
+
+    /// <summary>
+    /// The world tick drawn at local time <paramref name="now"/>: the older of the two worlds it interpolates between
+    /// (the oldest before the first pair, the newest past it); 0 when no world is kept. Send it as the input's view
+    /// tick, so the server judges the input's shots against what was on the screen (lag compensation).
+    /// </summary>
+    public uint DisplayedTick(TimeSpan now)
+    {
+        if (_count == 0)
+        {
+            return 0;
+        }
+
+        TimeSpan t = now - Delay;
+        int i = Bracket(t);
+        if (i < 0)
+        {
+            return _worlds[_start].Tick;
+        }
+
+        int b = (_start + i + 1) % _worlds.Length;
+        return _times[b] <= t ? _worlds[b].Tick : _worlds[(_start + i) % _worlds.Length].Tick;
     }
 
     public void Clear()
     {
         _start = 0;
         _count = 0;
+    }
+
+    /// <summary>The position, from the oldest, of the older world of the pair that brackets <paramref name="t"/> (the newest pair past it); -1 before the first pair.</summary>
+    private int Bracket(TimeSpan t)
+    {
+        for (int i = _count - 1; i > 0; i--)
+        {
+            if (_times[(_start + i - 1) % _worlds.Length] <= t)
+            {
+                return i - 1;
+            }
+        }
+
+        return -1;
     }
 
     private static bool TryPosition(WorldState world, uint id, out Vector2 position)

@@ -59,9 +59,12 @@ public class TickBenchmarks
     {
         _sequence++;
         int offset = _patternTick * Players;
+
+        // Made while the bots' screens showed the world of 4 ticks ago, as interpolating players' do: shots are rewound.
+        uint viewTick = _match.World.Tick > 3 ? _match.World.Tick - 3 : 0;
         for (int i = 0; i < _inputs.Length; i++)
         {
-            _inputs[i] = new PlayerInput(_ids[i], _pattern[offset + i] with { Sequence = _sequence });
+            _inputs[i] = new PlayerInput(_ids[i], _pattern[offset + i] with { Sequence = _sequence, ViewTick = viewTick });
         }
 
         _match.ClearEvents();

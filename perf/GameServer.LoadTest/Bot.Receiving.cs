@@ -80,7 +80,9 @@ internal sealed partial class Bot
         uint playerId = reader.ReadUInt32();
         MatchId = reader.ReadUInt32();
         EverJoined = true;
-        _context.Stats.RecordTickRate(reader.ReadInt32());
+        int tickRate = reader.ReadInt32();
+        _context.Stats.RecordTickRate(tickRate);
+        Volatile.Write(ref _interpolationTicks, (uint)((tickRate * InterpolationDelayMs) + 999) / 1000);
         reader.Skip();
         if (!OnWelcomeToken(playerId, reader.ReadBytes()))
         {

@@ -6,6 +6,9 @@ internal sealed partial class Bot
 {
     private const int InputRing = 64;
 
+    /// <summary>How far behind the latest state a player's screen draws the others: the browser's and the SDK's 100 ms.</summary>
+    private const int InterpolationDelayMs = 100;
+
     private readonly long[] _inputSentAt = new long[InputRing];
     private uint _random;
     private uint _sequence;
@@ -14,6 +17,7 @@ internal sealed partial class Bot
     private sbyte _moveX;
     private sbyte _moveY;
     private ushort _aim;
+    private uint _interpolationTicks;
     private long _messagesSent;
     private long _bytesSent;
 
@@ -82,7 +86,11 @@ internal sealed partial class Bot
         uint sequence = ++_sequence;
         _inputSentAt[sequence % InputRing] = now;
         _out.ResetWrittenCount();
-        FrameWriter.WriteInput(_out, new InputMessage(sequence, Volatile.Read(ref _lastTick), _moveX, _moveY, _aim, buttons));
+        // The view tick a player's screen would show, so the server's lag compensation works as hard as for real players.
+        uint lastTick = Volatile.Read(ref _lastTick);
+        uint behind = Volatile.Read(ref _interpolationTicks);
+        uint viewTick = lastTick > behind ? lastTick - behind : 0;
+        FrameWriter.WriteInput(_out, new InputMessage(sequence, lastTick, _moveX, _moveY, _aim, buttons, viewTick));
         TrySend();
     }
 

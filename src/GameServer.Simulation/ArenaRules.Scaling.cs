@@ -14,6 +14,7 @@ public sealed partial class ArenaRules
         ProjectileSpeed = PerTick(900, tickRate);
         ProjectileLifetimeTicks = Ticks(1_200, tickRate);
         FireCooldownTicks = Ticks(300, tickRate);
+        LagCompensationTicks = Ticks(200, tickRate);
         RespawnDelayTicks = Ticks(3_000, tickRate);
         SpawnProtectionTicks = Ticks(2_000, tickRate);
         PickupSpawnIntervalTicks = Ticks(5_000, tickRate);

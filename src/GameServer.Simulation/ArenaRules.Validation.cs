@@ -27,6 +27,8 @@ public sealed partial class ArenaRules
         Require(ProjectileRadius, 0, ArenaMap.MinWallThickness / 2, nameof(ProjectileRadius));
         Require(ProjectileDamage, 0, 1_000_000, nameof(ProjectileDamage));
         Require(FireCooldownTicks, 1, int.MaxValue, nameof(FireCooldownTicks));
+        // A second of history is far beyond any playable latency; the bound keeps a hostile view from reaching further.
+        Require(LagCompensationTicks, 0, TickRate, nameof(LagCompensationTicks));
         Require(RespawnDelayTicks, 0, int.MaxValue, nameof(RespawnDelayTicks));
         Require(SpawnProtectionTicks, 0, int.MaxValue, nameof(SpawnProtectionTicks));
         Require(KillScore, 0, 1_000_000, nameof(KillScore));

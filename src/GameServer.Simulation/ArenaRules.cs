@@ -64,6 +64,12 @@ public sealed partial class ArenaRules
     /// <summary>Least ticks between two shots of one player. Default 0.3 s (9 ticks).</summary>
     public int FireCooldownTicks { get; set; }
 
+    /// <summary>
+    /// How far back, at most, a shot is judged against the players as the shooter saw them (lag compensation); 0 turns
+    /// it off. Default 200 ms (6 ticks at 30 Hz).
+    /// </summary>
+    public int LagCompensationTicks { get; set; }
+
     /// <summary>How long a dead player waits to respawn. Default 3 s (90 ticks).</summary>
     public int RespawnDelayTicks { get; set; }
 

@@ -7,7 +7,7 @@ public sealed partial class Match
     /// Inputs of one player apply in the order given. An input whose sequence is not above the player's
     /// <see cref="EntityState.LastInputSequence"/> is stale or replayed and ignored (sequences start at 1). The
     /// latest valid input's movement and aim win for the tick; Fire fires if any valid input of the tick had it, and
-    /// only when the cooldown allows. A dead player's inputs are acknowledged (so clients stop resending) but do
+    /// only when the cooldown allows, judged against the view tick of the last input that had it (lag compensation). A dead player's inputs are acknowledged (so clients stop resending) but do
     /// nothing. Inputs for unknown ids are ignored. More inputs can never mean more movement: movement is
     /// applied once per tick.
     /// </remarks>
@@ -43,7 +43,11 @@ public sealed partial class Match
             slot.MoveX = message.MoveX;
             slot.MoveY = message.MoveY;
             slot.Aim = message.Aim;
-            slot.FireRequested |= (message.Buttons & Buttons.Fire) != 0;
+            if ((message.Buttons & Buttons.Fire) != 0)
+            {
+                slot.FireRequested = true;
+                slot.FireViewTick = message.ViewTick;
+            }
         }
     }
 }

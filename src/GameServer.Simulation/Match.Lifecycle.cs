@@ -102,6 +102,7 @@ public sealed partial class Match
         }
 
         _projectileExpiries.Clear();
+        _rewinds.Clear();
         Emit(GameEventKind.MatchEnded, WinnerId());
         if (_rules.EndedTicks == 0)
         {

@@ -46,9 +46,9 @@ public sealed partial class Match
                 continue;
             }
 
-            for (int t = 0; t < _targetCount; t++)
+            foreach (ref readonly HitTarget target in _targets.Present)
             {
-                ref EntityState player = ref entities[_targets[t].Index];
+                ref EntityState player = ref entities[target.Index];
                 if ((player.Flags & EntityFlags.Alive) != 0 &&
                     FixedMath.LengthSquared(player.X - pickup.X, player.Y - pickup.Y) <= reachSquared &&
                     TryCollect(ref player, (PickupKind)pickup.Aux))

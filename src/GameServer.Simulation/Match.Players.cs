@@ -77,6 +77,12 @@ public sealed partial class Match
             Aux = shooter.Id,
         };
         _world.Append(projectile);
+        int rewind = RewindFor(slot.FireViewTick);
+        if (rewind > 0)
+        {
+            _rewinds.Add(projectile.Id, rewind);
+        }
+
         _projectileExpiries.Enqueue(new ProjectileExpiry(projectile.Id, _world.Tick + (uint)_rules.ProjectileLifetimeTicks));
     }
 
@@ -86,6 +92,7 @@ public sealed partial class Match
         PlaceAtSpawn(ref entity, point);
         entity.Health = _rules.MaxHealth;
         entity.Flags = EntityFlags.Alive;
+        slot.Life++;
         slot.RespawnTicks = 0;
         slot.FireCooldown = 0;
         slot.ProtectionTicks = 0;

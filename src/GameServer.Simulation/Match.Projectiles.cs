@@ -8,8 +8,13 @@ public sealed partial class Match
 
     private readonly Queue<ProjectileExpiry> _projectileExpiries = new();
     private readonly List<int> _removals = [];
-    private HitTarget[] _targets = new HitTarget[16];
-    private int _targetCount;
+    private readonly TargetHistory _targets;
+
+    /// <summary>
+    /// Each lag-compensated projectile's rewind: how many ticks before the present it is checked against the players.
+    /// Kept out of <see cref="EntityState"/> (wire state); a projectile without an entry is judged at the present.
+    /// </summary>
+    private readonly Dictionary<uint, int> _rewinds = [];
 
     /// <summary>Removes projectiles whose lifetime is over (those already gone hit something).</summary>
     private void ExpireProjectiles()
@@ -18,6 +23,7 @@ public sealed partial class Match
         {
             _projectileExpiries.Dequeue();
             _world.Remove(expiry.Id);
+            _rewinds.Remove(expiry.Id);
         }
     }
 
@@ -32,6 +38,7 @@ public sealed partial class Match
             if (entities[i].Kind == EntityKind.Projectile && !AdvanceProjectile(ref entities[i], entities))
             {
                 _removals.Add(i);
+                _rewinds.Remove(entities[i].Id);
             }
         }
 
@@ -39,6 +46,10 @@ public sealed partial class Match
     }
 
     /// <returns>False when the projectile hit a wall or a player and must go.</returns>
+    /// <remarks>
+    /// A lag-compensated projectile meets the players as they were its rewind ticks ago, as its shooter saw them; the
+    /// walls do not move, so it stops at a wall between it and a rewound target as it would in the present.
+    /// </remarks>
     private bool AdvanceProjectile(ref EntityState projectile, Span<EntityState> entities)
     {
         int x0 = projectile.X;
@@ -48,6 +59,7 @@ public sealed partial class Match
         int steps = Math.Max(1, (Math.Max(Math.Abs(vx), Math.Abs(vy)) + ProjectileSubstep - 1) / ProjectileSubstep);
         int reach = _rules.PlayerRadius + _rules.ProjectileRadius;
         long reachSquared = (long)reach * reach;
+        ReadOnlySpan<HitTarget> targets = _targets.At(_rewinds.GetValueOrDefault(projectile.Id));
         for (int k = 1; k <= steps; k++)
         {
             int x = x0 + (vx * k / steps);
@@ -57,18 +69,17 @@ public sealed partial class Match
                 return false;
             }
 
-            for (int t = 0; t < _targetCount; t++)
+            foreach (ref readonly HitTarget target in targets)
             {
-                ref readonly HitTarget target = ref _targets[t];
                 if (target.Id == projectile.Aux || FixedMath.LengthSquared(x - target.X, y - target.Y) > reachSquared)
                 {
                     continue;
                 }
 
-                ref EntityState victim = ref entities[target.Index];
-                if ((victim.Flags & EntityFlags.Alive) != 0)
+                int victimIndex = PresentIndexOf(target);
+                if (victimIndex >= 0)
                 {
-                    Hit(projectile.Aux, ref victim);
+                    Hit(projectile.Aux, ref entities[victimIndex]);
                     return false;
                 }
             }
@@ -79,24 +90,80 @@ public sealed partial class Match
         return true;
     }
 
-    /// <summary>Collects the living players once per tick, so each projectile scans players only, not the whole world.</summary>
-    private void GatherTargets()
+    /// <summary>
+    /// The world index of a target still alive in the same life (not since killed, by this tick's projectiles either,
+    /// nor killed and respawned); -1 otherwise: a rewound shot never damages the dead or a later life.
+    /// </summary>
+    private int PresentIndexOf(in HitTarget target)
     {
-        if (_targets.Length < _players.Count)
+        ReadOnlySpan<HitTarget> present = _targets.Present;
+        int lo = 0;
+        int hi = present.Length - 1;
+        while (lo <= hi)
         {
-            Array.Resize(ref _targets, Math.Max(_players.Count, _targets.Length * 2));
+            int mid = (int)((uint)(lo + hi) >> 1);
+            ref readonly HitTarget now = ref present[mid];
+            if (now.Id == target.Id)
+            {
+                bool sameLife = now.Life == target.Life && (_world.Entities[now.Index].Flags & EntityFlags.Alive) != 0;
+                return sameLife ? now.Index : -1;
+            }
+
+            if (now.Id < target.Id)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
         }
 
-        _targetCount = 0;
+        return -1;
+    }
+
+    /// <summary>
+    /// Records the living players once per tick into the history's present frame, so each projectile scans players
+    /// only, not the whole world, and later ticks can judge shots against this one.
+    /// </summary>
+    private void GatherTargets()
+    {
+        HitTarget[] frame = _targets.Begin(_world.Tick, _players.Count);
+        int count = 0;
+        int slot = 0;
         ReadOnlySpan<EntityState> entities = _world.Entities;
         for (int i = 0; i < entities.Length; i++)
         {
             ref readonly EntityState e = ref entities[i];
-            if (e.Kind == EntityKind.Player && (e.Flags & EntityFlags.Alive) != 0)
+            if (e.Kind != EntityKind.Player)
             {
-                _targets[_targetCount++] = new HitTarget(i, e.Id, e.X, e.Y);
+                continue;
+            }
+
+            // The world and the slots are both in id order, one slot per player entity: they walk in step.
+            PlayerSlot player = _players[slot++];
+            if ((e.Flags & EntityFlags.Alive) != 0)
+            {
+                frame[count++] = new HitTarget(i, e.Id, e.X, e.Y, player.Life);
             }
         }
+
+        _targets.Commit(count);
+    }
+
+    /// <summary>
+    /// How many ticks before the present a shot fired now with this view is judged at: the ticks the view is behind,
+    /// at most the bound and the history there is; 0 for no view or one ahead of the server.
+    /// </summary>
+    private int RewindFor(uint viewTick)
+    {
+        uint tick = _world.Tick;
+        if (viewTick == 0 || viewTick >= tick)
+        {
+            return 0;
+        }
+
+        return (int)Math.Min(tick - viewTick, (uint)_targets.Reach(tick));
     }
 
     /// <summary>Removes the entities at the indices in <see cref="_removals"/> (ascending), last first so the others stay valid.</summary>

@@ -34,6 +34,7 @@ public sealed partial class Match : IMatchSimulation
         _rules.Validate();
         Id = id;
         _prng = new Prng(seed);
+        _targets = new TargetHistory(_rules.LagCompensationTicks);
     }
 
     public uint Id { get; }

@@ -31,6 +31,12 @@ internal sealed class PlayerSlot(uint id, string name)
     /// <summary>Whether any valid input of this tick had Fire; never held over to the next tick.</summary>
     public bool FireRequested { get; set; }
 
+    /// <summary>The view tick of this tick's last input with Fire: the world its shot is judged against (lag compensation).</summary>
+    public uint FireViewTick { get; set; }
+
+    /// <summary>Counts the player's spawns: a shot rewound to an earlier life does not hit this one.</summary>
+    public uint Life { get; set; }
+
     public void ClearInput()
     {
         MoveX = 0;

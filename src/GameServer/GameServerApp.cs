@@ -127,6 +127,7 @@ public static class GameServerApp
         ArenaRules rules = ArenaRules.ForTickRate(tickRate);
         rules.MinPlayersToStart = options.MinPlayersToStart;
         rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
+        rules.LagCompensationTicks = (int)Math.Round(options.LagCompensation.TotalSeconds * tickRate, MidpointRounding.AwayFromZero);
         return rules;
     }
 

@@ -89,6 +89,21 @@ public sealed class GameClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendInputAsync_ViewTick_TheWorldsTickByDefault_OrTheOneGiven_AndAcknowledged()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await client.JoinAsync("Ada");
+
+        InputMessage plain = await client.SendInputAsync(0, 0, 0);
+        InputMessage viewed = await client.SendInputAsync(0, 0, 0, Buttons.Fire, viewTick: 1);
+        await client.WaitForWorldAsync(_ => client.TryGetOwnPlayer(out EntityState p) && p.LastInputSequence == viewed.Sequence);
+
+        // The world's tick when the call began: the acknowledged tick, read a moment later, may be a tick ahead.
+        Assert.InRange(plain.ViewTick, 1u, plain.AckTick);
+        Assert.Equal(1u, viewed.ViewTick);
+    }
+
+    [Fact]
     public async Task MeasureRoundTripAsync_Pong_GivesRoundTrip()
     {
         await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);

@@ -84,4 +84,38 @@ public sealed class InterpolationBufferTests
         Assert.True(buffer.TrySample(1, Ms(160), out Vector2 position));
         Assert.Equal(new Vector2(60, 0), position);
     }
+
+    [Fact]
+    public void DisplayedTick_BetweenTwoStates_IsTheOlder()
+    {
+        var buffer = new InterpolationBuffer(s_delay);
+        buffer.Add(Ms(1000), World(100));
+        buffer.Add(Ms(1033), World(101));
+        buffer.Add(Ms(1066), World(102));
+
+        // Drawn at 1150 - 100 = 1050 ms: between ticks 101 and 102.
+        Assert.Equal(101u, buffer.DisplayedTick(Ms(1150)));
+    }
+
+    [Fact]
+    public void DisplayedTick_PastTheNewestState_IsTheNewest()
+    {
+        var buffer = new InterpolationBuffer(s_delay);
+        buffer.Add(Ms(1000), World(100));
+        buffer.Add(Ms(1033), World(101));
+
+        Assert.Equal(101u, buffer.DisplayedTick(Ms(5000)));
+    }
+
+    [Fact]
+    public void DisplayedTick_BeforeTheOldestState_IsTheOldest_AndZeroWhenEmpty()
+    {
+        var buffer = new InterpolationBuffer(s_delay);
+        Assert.Equal(0u, buffer.DisplayedTick(Ms(1000)));
+
+        buffer.Add(Ms(1000), World(100));
+        buffer.Add(Ms(1033), World(101));
+
+        Assert.Equal(100u, buffer.DisplayedTick(Ms(1050)));
+    }
 }

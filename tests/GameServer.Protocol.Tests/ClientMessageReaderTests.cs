@@ -16,6 +16,10 @@ public sealed class ClientMessageReaderTests
         { "move out of int8 range", "97 02 2a cd03e8 cc80 00 00 00" },
         { "aim out of uint16 range", "97 02 2a cd03e8 00 00 ce00010000 00" },
         { "negative sequence", "97 02 ff cd03e8 00 00 00 00" },
+        { "view tick a string", "98 02 2a cd03e8 00 00 00 00 a1 61" },
+        { "view tick nil", "98 02 2a cd03e8 00 00 00 00 c0" },
+        { "view tick negative", "98 02 2a cd03e8 00 00 00 00 ff" },
+        { "view tick above uint32", "98 02 2a cd03e8 00 00 00 00 cf 0000000100000000" },
         { "bytes after the array", "9104" + "c0" },
         { "two frames in one", "9104" + "9104" },
         { "name not a string", "94 01 c0 c0 c0" },
@@ -53,6 +57,21 @@ public sealed class ClientMessageReaderTests
     {
         // [4, [[[1]]]]: an extra element, however nested, is skipped.
         Assert.Equal(DecodeStatus.Ok, Frames.ClientStatus(Convert.FromHexString("920491919101")));
+    }
+
+    [Fact]
+    public void TryRead_InputWithoutViewTick_HasViewTickZero()
+    {
+        ClientMessage message = Frames.ReadClient(Convert.FromHexString("97022acd03e800000000"));
+        Assert.Equal(0u, message.Input.ViewTick);
+    }
+
+    [Fact]
+    public void TryRead_InputWithANinthElement_ReadsTheViewTickAndSkipsTheRest()
+    {
+        // [2, 42, 1000, 0, 0, 0, 0, 996, "x"]: a later minor version's field after viewTick is ignored (protocol.md, Reading rules).
+        ClientMessage message = Frames.ReadClient(Convert.FromHexString("99022acd03e800000000cd03e4a178"));
+        Assert.Equal(new InputMessage(42, 1000, 0, 0, 0, Buttons.None, 996), message.Input);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ public sealed class ProtocolVectorTests
     [Fact]
     public void Document_HasAVectorForEveryMessageType()
     {
-        string[] expected = ["join-quick", "join-resume", "input", "ping", "leave", "welcome", "snapshot", "delta", "pong", "event-kill", "error"];
+        string[] expected = ["join-quick", "join-resume", "input", "input-view", "ping", "leave", "welcome", "snapshot", "delta", "pong", "event-kill", "error"];
         Assert.Equal(expected.Order(), ProtocolDocument.Vectors.Keys.Order());
     }
 
@@ -36,6 +36,16 @@ public sealed class ProtocolVectorTests
         ClientMessage message = Frames.ReadClient(vector);
         Assert.Equal(MessageType.Input, message.Type);
         Assert.Equal(new InputMessage(42, 1000, 127, -90, 16384, Buttons.Fire), message.Input);
+        Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteInput(w, message.Input)));
+    }
+
+    [Fact]
+    public void InputView_DecodesAndEncodes()
+    {
+        byte[] vector = ProtocolDocument.Vector("input-view");
+        ClientMessage message = Frames.ReadClient(vector);
+        Assert.Equal(MessageType.Input, message.Type);
+        Assert.Equal(new InputMessage(42, 1000, 127, -90, 16384, Buttons.Fire, 996), message.Input);
         Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteInput(w, message.Input)));
     }
 

@@ -1,4 +1,6 @@
+using System.Buffers;
 using GameServer.Simulation.Replays;
+using MessagePack;
 
 namespace GameServer.Simulation.Tests;
 
@@ -10,7 +12,11 @@ internal static class RecordedMatch
 {
     public const int HashInterval = 30;
 
-    public static byte[] Record(int ticks, Func<uint, PlayerInput, PlayerInput>? tamper = null, int players = 3)
+    /// <param name="shoot">
+    /// Whether every player also fires whenever it can, its inputs made while its client displayed 2 to 4 ticks ago
+    /// (lag compensation judges the shots), so the replay must carry the view ticks to match.
+    /// </param>
+    public static byte[] Record(int ticks, Func<uint, PlayerInput, PlayerInput>? tamper = null, int players = 3, bool shoot = false)
     {
         ArenaRules rules = Arena.QuietRules();
         var game = new ArenaGame(rules);
@@ -34,6 +40,12 @@ internal static class RecordedMatch
                 // Each player steers a slow circle of its own, so every tick's input moves it.
                 double angle = (tick / 20.0) + i;
                 inputs[i] = Arena.Input((uint)i + 1, tick, (int)(Math.Cos(angle) * 127), (int)(Math.Sin(angle) * 127), (ushort)(tick * 100));
+                if (shoot)
+                {
+                    uint view = tick > 4 ? tick - 2 - (uint)(i % 3) : 0;
+                    inputs[i] = inputs[i] with { Input = inputs[i].Input with { Aim = (ushort)((tick * 2000) + (i * 21000)), Buttons = Buttons.Fire, ViewTick = view } };
+                }
+
                 written[i] = tamper is null ? inputs[i] : tamper(tick, inputs[i]);
             }
 
@@ -47,5 +59,76 @@ internal static class RecordedMatch
 
         file.Write(encoder.End(new ReplayEnd((uint)ticks, 1_700_000_060_000, ReplayEndReason.MatchEnded, players)));
         return file.ToArray();
+    }
+
+    /// <summary>The same records in the replay format's version 1, whose inputs had no view tick (as the first servers wrote them).</summary>
+    public static byte[] AsVersion1(byte[] file)
+    {
+        var reader = new ReplayReader(file);
+        var encoder = new ReplayRecordEncoder();
+        using var output = new MemoryStream();
+        output.Write([.. ReplayFormat.Magic, ReplayFormat.FirstVersion]);
+        while (reader.TryRead(out ReplayRecord record))
+        {
+            switch (record.Kind)
+            {
+                case ReplayRecordKind.Start:
+                    output.Write(encoder.Start(record.Start!));
+                    break;
+                case ReplayRecordKind.Join:
+                    output.Write(encoder.Join(record.Tick, record.PlayerId, record.Name!));
+                    break;
+                case ReplayRecordKind.Leave:
+                    output.Write(encoder.Leave(record.Tick, record.PlayerId));
+                    break;
+                case ReplayRecordKind.Step:
+                    WriteVersion1Step(output, record.Tick, record.Inputs.Span);
+                    break;
+                case ReplayRecordKind.Hash:
+                    output.Write(encoder.Hash(record.Tick, record.Hash));
+                    break;
+                case ReplayRecordKind.End:
+                    output.Write(encoder.End(record.End));
+                    break;
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>A version-1 Step record: seven numbers per input, no view tick.</summary>
+    private static void WriteVersion1Step(Stream output, uint tick, ReadOnlySpan<PlayerInput> inputs)
+    {
+        var payload = new ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(payload);
+        writer.WriteArrayHeader(1 + (inputs.Length * 7));
+        writer.Write(tick);
+        foreach (PlayerInput input in inputs)
+        {
+            InputMessage m = input.Input;
+            Assert.Equal(0u, m.ViewTick);
+            writer.Write(input.PlayerId);
+            writer.Write(m.Sequence);
+            writer.Write(m.AckTick);
+            writer.Write(m.MoveX);
+            writer.Write(m.MoveY);
+            writer.Write(m.Aim);
+            writer.Write((byte)m.Buttons);
+        }
+
+        writer.Flush();
+        output.WriteByte((byte)ReplayRecordKind.Step);
+        for (uint length = (uint)payload.WrittenCount; ; length >>= 7)
+        {
+            if (length < 0x80)
+            {
+                output.WriteByte((byte)length);
+                break;
+            }
+
+            output.WriteByte((byte)(length | 0x80));
+        }
+
+        output.Write(payload.WrittenSpan);
     }
 }

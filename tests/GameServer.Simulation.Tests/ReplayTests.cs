@@ -18,6 +18,49 @@ public sealed class ReplayTests
         Assert.Equal(42ul, verdict.Start!.Seed);
     }
 
+    [Fact]
+    public void Run_RecordedFightWithViewTicks_EveryHashMatches()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 600, shoot: true);
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Ok, verdict.Outcome);
+        Assert.Equal(20, verdict.HashesChecked);
+    }
+
+    [Fact]
+    public void Run_FightWithTheViewTicksLeftOut_Mismatches()
+    {
+        // The control of the test above: the view ticks change what the shots hit, so a replay needs them.
+        byte[] file = RecordedMatch.Record(ticks: 600, (_, input) => input with { Input = input.Input with { ViewTick = 0 } }, shoot: true);
+
+        Assert.Equal(ReplayOutcome.Mismatch, Replayer.Run(file, ReplayGames.Builtin).Outcome);
+    }
+
+    [Fact]
+    public void Run_Version1File_ReplaysWithoutViewTicks()
+    {
+        byte[] file = RecordedMatch.AsVersion1(RecordedMatch.Record(ticks: 300));
+        Assert.Equal(1, file[4]);
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal("OK: 300 ticks replayed, 10 hashes match.", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_UnknownVersion_SaysWhichVersionsAreRead()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 30);
+        file[4] = 3;
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
+        Assert.Equal("The file is replay version 3; this server reads versions 1 to 2.", verdict.Message);
+    }
+
     [Theory]
     [InlineData(95u, 120u)]
     [InlineData(90u, 90u)]

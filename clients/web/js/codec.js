@@ -25,8 +25,11 @@ export function encodeJoin(name, matchId = null, resumeToken = null) {
   return encode([ClientType.JOIN, name, matchId, resumeToken]);
 }
 
-export function encodeInput(seq, ackTick, moveX, moveY, aim, buttons) {
-  return encode([ClientType.INPUT, seq >>> 0, ackTick >>> 0, moveX, moveY, aim & 0xffff, buttons]);
+/** viewTick: the tick drawn when the input was made (lag compensation); 0 leaves it out, as a 7-element input. */
+export function encodeInput(seq, ackTick, moveX, moveY, aim, buttons, viewTick = 0) {
+  const input = [ClientType.INPUT, seq >>> 0, ackTick >>> 0, moveX, moveY, aim & 0xffff, buttons];
+  if (viewTick > 0) input.push(viewTick >>> 0);
+  return encode(input);
 }
 
 export function encodePing(clientTime) {

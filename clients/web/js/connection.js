@@ -83,8 +83,8 @@ export class Connection {
     }
   }
 
-  sendInput(seq, moveX, moveY, aim, buttons) {
-    this.send(encodeInput(seq, this.world.tick, moveX, moveY, aim, buttons));
+  sendInput(seq, moveX, moveY, aim, buttons, viewTick) {
+    this.send(encodeInput(seq, this.world.tick, moveX, moveY, aim, buttons, viewTick));
   }
 
   ping() {

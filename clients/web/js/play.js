@@ -30,6 +30,7 @@ class Game {
     this.interpolator = new Interpolator(100);
     this.tickRate = 30;
     this.seq = 0;
+    this.viewTick = 0;
     this.aim = 0;
     this.framesDrawn = 0;
     this.death = null; // { killer: name or null, tick } of the own player's last death
@@ -79,7 +80,9 @@ class Game {
     const input = this.controls.sample(pixel, this.aim);
     this.aim = input.aim;
     input.seq = ++this.seq;
-    connection.sendInput(input.seq, input.moveX, input.moveY, input.aim, input.buttons);
+    // The others are drawn interpolated, in the past: the server judges this input's shot against that moment.
+    this.viewTick = this.interpolator.displayedTick(performance.now());
+    connection.sendInput(input.seq, input.moveX, input.moveY, input.aim, input.buttons, this.viewTick);
     this.predictor.apply(input, this.canMove(world, own));
   }
 
@@ -208,6 +211,7 @@ class Game {
       matchId: c.welcome?.matchId ?? null,
       tickRate: this.tickRate,
       tick: c.world.tick,
+      viewTick: this.viewTick,
       phase: c.world.phase,
       entityCount: c.world.entities.size,
       own: own === undefined ? null : { ...own },

@@ -31,11 +31,11 @@ public static class ClientMessageReader
                     FrameReading.EndFrame(ref reader, length - 4);
                     break;
                 case MessageType.Input:
-                    FrameReading.RequireLength(length, 7, "Input is [2, seq, ackTick, moveX, moveY, aim, buttons].");
+                    FrameReading.RequireLength(length, 7, "Input is [2, seq, ackTick, moveX, moveY, aim, buttons, viewTick?].");
                     message = new ClientMessage(MessageType.Input, input: new InputMessage(
                         reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadSByte(), reader.ReadSByte(),
-                        reader.ReadUInt16(), (Buttons)reader.ReadByte()));
-                    FrameReading.EndFrame(ref reader, length - 7);
+                        reader.ReadUInt16(), (Buttons)reader.ReadByte(), length >= 8 ? reader.ReadUInt32() : 0));
+                    FrameReading.EndFrame(ref reader, length - Math.Min(length, 8));
                     break;
                 case MessageType.Ping:
                     FrameReading.RequireLength(length, 2, "Ping is [3, clientTime].");

@@ -27,8 +27,10 @@ public static class FrameWriter
 
     public static void WriteInput(IBufferWriter<byte> output, in InputMessage message)
     {
+        // Without a view tick the input keeps its seven elements, the shape every version-1 server reads the same way.
+        bool hasView = message.ViewTick != 0;
         var writer = new MessagePackWriter(output);
-        writer.WriteArrayHeader(7);
+        writer.WriteArrayHeader(hasView ? 8 : 7);
         writer.Write((byte)MessageType.Input);
         writer.Write(message.Sequence);
         writer.Write(message.AckTick);
@@ -36,6 +38,11 @@ public static class FrameWriter
         writer.Write(message.MoveY);
         writer.Write(message.Aim);
         writer.Write((byte)message.Buttons);
+        if (hasView)
+        {
+            writer.Write(message.ViewTick);
+        }
+
         writer.Flush();
     }
 

@@ -6,8 +6,12 @@ namespace GameServer.Simulation.Replays;
 /// </summary>
 public static class ReplayFormat
 {
-    /// <summary>The version this code writes and reads.</summary>
-    public const byte Version = 1;
+    /// <summary>The version this code writes; it reads it and <see cref="FirstVersion"/>.</summary>
+    /// <remarks>Version 2 added each input's view tick (lag compensation); a version-1 input is read with view tick 0, which is how it was played.</remarks>
+    public const byte Version = 2;
+
+    /// <summary>The oldest version this code reads.</summary>
+    public const byte FirstVersion = 1;
 
     /// <summary>The header's length in bytes: the magic and the version.</summary>
     public const int HeaderLength = 5;

@@ -48,13 +48,13 @@ public sealed partial class ReplayReader
 
     private ReplayRecord ReadStep(ref MessagePackReader reader, int count)
     {
-        if (count < 1 || (count - 1) % InputFields != 0)
+        if (count < 1 || (count - 1) % _inputFields != 0)
         {
-            throw Corrupt($"{count} numbers, not a tick and {InputFields} per input");
+            throw Corrupt($"{count} numbers, not a tick and {_inputFields} per input");
         }
 
         uint tick = reader.ReadUInt32();
-        int inputs = (count - 1) / InputFields;
+        int inputs = (count - 1) / _inputFields;
         if (inputs > _inputs.Length)
         {
             // Bounded by the payload's length, itself bounded by MaxPayloadLength.
@@ -64,7 +64,7 @@ public sealed partial class ReplayReader
         for (int i = 0; i < inputs; i++)
         {
             uint playerId = reader.ReadUInt32();
-            var message = new InputMessage(reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadSByte(), reader.ReadSByte(), reader.ReadUInt16(), (Buttons)reader.ReadByte());
+            var message = new InputMessage(reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadSByte(), reader.ReadSByte(), reader.ReadUInt16(), (Buttons)reader.ReadByte(), _inputFields == InputFields ? reader.ReadUInt32() : 0);
             _inputs[i] = new PlayerInput(playerId, message);
         }
 

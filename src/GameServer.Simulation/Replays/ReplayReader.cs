@@ -9,10 +9,14 @@ namespace GameServer.Simulation.Replays;
 /// </summary>
 public sealed partial class ReplayReader
 {
-    /// <summary>Numbers per input in a Step record.</summary>
-    public const int InputFields = 7;
+    /// <summary>Numbers per input in a Step record of the current version.</summary>
+    public const int InputFields = 8;
+
+    /// <summary>Numbers per input in a Step record of version 1, which had no view tick.</summary>
+    private const int FirstVersionInputFields = 7;
 
     private readonly ReadOnlyMemory<byte> _file;
+    private readonly int _inputFields;
     private PlayerInput[] _inputs = new PlayerInput[64];
     private int _offset = ReplayFormat.HeaderLength;
     private int _index;
@@ -33,10 +37,12 @@ public sealed partial class ReplayReader
             throw new ReplayFormatException("The file does not start with \"GSRP\": it is not a replay file.");
         }
 
-        if (bytes[4] != ReplayFormat.Version)
+        if (bytes[4] is < ReplayFormat.FirstVersion or > ReplayFormat.Version)
         {
-            throw new ReplayFormatException($"The file is replay version {bytes[4]}; this server reads version {ReplayFormat.Version}.");
+            throw new ReplayFormatException($"The file is replay version {bytes[4]}; this server reads versions {ReplayFormat.FirstVersion} to {ReplayFormat.Version}.");
         }
+
+        _inputFields = bytes[4] == ReplayFormat.FirstVersion ? FirstVersionInputFields : InputFields;
     }
 
     /// <summary>Reads the next record; false after the End record, which must be the last.</summary>

@@ -48,7 +48,7 @@ public sealed class ReplayRecordEncoder
         return Frame(ReplayRecordKind.Leave);
     }
 
-    /// <summary>One Step: the tick it makes and its inputs, seven numbers each, flat, in the order the simulation got them.</summary>
+    /// <summary>One Step: the tick it makes and its inputs, eight numbers each, flat, in the order the simulation got them.</summary>
     public ReadOnlySpan<byte> Step(uint tick, ReadOnlySpan<PlayerInput> inputs)
     {
         MessagePackWriter writer = Begin();
@@ -64,6 +64,7 @@ public sealed class ReplayRecordEncoder
             writer.Write(message.MoveY);
             writer.Write(message.Aim);
             writer.Write((byte)message.Buttons);
+            writer.Write(message.ViewTick);
         }
 
         writer.Flush();

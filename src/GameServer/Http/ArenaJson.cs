@@ -56,6 +56,7 @@ public static class ArenaJson
             writer.WriteNumber("endedTicks", rules.EndedTicks);
             writer.WriteNumber("scoreLimit", rules.ScoreLimit);
             writer.WriteNumber("killScore", rules.KillScore);
+            writer.WriteNumber("lagCompensationTicks", rules.LagCompensationTicks);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

@@ -23,6 +23,13 @@ public sealed class MatchmakingOptions
     [Range(typeof(TimeSpan), "00:00:10", "02:00:00", ErrorMessage = "Matchmaking:MatchDuration must be between 00:00:10 and 02:00:00.")]
     public TimeSpan MatchDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How far back a shot may be judged against the world its shooter saw (lag compensation, protocol.md); zero turns it
+    /// off. Default 200 ms. Longer helps players far away and hurts their targets, who get hit behind cover later.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Matchmaking:LagCompensation must be between 00:00:00 and 00:00:01.")]
+    public TimeSpan LagCompensation { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Inputs kept per player between two ticks; older ones are dropped. Default 8.</summary>
     [Range(1, 64, ErrorMessage = "Matchmaking:MaxInputsPerTick must be between 1 and 64.")]
     public int MaxInputsPerTick { get; set; } = 8;

@@ -68,6 +68,21 @@ public sealed class PlayPageTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PlayPage_Inputs_CarryTheTickTheInterpolationDraws()
+    {
+        await using TestServer server = await LivelyArena.StartAsync();
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, "/?name=Ada").ToString());
+
+        // The others are drawn 100 ms (3 ticks) behind the latest state: the view tick trails it by about that much.
+        JsonElement state = await WaitForStateAsync(page, "s.status === 'playing' && s.viewTick > 0 && s.tick > 30");
+
+        int behind = state.GetProperty("tick").GetInt32() - state.GetProperty("viewTick").GetInt32();
+        Assert.InRange(behind, 0, 30);
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task PlayPage_AloneInTheLobby_SaysItWaitsForASecondPlayer()
     {
         // The server's default: a match needs two players.

@@ -27,6 +27,7 @@ public sealed class ArenaJsonTests
         Assert.Equal(expected.Friction, player.GetProperty("friction").GetInt32());
         Assert.Equal(expected.PlayerRadius, player.GetProperty("radius").GetInt32());
         Assert.Equal(expected.ProjectileSpeed, arena.GetProperty("projectile").GetProperty("speed").GetInt32());
+        Assert.Equal(12, arena.GetProperty("match").GetProperty("lagCompensationTicks").GetInt32());
         Assert.Equal(ArenaMap.Width, arena.GetProperty("map").GetProperty("width").GetInt32());
         Assert.Equal(ArenaMap.Height, arena.GetProperty("map").GetProperty("height").GetInt32());
         int[][] walls = arena.GetProperty("map").GetProperty("walls").Deserialize<int[][]>()!;
@@ -36,5 +37,18 @@ public sealed class ArenaJsonTests
             WallRect wall = ArenaMap.Walls[i];
             Assert.Equal([wall.Left, wall.Top, wall.Right, wall.Bottom], walls[i]);
         }
+    }
+
+    [Theory]
+    [InlineData("00:00:00", 0)]
+    [InlineData("00:00:00.100", 3)]
+    public async Task ArenaJson_LagCompensationSetting_InTicks(string setting, int ticks)
+    {
+        await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Matchmaking:LagCompensation"] = setting });
+        using HttpClient http = server.CreateHttpClient();
+
+        JsonElement arena = await http.GetFromJsonAsync<JsonElement>("/arena.json");
+
+        Assert.Equal(ticks, arena.GetProperty("match").GetProperty("lagCompensationTicks").GetInt32());
     }
 }
