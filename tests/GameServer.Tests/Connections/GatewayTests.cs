@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
 using GameServer.Transport;
+using MessagePack;
 
 namespace GameServer.Tests.Connections;
 
@@ -56,6 +57,23 @@ public abstract class GatewayTests(GameTransport transport) : IAsyncLifetime
         WorldState world = await player.WaitForWorldAsync(w => w.Get(id).LastInputSequence == sequence);
         await player.WaitForWorldAsync(w => w.Get(id).X > startX);
         Assert.Equal(sequence, world.Get(id).LastInputSequence);
+    }
+
+    [Fact]
+    public async Task LongInput_NearTheSizeLimit_IsReadWhole_AndShortOnesAfterIt()
+    {
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, "Ada");
+        uint id = player.Welcome.PlayerId;
+
+        // Trailing elements are ignored (protocol.md, "Reading rules"): an input padded to 1000 bytes is still an input,
+        // and longer than the socket's small read buffer, so it is read through the large one.
+        byte[] padded = MessagePackSerializer.Serialize(new object[] { 2, 1u, 0u, 127, 0, 0, 0, 0u, new byte[960] });
+        Assert.InRange(padded.Length, 900, ProtocolConstants.MaxClientMessageBytes);
+        await player.SendRawAsync(padded);
+        await player.WaitForWorldAsync(w => w.Get(id).LastInputSequence == 1);
+
+        await player.SendPingAsync(7);
+        Assert.Equal(7u, (await player.NextAsync(MessageType.Pong)).Pong.ClientTime);
     }
 
     [Fact]
