@@ -1,0 +1,334 @@
+using System.Buffers;
+using System.Text;
+using MessagePack;
+
+namespace GameServer.Protocol.Schema;
+
+/// <summary>
+/// Decodes v2 snapshots and deltas (docs/netcode-v2.md) into a <see cref="SchemaWorld"/>, driven by the schema alone.
+/// Every byte is untrusted: a frame that is truncated, out of range, refers past its base or breaks id order is
+/// reported malformed and leaves the world untouched, since the new world is built aside and swapped in. Reuses its
+/// buffers; one reader per connection.
+/// </summary>
+public sealed class SchemaStateReader
+{
+    /// <summary>The most ticks a delta may span: keeps every prediction exact in 64-bit (and JavaScript) arithmetic.</summary>
+    public const uint MaxDeltaTicks = 65_535;
+
+    /// <summary>The longest entity name in UTF-8 bytes.</summary>
+    public const int MaxNameBytes = ProtocolConstants.MaxNameStringBytes;
+
+    /// <summary>The longest state bin a frame may carry.</summary>
+    public const int MaxStateBytes = 1 << 20;
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly GameSchema _schema;
+    private readonly SchemaWorld _next;
+    private byte[] _contiguous = [];
+    private bool[] _removed = new bool[64];
+
+    public SchemaStateReader(GameSchema schema)
+    {
+        _schema = schema ?? throw new ArgumentNullException(nameof(schema));
+        _next = new SchemaWorld(schema);
+    }
+
+    /// <summary>Reads a Snapshot (which replaces <paramref name="world"/>) or a Delta (applied to it); other types are <see cref="DecodeStatus.UnknownType"/>.</summary>
+    public DecodeStatus TryRead(ReadOnlySequence<byte> frame, SchemaWorld world, out MessageType type, out string? reason)
+    {
+        RequireSchema(world);
+        type = default;
+        reason = null;
+        try
+        {
+            var reader = new MessagePackReader(frame);
+            int length = FrameReading.ReadHeader(ref reader, out byte code);
+            type = (MessageType)code;
+            switch (type)
+            {
+                case MessageType.Snapshot:
+                    ReadSnapshotBody(ref reader, length, world);
+                    return DecodeStatus.Ok;
+                case MessageType.Delta:
+                    ReadDeltaBody(ref reader, length, world);
+                    return DecodeStatus.Ok;
+                default:
+                    return DecodeStatus.UnknownType;
+            }
+        }
+        catch (Exception ex) when (FrameFailure.IsMalformed(ex))
+        {
+            reason = ex.Message;
+            return DecodeStatus.Malformed;
+        }
+    }
+
+    /// <summary>Reads a snapshot's body (after its type) into <paramref name="world"/>.</summary>
+    internal void ReadSnapshotBody(ref MessagePackReader reader, int length, SchemaWorld world)
+    {
+        FrameReading.RequireLength(length, 5, "A v2 Snapshot has 5 elements.");
+        _next.Clear();
+        _next.Tick = reader.ReadUInt32();
+        ReadLifecycle(ref reader, _next);
+        var bits = new BitReader(ReadBin(ref reader));
+        FrameReading.EndFrame(ref reader, length - 5);
+
+        int count = ReadCount(ref bits);
+        long previousId = -1;
+        for (int k = 0; k < count; k++)
+        {
+            ReadSpawned(ref bits, ref previousId);
+        }
+
+        bits.End();
+        world.SwapWith(_next);
+    }
+
+    /// <summary>Applies a delta's body (after its type) to <paramref name="world"/>, which must be at the delta's base tick.</summary>
+    internal void ReadDeltaBody(ref MessagePackReader reader, int length, SchemaWorld world)
+    {
+        FrameReading.RequireLength(length, 6, "A v2 Delta has 6 elements.");
+        if (reader.ReadUInt32() != world.Tick)
+        {
+            MalformedFrameException.Throw("A delta's base tick is not the tick of the world it is applied to.");
+        }
+
+        _next.Clear();
+        _next.Tick = reader.ReadUInt32();
+        if (_next.Tick < world.Tick || _next.Tick - world.Tick > MaxDeltaTicks)
+        {
+            MalformedFrameException.Throw("A delta spans 0 to 65535 ticks forward.");
+        }
+
+        ReadLifecycle(ref reader, _next);
+        var bits = new BitReader(ReadBin(ref reader));
+        FrameReading.EndFrame(ref reader, length - 6);
+
+        ReadRemoved(ref bits, world.Count);
+        ApplyChanged(ref bits, world, _next.Tick - world.Tick);
+
+        int spawned = ReadCount(ref bits);
+        int survivors = _next.Count;
+        long previousId = -1;
+        for (int k = 0; k < spawned; k++)
+        {
+            ReadSpawned(ref bits, ref previousId);
+        }
+
+        bits.End();
+        if (spawned > 0 && survivors > 0 && _next.Ids[survivors] <= _next.Ids[survivors - 1])
+        {
+            MergeSpawned(survivors);
+        }
+
+        world.SwapWith(_next);
+    }
+
+    /// <summary>Marks the base's removed entities: ascending indices as gaps.</summary>
+    private void ReadRemoved(ref BitReader bits, int baseCount)
+    {
+        if (_removed.Length < baseCount)
+        {
+            _removed = new bool[Math.Max(baseCount, _removed.Length * 2)];
+        }
+
+        Array.Clear(_removed, 0, baseCount);
+        int count = ReadCount(ref bits);
+        for (int k = 0, index = -1; k < count; k++)
+        {
+            index = ReadIndex(ref bits, index, baseCount);
+            _removed[index] = true;
+        }
+    }
+
+    /// <summary>
+    /// Copies the base's surviving entities into the new world, each predicted (a field advances by its velocity) and
+    /// then corrected where the changed list says so.
+    /// </summary>
+    private void ApplyChanged(ref BitReader bits, SchemaWorld world, long elapsed)
+    {
+        int count = ReadCount(ref bits);
+        int nextChanged = count > 0 ? ReadIndex(ref bits, -1, world.Count) : -1;
+        for (int i = 0; i < world.Count; i++)
+        {
+            if (_removed[i])
+            {
+                if (i == nextChanged)
+                {
+                    MalformedFrameException.Throw("A delta changes an entity it removes.");
+                }
+
+                continue;
+            }
+
+            int kind = world.KindAt(i);
+            int index = _next.AddUnchecked(world.Ids[i], kind, world.NameAt(i));
+            ReadOnlySpan<int> before = world.ValuesAt(i);
+            Span<int> after = _next.ValuesAt(index);
+            ReadOnlySpan<int> fields = _schema.FieldsOf(kind);
+            ulong mask = 0;
+            if (i == nextChanged)
+            {
+                mask = (ulong)bits.Read(Math.Max(0, fields.Length - 32)) << 32 | bits.Read(Math.Min(32, fields.Length));
+                nextChanged = --count > 0 ? ReadIndex(ref bits, nextChanged, world.Count) : -1;
+            }
+
+            for (int k = 0; k < fields.Length; k++)
+            {
+                int f = fields[k];
+                int predicted = Prediction.Of(_schema, kind, f, before, after, elapsed);
+                after[f] = (mask & (1UL << (fields.Length - 1 - k))) == 0 ? predicted : ReadChangedValue(ref bits, f, predicted);
+            }
+        }
+    }
+
+    private int ReadChangedValue(ref BitReader bits, int field, int predicted)
+    {
+        ref readonly FieldLayout layout = ref _schema.LayoutOf(field);
+        return layout.Prediction == FieldPrediction.None ? ReadAbsolute(ref bits, layout) : layout.Wrap(predicted + bits.ReadSigned());
+    }
+
+    private void ReadSpawned(ref BitReader bits, ref long previousId)
+    {
+        long id = previousId + 1 + bits.ReadVar();
+        if (id > uint.MaxValue)
+        {
+            MalformedFrameException.Throw("An entity id is above 2^32 - 1.");
+        }
+
+        if (_next.Count >= WorldState.MaxEntities)
+        {
+            MalformedFrameException.Throw("A world may hold at most 8192 entities.");
+        }
+
+        previousId = id;
+        int kind = (int)bits.Read(_schema.KindBits);
+        if (kind >= _schema.Kinds.Count)
+        {
+            MalformedFrameException.Throw("Unknown entity kind.");
+        }
+
+        string? name = _schema.Kinds[kind].HasName ? ReadName(ref bits) : null;
+        Span<int> values = _next.ValuesAt(_next.AddUnchecked((uint)id, kind, name));
+        foreach (int f in _schema.FieldsOf(kind))
+        {
+            values[f] = ReadAbsolute(ref bits, _schema.LayoutOf(f));
+        }
+    }
+
+    /// <summary>
+    /// Puts spawned entities (appended in id order after the survivors) in their places. Ids are issued ascending, so a
+    /// spawn is almost always above every survivor and this is not reached; when it is, insertion keeps it allocation-free.
+    /// </summary>
+    private void MergeSpawned(int survivors)
+    {
+        for (int j = survivors; j < _next.Count; j++)
+        {
+            // [0, j) is sorted: the survivors, and the spawns already put in place.
+            int at = _next.Ids[..j].BinarySearch(_next.Ids[j]);
+            if (at >= 0)
+            {
+                MalformedFrameException.Throw("A delta spawns an entity that its base still holds.");
+            }
+
+            if (~at < j)
+            {
+                _next.MoveDown(j, ~at);
+            }
+        }
+    }
+
+    private static int ReadAbsolute(ref BitReader bits, in FieldLayout layout)
+    {
+        uint offset = bits.Read(layout.Width);
+        if (offset >= layout.Range)
+        {
+            MalformedFrameException.Throw("A value is outside its field's range.");
+        }
+
+        return (int)(layout.Min + offset);
+    }
+
+    private static string ReadName(ref BitReader bits)
+    {
+        uint length = bits.ReadVar();
+        if (length > MaxNameBytes)
+        {
+            MalformedFrameException.Throw("A name is over 64 bytes.");
+        }
+
+        Span<byte> utf8 = stackalloc byte[MaxNameBytes];
+        for (int k = 0; k < length; k++)
+        {
+            utf8[k] = (byte)bits.Read(8);
+        }
+
+        return s_strictUtf8.GetString(utf8[..(int)length]);
+    }
+
+    private static int ReadCount(ref BitReader bits)
+    {
+        uint count = bits.ReadVar();
+        if (count > WorldState.MaxEntities)
+        {
+            MalformedFrameException.Throw("A list may hold at most 8192 entities.");
+        }
+
+        return (int)count;
+    }
+
+    /// <summary>The next index of an ascending list into the base: a gap after the previous one, and inside the base.</summary>
+    private static int ReadIndex(ref BitReader bits, int previous, int baseCount)
+    {
+        long index = previous + 1L + bits.ReadVar();
+        if (index >= baseCount)
+        {
+            MalformedFrameException.Throw("A delta refers past the end of its base.");
+        }
+
+        return (int)index;
+    }
+
+    private static void ReadLifecycle(ref MessagePackReader reader, SchemaWorld world)
+    {
+        world.Phase = DeltaCodec.ReadPhase(ref reader);
+        world.PhaseTicksLeft = reader.ReadUInt32();
+    }
+
+    private ReadOnlySpan<byte> ReadBin(ref MessagePackReader reader)
+    {
+        ReadOnlySequence<byte>? bin = reader.ReadBytes();
+        if (bin is not ReadOnlySequence<byte> bytes)
+        {
+            MalformedFrameException.Throw("A state must be a bin.");
+            return default;
+        }
+
+        if (bytes.Length > MaxStateBytes)
+        {
+            MalformedFrameException.Throw("A state bin is over 1 MiB.");
+        }
+
+        if (bytes.IsSingleSegment)
+        {
+            return bytes.First.Span;
+        }
+
+        if (_contiguous.Length < bytes.Length)
+        {
+            _contiguous = new byte[bytes.Length];
+        }
+
+        bytes.CopyTo(_contiguous);
+        return _contiguous.AsSpan(0, (int)bytes.Length);
+    }
+
+    private void RequireSchema(SchemaWorld world)
+    {
+        if (!ReferenceEquals(world.Schema, _schema))
+        {
+            throw new ArgumentException("The world is of another schema than the reader's.", nameof(world));
+        }
+    }
+}
