@@ -167,18 +167,18 @@ public sealed class SchemaStateReader
             ReadOnlySpan<int> before = world.ValuesAt(i);
             Span<int> after = _next.ValuesAt(index);
             ReadOnlySpan<int> fields = _schema.FieldsOf(kind);
-            ulong mask = 0;
-            if (i == nextChanged)
-            {
-                mask = (ulong)bits.Read(Math.Max(0, fields.Length - 32)) << 32 | bits.Read(Math.Min(32, fields.Length));
-                nextChanged = --count > 0 ? ReadIndex(ref bits, nextChanged, world.Count) : -1;
-            }
-
+            bool changed = i == nextChanged;
+            ulong mask = changed ? (ulong)bits.Read(Math.Max(0, fields.Length - 32)) << 32 | bits.Read(Math.Min(32, fields.Length)) : 0;
             for (int k = 0; k < fields.Length; k++)
             {
                 int f = fields[k];
                 int predicted = Prediction.Of(_schema, kind, f, before, after, elapsed);
                 after[f] = (mask & (1UL << (fields.Length - 1 - k))) == 0 ? predicted : ReadChangedValue(ref bits, f, predicted);
+            }
+
+            if (changed)
+            {
+                nextChanged = --count > 0 ? ReadIndex(ref bits, nextChanged, world.Count) : -1;
             }
         }
     }
