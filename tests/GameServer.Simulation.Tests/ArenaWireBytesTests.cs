@@ -84,8 +84,57 @@ public sealed class ArenaWireBytesTests(ITestOutputHelper output)
         output.WriteLine($"{Players} players, play behaviour, {MeasuredTicks} running ticks after {WarmUpTicks}, {match.World.Count} entities at the end");
         output.WriteLine($"v1 bytes per delta (frame + WebSocket header): mean {v1Mean:F1}, p95 {P95(v1Sizes)}, max {v1Sizes.Max()}");
         output.WriteLine($"v2 bytes per delta (frame + WebSocket header): mean {v2Mean:F1}, p95 {P95(v2Sizes)}, max {v2Sizes.Max()}");
-        output.WriteLine($"v2 / v1: {v2Mean / v1Mean:F3}; v2 per player at 30 deltas/s: {v2Mean * 30 / 1000:F1} KB/s");
+        output.WriteLine($"v2 / v1: {v2Mean / v1Mean:F3}; v2 per player at 30 deltas/s: {v2Mean * 30 / 1000:F1} KB/s; the schema's MessagePack form: {schema.ToBytes().Length} bytes");
         Assert.True(v2Mean <= 0.4 * v1Mean, $"v2 deltas average {v2Mean:F1} bytes, over 0.4 x v1's {v1Mean:F1}.");
+    }
+
+    [Fact]
+    public void AdapterEncoderAndReader_SteadyStateTicks_AllocateNothing()
+    {
+        var rules = new ArenaRules { TimeLimitTicks = 0, ScoreLimit = 0 };
+        GameSchema schema = ArenaSchema.For(rules);
+        var match = new Match(1, 3, rules);
+        var ids = new List<uint>();
+        for (int p = 0; p < Players; p++)
+        {
+            ids.Add(match.AddPlayer("bot" + p));
+        }
+
+        var bots = new PlayBots(ids, seed: 3);
+        var writer = new SchemaStateWriter(schema);
+        var reader = new SchemaStateReader(schema);
+        var previous = new SchemaWorld(schema);
+        var current = new SchemaWorld(schema);
+        var client = new SchemaWorld(schema);
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        long allocated = 0;
+        for (int tick = 0; tick < 400; tick++)
+        {
+            match.Step(bots.InputsFor(match.World.Tick + 1));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ArenaStateAdapter.ToSchema(match.World, current);
+            buffer.ResetWrittenCount();
+            if (tick == 0)
+            {
+                writer.WriteSnapshot(buffer, current);
+            }
+            else
+            {
+                writer.WriteDelta(buffer, previous, current);
+            }
+
+            reader.TryRead(new ReadOnlySequence<byte>(buffer.WrittenMemory), client, out _, out _);
+            previous.CopyFrom(current);
+
+            // The first 200 ticks size every buffer (and the client decodes the players' names once); then nothing.
+            if (tick >= 200)
+            {
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+
+        Assert.Equal(MatchPhase.Running, match.Phase);
+        Assert.Equal(0, allocated);
     }
 
     // RFC 6455: a server frame's header is 2 bytes up to 125 bytes of payload, 4 up to 65535, else 10.

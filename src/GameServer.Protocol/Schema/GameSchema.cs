@@ -35,7 +35,8 @@ public sealed partial class GameSchema
         Game = game;
         Version = version;
         Kinds = Validate(kinds, MaxKinds, 1, "kind", k => k.Name);
-        Fields = Validate(fields, MaxFields, 0, "field", f => f.Name);
+        // Each field's kinds are copied too: a caller's list changed later must not change the schema.
+        Fields = [.. Validate(fields, MaxFields, 0, "field", f => f.Name).Select(f => f with { Kinds = f.Kinds is null ? [] : [.. f.Kinds] })];
         Input = Validate(input, MaxInputFields, 0, "input field", f => f.Name);
         foreach (InputField field in Input)
         {
