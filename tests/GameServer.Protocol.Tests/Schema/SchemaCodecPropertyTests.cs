@@ -71,6 +71,19 @@ public sealed class SchemaCodecPropertyTests
     }
 
     [Fact]
+    public void Delta_SpawnsBelowAndBetweenSurvivors_PutsThemInIdOrder()
+    {
+        SchemaWorld before = TinyWorld([5, 10]);
+        SchemaWorld after = TinyWorld([1, 5, 7, 10, 12]);
+        after.Tick = before.Tick + 1;
+
+        _buffer.Clear();
+        new SchemaStateWriter(TinyGame.Schema).WriteDelta(_buffer, before, after);
+        Read(new SchemaStateReader(TinyGame.Schema), before, "spawns between survivors");
+        Assert.True(before.ContentEquals(after));
+    }
+
+    [Fact]
     public void Prediction_WrapsAroundTheRange()
     {
         var schema = new GameSchema("wrap", 1, [new SchemaKind("spinner")],
@@ -97,6 +110,19 @@ public sealed class SchemaCodecPropertyTests
         world.ValuesAt(0)[2] = 1001;
         ArgumentException error = Assert.Throws<ArgumentException>(() => new SchemaStateWriter(TinyGame.Schema).WriteSnapshot(_buffer, world));
         Assert.Contains("'score' is 1001, outside its range 0..1000", error.Message, StringComparison.Ordinal);
+    }
+
+    private static SchemaWorld TinyWorld(uint[] ids)
+    {
+        var world = new SchemaWorld(TinyGame.Schema) { Tick = 3 };
+        foreach (uint id in ids)
+        {
+            Span<int> values = world.ValuesAt(world.Add(id, 1));
+            values[0] = (int)id % 8;
+            values[1] = (int)id * 3;
+        }
+
+        return world;
     }
 
     private void Read(SchemaStateReader reader, SchemaWorld client, string what)
