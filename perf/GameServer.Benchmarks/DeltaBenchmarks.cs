@@ -6,8 +6,7 @@ using GameServer.Protocol;
 namespace GameServer.Benchmarks;
 
 /// <summary>
-/// Computing and encoding one tick's delta (and a snapshot) for worlds of a given size. The next world moves every
-/// entity, changes some health and scores, removes two entities and spawns two: a busy tick of Arena.
+/// Computing and encoding one tick's delta (and a snapshot) for worlds of a given size: a <see cref="BusyTick"/>.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
@@ -25,40 +24,7 @@ public class DeltaBenchmarks : IPayloadSize
     [GlobalSetup]
     public void Setup()
     {
-        _previous.Clear();
-        _previous.Tick = 1000;
-        _previous.Phase = MatchPhase.Running;
-        _previous.PhaseTicksLeft = 9000;
-        for (uint id = 1; id <= Entities; id++)
-        {
-            _previous.Append(new EntityState
-            {
-                Id = id, Kind = id % 2 == 0 ? EntityKind.Player : EntityKind.Projectile, Name = id % 2 == 0 ? "player" + id : null,
-                X = (int)(id * 97 % 32000), Y = (int)(id * 61 % 19000), Vx = 40, Vy = -12, Aim = (ushort)(id * 1000), Health = 100,
-                Flags = EntityFlags.Alive, LastInputSequence = id * 10,
-            });
-        }
-
-        _current.CopyFrom(_previous);
-        _current.Tick++;
-        _current.PhaseTicksLeft--;
-        foreach (ref EntityState e in _current.EntitiesMutable)
-        {
-            e.X += e.Vx;
-            e.Y += e.Vy;
-            if (e.Kind == EntityKind.Player)
-            {
-                e.LastInputSequence++;
-                if (e.Id % 8 == 0) e.Health -= 20;
-                if (e.Id % 16 == 0) e.Score += 10;
-            }
-        }
-
-        _current.RemoveAt(0);
-        _current.RemoveAt(0);
-        _current.Append(new EntityState { Id = (uint)Entities + 1, Kind = EntityKind.Projectile, X = 100, Y = 100, Vx = 300, Aux = 2 });
-        _current.Append(new EntityState { Id = (uint)Entities + 2, Kind = EntityKind.Projectile, X = 200, Y = 100, Vx = -300, Aux = 4 });
-
+        BusyTick.Create(Entities, _previous, _current);
         var buffer = new ArrayBufferWriter<byte>();
         FrameWriter.WriteDelta(buffer, _previous, _current);
         _delta = new ReadOnlySequence<byte>(buffer.WrittenMemory.ToArray());

@@ -1,13 +1,14 @@
 using System.Buffers;
 using GameServer.Protocol.Tests;
 using GameServer.Protocol.Tests.Fuzzing;
+using GameServer.Protocol.Tests.Schema;
 using SharpFuzz;
 
 namespace GameServer.Fuzz;
 
 /// <summary>
 /// With no arguments, afl-fuzz's target (started by perf/fuzz.sh as <c>dotnet GameServer.Fuzz.dll</c>); with
-/// <c>seeds DIR</c>, writes protocol.md's vectors to DIR as files; with <c>replay PATH...</c>, runs files or folders
+/// <c>seeds DIR</c>, writes protocol.md's and docs/netcode-v2.md's vectors to DIR as files; with <c>replay PATH...</c>, runs files or folders
 /// of inputs and prints what each throws, to triage afl-fuzz's crashes and to check the committed corpus.
 /// </summary>
 internal static class FuzzProgram
@@ -46,12 +47,12 @@ internal static class FuzzProgram
     private static int WriteSeeds(string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach ((string name, byte[] bytes) in ProtocolDocument.Vectors)
+        foreach ((string name, byte[] bytes) in ProtocolDocument.Vectors.Concat(NetcodeV2Document.Vectors))
         {
             File.WriteAllBytes(Path.Combine(directory, name + ".bin"), bytes);
         }
 
-        Console.WriteLine($"Wrote {ProtocolDocument.Vectors.Count} vectors of {ProtocolDocument.FindPath()} to {directory}.");
+        Console.WriteLine($"Wrote {ProtocolDocument.Vectors.Count + NetcodeV2Document.Vectors.Count} vectors of protocol.md and docs/netcode-v2.md to {directory}.");
         return 0;
     }
 

@@ -5,30 +5,34 @@ namespace GameServer.Protocol.Tests;
 /// <summary>The test vectors of protocol.md, read from the document itself so that it and the code cannot drift.</summary>
 internal static partial class ProtocolDocument
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> s_vectors = new(Load);
+    private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> s_vectors = new(() => LoadVectors(FindPath()));
 
     public static IReadOnlyDictionary<string, byte[]> Vectors => s_vectors.Value;
 
     public static byte[] Vector(string name) =>
         Vectors.TryGetValue(name, out byte[]? bytes) ? bytes : throw new KeyNotFoundException($"protocol.md has no vector `{name}`.");
 
-    public static string FindPath()
+    public static string FindPath() => FindFile("protocol.md");
+
+    /// <summary>A file of the repository, by its path from the root, found above the test's directory.</summary>
+    public static string FindFile(string relativePath)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "protocol.md");
+            string candidate = Path.Combine(dir.FullName, relativePath);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("protocol.md was not found above the test's directory.");
+        throw new FileNotFoundException($"{relativePath} was not found above the test's directory.");
     }
 
-    private static Dictionary<string, byte[]> Load()
+    /// <summary>The vectors of a document written as protocol.md's are: a `#### Vector `name`` heading, then a hex block.</summary>
+    public static Dictionary<string, byte[]> LoadVectors(string path)
     {
-        string text = File.ReadAllText(FindPath());
+        string text = File.ReadAllText(path);
         var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (Match match in VectorPattern().Matches(text))
         {

@@ -176,7 +176,7 @@ public static class DeltaCodec
         return count;
     }
 
-    private static MatchPhase ReadPhase(ref MessagePackReader reader)
+    internal static MatchPhase ReadPhase(ref MessagePackReader reader)
     {
         byte phase = reader.ReadByte();
         if (phase > (byte)MatchPhase.Ended)

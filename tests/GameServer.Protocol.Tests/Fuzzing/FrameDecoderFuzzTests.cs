@@ -12,6 +12,10 @@ public sealed class FrameDecoderFuzzTests
     // About a second on this machine; the count, not a clock, bounds the test so that every run explores the same inputs.
     private const int RandomMutations = 50_000;
 
+    // protocol.md's vectors and docs/netcode-v2.md's (v2 state frames), the seeds of every mutation below.
+    private static readonly IReadOnlyDictionary<string, byte[]> s_vectors =
+        ProtocolDocument.Vectors.Concat(Schema.NetcodeV2Document.Vectors).ToDictionary(pair => pair.Key, pair => pair.Value);
+
     private readonly FrameTarget _target = FrameTarget.FromProtocolDocument();
     private readonly List<string> _failures = [];
 
@@ -35,7 +39,7 @@ public sealed class FrameDecoderFuzzTests
     [Fact]
     public void Vectors_EveryTruncationAndSplit_NeverThrows()
     {
-        foreach ((string name, byte[] vector) in ProtocolDocument.Vectors)
+        foreach ((string name, byte[] vector) in s_vectors)
         {
             for (int length = 0; length <= vector.Length; length++)
             {
@@ -54,7 +58,7 @@ public sealed class FrameDecoderFuzzTests
     [Fact]
     public void Vectors_EverySingleByteValueAtEveryPosition_NeverThrows()
     {
-        foreach ((string name, byte[] vector) in ProtocolDocument.Vectors)
+        foreach ((string name, byte[] vector) in s_vectors)
         {
             byte[] mutant = (byte[])vector.Clone();
             for (int i = 0; i < vector.Length; i++)
@@ -75,7 +79,7 @@ public sealed class FrameDecoderFuzzTests
     [Fact]
     public void Vectors_SeededRandomMutations_NeverThrow()
     {
-        var frames = new List<byte[]>(ProtocolDocument.Vectors.Values);
+        var frames = new List<byte[]>(s_vectors.Values);
         foreach ((_, byte[] bytes) in FuzzCorpus.LoadInputs())
         {
             frames.Add(bytes);

@@ -16,6 +16,7 @@ internal sealed class FrameTarget
     private readonly WorldState _world = new();
     private readonly WorldState _replayed = new();
     private readonly ArrayBufferWriter<byte> _encoded = new();
+    private readonly SchemaFrameTarget _schemaTarget = new();
 
     /// <param name="baseSnapshot">A valid snapshot frame: deltas are also applied onto the world it decodes to.</param>
     public FrameTarget(byte[] baseSnapshot)
@@ -46,6 +47,9 @@ internal sealed class FrameTarget
 
         // A client that holds the snapshot vector's world: the deltas mutated from the delta vector apply here.
         RunServer(frame, _snapshotWorld);
+
+        // The same bytes as a v2 state frame (docs/netcode-v2.md).
+        _schemaTarget.Run(frame);
     }
 
     // The same bytes as what a client wrote on the socket: the server's RFC 6455 reader walks them frame by frame, as
