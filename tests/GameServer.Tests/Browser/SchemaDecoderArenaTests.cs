@@ -1,0 +1,114 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using GameServer.Protocol;
+using GameServer.Protocol.Schema;
+using GameServer.Simulation;
+using Microsoft.Playwright;
+
+namespace GameServer.Tests.Browser;
+
+/// <summary>
+/// A real Arena match of 64 players driven like the swarm's <c>play</c>, encoded each tick by the server's v2 codec and
+/// applied in order by the browser's decoder: after every frame the page's world is the C# world, field for field.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SchemaDecoderArenaTests
+{
+    private const int Players = 64;
+    private const int Ticks = 300;
+
+    private readonly BrowserFixture _browser;
+
+    public SchemaDecoderArenaTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task PlayedMatchOf64_EveryFrameAppliedInThePage_HoldsTheServersWorld()
+    {
+        var rules = new ArenaRules { TimeLimitTicks = 0, ScoreLimit = 0 };
+        GameSchema schema = ArenaSchema.For(rules);
+        (List<byte[]> frames, List<SchemaWorld> expected, List<uint> acks) = Play(rules, schema);
+        await using TestServer server = await TestServer.StartAsync();
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(server.HttpBase.ToString());
+
+        List<SchemaDecoderPage.FrameResult> results = await SchemaDecoderPage.ApplyAsync(page, schema, frames);
+
+        Assert.Equal(frames.Count, results.Count);
+        for (int k = 0; k < frames.Count; k++)
+        {
+            Assert.True(results[k].Error is null, $"Frame {k} (tick {expected[k].Tick}) was refused: {results[k].Error}");
+            Assert.Equal(acks[k], results[k].Ack);
+            SchemaDecoderPage.AssertSameWorld(expected[k], results[k].World, $"tick {expected[k].Tick}");
+        }
+
+        // The frames are worth something only if the match ran, and entities came and went.
+        Assert.Contains(expected, w => w.Phase == MatchPhase.Running);
+        Assert.True(expected.Select(w => w.Count).Distinct().Count() > 5, "Projectiles and pickups should come and go.");
+        Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// Steps the match and writes what a v2 player receives: a snapshot first and every 100 ticks (a resync), else a delta
+    /// from the last frame sent; ticks ending in 5 send nothing, so the next delta spans 2 ticks. Each frame ends with
+    /// the player's ack as the contract has it: the array one longer, a uint32 appended (here large, above 2^31).
+    /// </summary>
+    private static (List<byte[]> Frames, List<SchemaWorld> Worlds, List<uint> Acks) Play(ArenaRules rules, GameSchema schema)
+    {
+        var match = new Match(1, 11, rules);
+        var ids = new List<uint>();
+        for (int p = 0; p < Players; p++)
+        {
+            ids.Add(match.AddPlayer("bot" + p));
+        }
+
+        var bots = new PlayBots(ids, seed: 11);
+        var writer = new SchemaStateWriter(schema);
+        var sent = new SchemaWorld(schema);
+        var buffer = new ArrayBufferWriter<byte>();
+        var frames = new List<byte[]>();
+        var worlds = new List<SchemaWorld>();
+        var acks = new List<uint>();
+        for (int t = 1; t <= Ticks; t++)
+        {
+            match.Step(bots.InputsFor(match.World.Tick + 1));
+            var current = new SchemaWorld(schema);
+            ArenaStateAdapter.ToSchema(match.World, current);
+            if (t % 10 == 5)
+            {
+                continue;
+            }
+
+            buffer.ResetWrittenCount();
+            if (t % 100 == 1)
+            {
+                writer.WriteSnapshot(buffer, current);
+            }
+            else
+            {
+                writer.WriteDelta(buffer, sent, current);
+            }
+
+            uint ack = uint.MaxValue - (uint)t;
+            frames.Add(WithAck(buffer.WrittenSpan, ack));
+            worlds.Add(current);
+            acks.Add(ack);
+            sent.CopyFrom(current);
+        }
+
+        return (frames, worlds, acks);
+    }
+
+    /// <summary>The shared frame (a fixarray of 5 or 6) with one more element: the ack, always 0xce and 4 bytes.</summary>
+    private static byte[] WithAck(ReadOnlySpan<byte> shared, uint ack)
+    {
+        var frame = new byte[shared.Length + 5];
+        shared.CopyTo(frame);
+        frame[0]++;
+        frame[shared.Length] = 0xce;
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(shared.Length + 1), ack);
+        return frame;
+    }
+}

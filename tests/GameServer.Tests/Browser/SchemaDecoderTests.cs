@@ -1,0 +1,214 @@
+using System.Buffers;
+using System.Text.Json;
+using GameServer.Protocol;
+using GameServer.Protocol.Schema;
+using GameServer.Protocol.Tests.Schema;
+using GameServer.Simulation;
+using MessagePack;
+using Microsoft.Playwright;
+
+namespace GameServer.Tests.Browser;
+
+/// <summary>
+/// The browser's v2 decoder against the server's C# codec on docs/netcode-v2.md's vectors and on frames broken in the
+/// ways SchemaCodecMalformedTests lists: the page builds the worlds SchemaStateReader builds, and refuses what it refuses.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SchemaDecoderTests
+{
+    // Welcome v2 decoded to its schema as [game, version, kinds, fields, input] in the MessagePack form's order (velocity
+    // -1 for none); Input v2 encoded with that schema; and what encodeInputV2 says to values it must not send.
+    private const string WelcomeAndInputScript = """
+        async (welcome) => {
+          const { decodeServerMessageV2, encodeInputV2 } = await import('/js/codec-v2.js');
+          const m = decodeServerMessageV2(Uint8Array.from(atob(welcome), (c) => c.charCodeAt(0)));
+          const s = m.schema;
+          const refusal = (values) => { try { encodeInputV2(s, 1, 1, 0, values); return null; } catch (e) { return e.message; } };
+          return {
+            welcome: [m.version, m.playerId, m.matchId, m.tickRate, m.tick, [...m.resumeToken]],
+            schema: [s.game, s.version, s.kinds.map((k) => [k.name, k.hasName]),
+              s.fields.map((f) => [f.name, f.min, f.max, f.scale, f.wrap, f.prediction, f.velocity, f.kinds]),
+              s.input.map((f) => [f.name, f.min, f.max, f.wrap])],
+            input: [...encodeInputV2(s, 0xfffffff0, 4000000000, 12, [127, -127, 65536 + 5, 1])],
+            refusals: [refusal([128, 0, 0, 0]), refusal([0, 0, 0]), refusal([0, 0.5, 0, 0])],
+          };
+        }
+        """;
+
+    private readonly BrowserFixture _browser;
+
+    public SchemaDecoderTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    /// <summary>
+    /// Deltas from the tiny snapshot world (player 1: x 8 bits, score 10; balls 2 and 3: vx 4 bits, x 8), their bins written
+    /// bit by bit as the document does: removed list, changed list, spawned list, each a var count (0 is [0 0000]) first.
+    /// Each with the reason the page must give: refused for that, not for something else broken on the way.
+    /// </summary>
+    private static readonly (string Scenario, string Reason, byte[] Frame)[] s_brokenFrames =
+    [
+        ("index past the base", "past the end of its base", Delta("0 0001  0 0011 | 0 0000 | 0 0000")),
+        ("changed and removed", "changes an entity it removes", Delta("0 0001  0 0000 | 0 0001  0 0000  00 | 0 0000")),
+        ("value out of range", "outside its field's range", Delta("0 0000 | 0 0000 | 0 0001  0 1001  0  0 0000  00000000  1111101001")),
+        ("spawn of a held id", "base still holds", Delta("0 0000 | 0 0000 | 0 0001  0 0010  1  0000 00000000")),
+        ("spawned id above 2^32 - 1", "above 2^32 - 1", Delta("0 0000 | 0 0000 | 0 0010  111 " + new string('1', 32) + "  1 0000 00000000  0 0000  1 0000 00000000")),
+        ("name not UTF-8", "not UTF-8", Delta("0 0000 | 0 0000 | 0 0001  0 1001  0  0 0001  11111111  00000000 0000000000")),
+        ("truncated bits", "end early", Delta("0 0000 | 0 0000 | 0 0001  0 1001  1")),
+        ("a byte after the bits", "Bits follow", Delta("0 0000 | 0 0000 | 0 0000  00000000")),
+        ("padding not zero", "Bits follow", Delta("0 0000 | 0 0000 | 0 0000  1")),
+        ("base tick not the world's", "base tick", Delta("0 0000 | 0 0000 | 0 0000", baseTick: 9)),
+        ("tick before the base", "0 to 65535 ticks", Delta("0 0000 | 0 0000 | 0 0000", tick: 9)),
+        ("over 65535 ticks", "0 to 65535 ticks", Delta("0 0000 | 0 0000 | 0 0000", tick: 10 + 65_536)),
+        ("state not a bin", "must be a bin", SchemaDecoderPage.Frame((ref MessagePackWriter w) => { w.WriteArrayHeader(6); w.Write(18); w.Write(10); w.Write(12); w.Write(2); w.Write(0); w.WriteArrayHeader(0); })),
+        ("too few elements", "6 elements", SchemaDecoderPage.Frame((ref MessagePackWriter w) => { w.WriteArrayHeader(5); w.Write(18); w.Write(10); w.Write(12); w.Write(2); w.Write(0); })),
+        ("unknown phase", "phase", SchemaDecoderPage.Frame((ref MessagePackWriter w) => { w.WriteArrayHeader(6); w.Write(18); w.Write(10); w.Write(12); w.Write(4); w.Write(0); w.Write(Bin("0 0000 0 0000 0 0000")); })),
+    ];
+
+    [Fact(Timeout = 60_000)]
+    public async Task DocumentVectors_DecodeInThePage_ToTheWorldsOfTheCSharpReader()
+    {
+        byte[][] frames = [NetcodeV2Document.Vector("tiny-snapshot"), NetcodeV2Document.Vector("tiny-delta")];
+        GameSchema schema = NetcodeV2Document.Schema;
+        var expected = new SchemaWorld(schema);
+        var reader = new SchemaStateReader(schema);
+        await using TestServer server = await TestServer.StartAsync();
+        (IPage page, List<string> errors) = await OpenAsync(server);
+
+        List<SchemaDecoderPage.FrameResult> results = await SchemaDecoderPage.ApplyAsync(page, schema, frames);
+
+        for (int k = 0; k < frames.Length; k++)
+        {
+            Assert.Equal(DecodeStatus.Ok, reader.TryRead(new ReadOnlySequence<byte>(frames[k]), expected, out _, out _));
+            Assert.Null(results[k].Error);
+            Assert.Null(results[k].Ack);
+            SchemaDecoderPage.AssertSameWorld(expected, results[k].World, $"vector {k}");
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task BrokenFrames_AreRefusedInThePage_AndLeaveItsWorld()
+    {
+        GameSchema schema = NetcodeV2Document.Schema;
+        var snapshotWorld = new SchemaWorld(schema);
+        var reader = new SchemaStateReader(schema);
+        Assert.Equal(DecodeStatus.Ok, reader.TryRead(new ReadOnlySequence<byte>(NetcodeV2Document.Vector("tiny-snapshot")), snapshotWorld, out _, out _));
+        foreach ((string scenario, _, byte[] frame) in s_brokenFrames)
+        {
+            // The C# reader refuses each too: the cases are malformed by the reference, not by the page alone.
+            var world = new SchemaWorld(schema);
+            world.CopyFrom(snapshotWorld);
+            Assert.True(reader.TryRead(new ReadOnlySequence<byte>(frame), world, out _, out _) == DecodeStatus.Malformed, scenario);
+        }
+
+        await using TestServer server = await TestServer.StartAsync();
+        (IPage page, List<string> errors) = await OpenAsync(server);
+
+        // The snapshot, every broken delta, then the valid delta: a refused frame leaves a world the next one applies to.
+        List<SchemaDecoderPage.FrameResult> results = await SchemaDecoderPage.ApplyAsync(page, schema,
+            [NetcodeV2Document.Vector("tiny-snapshot"), .. s_brokenFrames.Select(s => s.Frame), NetcodeV2Document.Vector("tiny-delta")]);
+
+        Assert.Null(results[0].Error);
+        for (int k = 0; k < s_brokenFrames.Length; k++)
+        {
+            (string scenario, string reason, _) = s_brokenFrames[k];
+            SchemaDecoderPage.FrameResult result = results[k + 1];
+            Assert.True(result.Error?.Contains(reason, StringComparison.Ordinal) == true, $"{scenario}: the page said '{result.Error}', not '{reason}'.");
+            SchemaDecoderPage.AssertSameWorld(snapshotWorld, result.World, scenario);
+        }
+
+        Assert.Null(results[^1].Error);
+        Assert.Equal(DecodeStatus.Ok, reader.TryRead(new ReadOnlySequence<byte>(NetcodeV2Document.Vector("tiny-delta")), snapshotWorld, out _, out _));
+        SchemaDecoderPage.AssertSameWorld(snapshotWorld, results[^1].World, "the valid delta after the broken ones");
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WelcomeV2_DecodesTheArenaSchema_AndInputV2_EncodesOneValuePerInputField()
+    {
+        GameSchema schema = ArenaSchema.For(new ArenaRules());
+        byte[] token = [.. Enumerable.Range(1, ProtocolConstants.ResumeTokenBytes).Select(i => (byte)i)];
+        byte[] welcome = SchemaDecoderPage.Frame((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(8);
+            w.Write((byte)MessageType.Welcome);
+            w.Write(2);
+            w.Write(5u);
+            w.Write(9u);
+            w.Write(30u);
+            w.Write(3_000_000_000u);
+            w.Write(token);
+            schema.Write(ref w);
+        });
+        await using TestServer server = await TestServer.StartAsync();
+        (IPage page, List<string> errors) = await OpenAsync(server);
+
+        JsonElement result = await page.EvaluateAsync<JsonElement>(WelcomeAndInputScript, Convert.ToBase64String(welcome));
+
+        Assert.Equal($"[2,5,9,30,3000000000,[{string.Join(",", token)}]]", result.GetProperty("welcome").GetRawText());
+        JsonElement decoded = result.GetProperty("schema");
+        Assert.Equal(schema.Game, decoded[0].GetString());
+        Assert.Equal(schema.Version, decoded[1].GetUInt32());
+        Assert.Equal(schema.Kinds.Select(k => $"{k.Name}:{k.HasName}"), decoded[2].EnumerateArray().Select(k => $"{k[0].GetString()}:{k[1].GetBoolean()}"));
+        Assert.Equal(
+            schema.Fields.Select(f => $"{f.Name} {f.Min} {f.Max} {f.Scale:R} {f.Wrap} {(int)f.Prediction} {(f.VelocityField is null ? -1 : schema.FieldIndex(f.VelocityField))} {string.Join(",", f.Kinds.Select(schema.KindIndex))}"),
+            decoded[3].EnumerateArray().Select(f => $"{f[0].GetString()} {f[1].GetInt32()} {f[2].GetInt32()} {f[3].GetDouble():R} {f[4].GetBoolean()} {f[5].GetInt32()} {f[6].GetInt32()} {string.Join(",", f[7].EnumerateArray().Select(k => k.GetInt32()))}"));
+        Assert.Equal(schema.Input.Select(f => $"{f.Name} {f.Min} {f.Max} {f.Wrap}"), decoded[4].EnumerateArray().Select(f => $"{f[0].GetString()} {f[1].GetInt32()} {f[2].GetInt32()} {f[3].GetBoolean()}"));
+
+        // The aim wraps into its range; the other values go as they are.
+        byte[] input = [.. result.GetProperty("input").EnumerateArray().Select(b => b.GetByte())];
+        var reader = new MessagePackReader(input);
+        Assert.Equal(8, reader.ReadArrayHeader());
+        var elements = new long[8];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            elements[i] = reader.ReadInt64();
+        }
+
+        Assert.Equal([2L, 0xfffffff0, 4_000_000_000, 12, 127, -127, 5, 1], elements);
+        Assert.True(reader.End);
+        string?[] refusals = result.GetProperty("refusals").Deserialize<string?[]>()!;
+        Assert.Contains("outside -127..127", refusals[0]);
+        Assert.Contains("4 fields", refusals[1]);
+        Assert.Contains("not an integer", refusals[2]);
+        Assert.Empty(errors);
+    }
+
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync(TestServer server)
+    {
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(server.HttpBase.ToString());
+        return (page, errors);
+    }
+
+    private static byte[] Delta(string bits, uint baseTick = 10, uint tick = 12) =>
+        SchemaDecoderPage.Frame((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(6);
+            w.Write((byte)MessageType.Delta);
+            w.Write(baseTick);
+            w.Write(tick);
+            w.Write((byte)MatchPhase.Running);
+            w.Write(0);
+            w.Write(Bin(bits));
+        });
+
+    /// <summary>A state bin from its bits as docs/netcode-v2.md writes them ('0' and '1'; spaces and '|' for reading), zero-padded.</summary>
+    private static byte[] Bin(string bits)
+    {
+        string digits = new([.. bits.Where(c => c is '0' or '1')]);
+        var bytes = new byte[(digits.Length + 7) / 8];
+        for (int i = 0; i < digits.Length; i++)
+        {
+            if (digits[i] == '1')
+            {
+                bytes[i / 8] |= (byte)(0x80 >> (i % 8));
+            }
+        }
+
+        return bytes;
+    }
+}
