@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 using GameServer.Simulation;
@@ -92,23 +91,12 @@ public sealed class SchemaDecoderArenaTests
             }
 
             uint ack = uint.MaxValue - (uint)t;
-            frames.Add(WithAck(buffer.WrittenSpan, ack));
+            frames.Add(SchemaDecoderPage.WithAck(buffer.WrittenSpan, ack));
             worlds.Add(current);
             acks.Add(ack);
             sent.CopyFrom(current);
         }
 
         return (frames, worlds, acks);
-    }
-
-    /// <summary>The shared frame (a fixarray of 5 or 6) with one more element: the ack, always 0xce and 4 bytes.</summary>
-    private static byte[] WithAck(ReadOnlySpan<byte> shared, uint ack)
-    {
-        var frame = new byte[shared.Length + 5];
-        shared.CopyTo(frame);
-        frame[0]++;
-        frame[shared.Length] = 0xce;
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(shared.Length + 1), ack);
-        return frame;
     }
 }

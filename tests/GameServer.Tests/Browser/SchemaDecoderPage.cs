@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text.Json;
+using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 using MessagePack;
 using Microsoft.Playwright;
@@ -79,6 +81,32 @@ internal static class SchemaDecoderPage
         write(ref writer);
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Welcome v2 at 30 ticks a second: <c>[16, 2, playerId, matchId, tickRate, tick, resumeToken, schema]</c>.</summary>
+    public static byte[] WelcomeV2(GameSchema schema, uint playerId, uint matchId, uint tick, byte[]? token) =>
+        Frame((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(8);
+            w.Write((byte)MessageType.Welcome);
+            w.Write(2);
+            w.Write(playerId);
+            w.Write(matchId);
+            w.Write(30u);
+            w.Write(tick);
+            w.Write(token);
+            schema.Write(ref w);
+        });
+
+    /// <summary>The shared frame (a fixarray of 5 or 6) with one more element: the ack, always 0xce and 4 bytes.</summary>
+    public static byte[] WithAck(ReadOnlySpan<byte> shared, uint ack)
+    {
+        var frame = new byte[shared.Length + 5];
+        shared.CopyTo(frame);
+        frame[0]++;
+        frame[shared.Length] = 0xce;
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(shared.Length + 1), ack);
+        return frame;
     }
 
     public delegate void WriteFrame(ref MessagePackWriter writer);

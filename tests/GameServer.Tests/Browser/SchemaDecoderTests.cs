@@ -131,18 +131,7 @@ public sealed class SchemaDecoderTests
     {
         GameSchema schema = ArenaSchema.For(new ArenaRules());
         byte[] token = [.. Enumerable.Range(1, ProtocolConstants.ResumeTokenBytes).Select(i => (byte)i)];
-        byte[] welcome = SchemaDecoderPage.Frame((ref MessagePackWriter w) =>
-        {
-            w.WriteArrayHeader(8);
-            w.Write((byte)MessageType.Welcome);
-            w.Write(2);
-            w.Write(5u);
-            w.Write(9u);
-            w.Write(30u);
-            w.Write(3_000_000_000u);
-            w.Write(token);
-            schema.Write(ref w);
-        });
+        byte[] welcome = SchemaDecoderPage.WelcomeV2(schema, playerId: 5, matchId: 9, tick: 3_000_000_000, token);
         await using TestServer server = await TestServer.StartAsync();
         (IPage page, List<string> errors) = await OpenAsync(server);
 
