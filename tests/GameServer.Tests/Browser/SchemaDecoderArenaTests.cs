@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 using GameServer.Simulation;
@@ -33,7 +34,7 @@ public sealed class SchemaDecoderArenaTests
         (IPage page, List<string> errors) = await _browser.NewPageAsync();
         await page.GotoAsync(server.HttpBase.ToString());
 
-        List<SchemaDecoderPage.FrameResult> results = await SchemaDecoderPage.ApplyAsync(page, schema, frames);
+        (List<SchemaDecoderPage.FrameResult> results, JsonElement view) = await SchemaDecoderPage.RunAsync(page, schema, frames);
 
         Assert.Equal(frames.Count, results.Count);
         for (int k = 0; k < frames.Count; k++)
@@ -43,10 +44,43 @@ public sealed class SchemaDecoderArenaTests
             SchemaDecoderPage.AssertSameWorld(expected[k], results[k].World, $"tick {expected[k].Tick}");
         }
 
+        AssertRenderersView(expected[^1], view);
+
         // The frames are worth something only if the match ran, and entities came and went.
         Assert.Contains(expected, w => w.Phase == MatchPhase.Running);
         Assert.True(expected.Select(w => w.Count).Distinct().Count() > 5, "Projectiles and pickups should come and go.");
         Assert.Empty(errors);
+    }
+
+    /// <summary>A renderer's view: each entity's kind by name and its kind's fields by name, divided by their scale.</summary>
+    private static void AssertRenderersView(SchemaWorld world, JsonElement view)
+    {
+        GameSchema schema = world.Schema;
+        Assert.Equal(world.Count, view.GetArrayLength());
+        for (int i = 0; i < world.Count; i++)
+        {
+            JsonElement e = view[i];
+            int kind = world.KindAt(i);
+            var fields = new Dictionary<string, double>();
+            for (int f = 0; f < schema.Fields.Count; f++)
+            {
+                if (schema.KindHasField(kind, f))
+                {
+                    fields[schema.Fields[f].Name] = world.ValuesAt(i)[f] / schema.Fields[f].Scale;
+                }
+            }
+
+            Assert.Equal(world.Ids[i], e.GetProperty("id").GetUInt32());
+            Assert.Equal(schema.Kinds[kind].Name, e.GetProperty("kindName").GetString());
+            Assert.Equal(world.NameAt(i), e.GetProperty("name").GetString());
+            // Playwright marks each object it returns with a "$id" of its own.
+            Assert.Equal(fields, e.GetProperty("fields").EnumerateObject().Where(p => p.Name != "$id").ToDictionary(p => p.Name, p => p.Value.GetDouble()));
+        }
+
+        // Arena's positions are in 1/16 units and its aim in 65536ths of a turn: the view gives units and radians.
+        JsonElement player = view[0].GetProperty("fields");
+        Assert.Equal(world.ValuesAt(0)[ArenaSchema.X] / 16.0, player.GetProperty("x").GetDouble());
+        Assert.Equal(world.ValuesAt(0)[ArenaSchema.Aim] * 2 * Math.PI / 65536, player.GetProperty("aim").GetDouble(), 12);
     }
 
     /// <summary>

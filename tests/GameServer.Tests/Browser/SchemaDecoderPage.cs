@@ -16,7 +16,8 @@ namespace GameServer.Tests.Browser;
 internal static class SchemaDecoderPage
 {
     // One reader and world for the whole list; after each frame: its error or null, its ack, and the world as
-    // [tick, phase, phaseTicksLeft, [[id, kind, name, [value per schema field]]...]].
+    // [tick, phase, phaseTicksLeft, [[id, kind, name, [value per schema field]]...]]; at the end, the renderers' view
+    // of the last world, in world units.
     private const string ApplyScript = """
         async ({ schema, frames }) => {
           const { GameSchema } = await import('/js/schema.js');
@@ -29,7 +30,7 @@ internal static class SchemaDecoderPage
           const reader = new SchemaStateReader(game);
           const dump = () => [world.tick, world.phase, world.phaseTicksLeft,
             world.ids.map((id, i) => [id, world.kinds[i], world.names[i], world.values.slice(i * world.stride, (i + 1) * world.stride)])];
-          return frames.map((frame) => {
+          const results = frames.map((frame) => {
             try {
               const message = decodeServerMessageV2(bytes(frame));
               reader.apply(message, world);
@@ -38,21 +39,26 @@ internal static class SchemaDecoderPage
               return { error: `${e.message}`, ack: null, world: dump() };
             }
           });
+          return { results, view: [...world.entities(true)] };
         }
         """;
 
     /// <summary>Applies <paramref name="frames"/> in order to one world of <paramref name="schema"/> in the page.</summary>
-    public static async Task<List<FrameResult>> ApplyAsync(IPage page, GameSchema schema, IEnumerable<byte[]> frames)
+    public static async Task<List<FrameResult>> ApplyAsync(IPage page, GameSchema schema, IEnumerable<byte[]> frames) =>
+        (await RunAsync(page, schema, frames)).Frames;
+
+    /// <summary>As <see cref="ApplyAsync"/>, with the view a renderer gets of the last world (entityAt in world units).</summary>
+    public static async Task<(List<FrameResult> Frames, JsonElement View)> RunAsync(IPage page, GameSchema schema, IEnumerable<byte[]> frames)
     {
-        JsonElement results = await page.EvaluateAsync<JsonElement>(ApplyScript, new
+        JsonElement run = await page.EvaluateAsync<JsonElement>(ApplyScript, new
         {
             schema = Convert.ToBase64String(schema.ToBytes()),
             frames = frames.Select(Convert.ToBase64String).ToArray(),
         });
-        return [.. results.EnumerateArray().Select(r => new FrameResult(
+        return ([.. run.GetProperty("results").EnumerateArray().Select(r => new FrameResult(
             r.GetProperty("error").GetString(),
             r.GetProperty("ack").ValueKind == JsonValueKind.Null ? null : r.GetProperty("ack").GetUInt32(),
-            r.GetProperty("world")))];
+            r.GetProperty("world")))], run.GetProperty("view"));
     }
 
     /// <summary>Asserts that the page's world holds exactly <paramref name="expected"/>: lifecycle, ids, kinds, names, every field.</summary>

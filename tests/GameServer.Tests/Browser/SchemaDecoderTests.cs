@@ -63,7 +63,15 @@ public sealed class SchemaDecoderTests
         ("over 65535 ticks", "0 to 65535 ticks", Delta("0 0000 | 0 0000 | 0 0000", tick: 10 + 65_536)),
         ("state not a bin", "must be a bin", SchemaDecoderPage.Frame((ref MessagePackWriter w) => { w.WriteArrayHeader(6); w.Write(18); w.Write(10); w.Write(12); w.Write(2); w.Write(0); w.WriteArrayHeader(0); })),
         ("too few elements", "6 elements", SchemaDecoderPage.Frame((ref MessagePackWriter w) => { w.WriteArrayHeader(5); w.Write(18); w.Write(10); w.Write(12); w.Write(2); w.Write(0); })),
+        ("name over 64 bytes", "over 64 bytes", Delta("0 0000 | 0 0000 | 0 0001  0 1001  0  10 01000001 " + string.Concat(Enumerable.Repeat("01100001", 65)) + " 00000000 0000000000")),
+        ("too many entities", "at most 8192", Delta("0 0000 | 0 0000 | 110 0010000000000001")),
+        ("world over the cap", "at most 8192", Delta("0 0000 | 0 0000 | 110 0010000000000000  0 1001 1 0000 00000000" + string.Concat(Enumerable.Repeat(" 0 0000 1 0000 00000000", 8191)))),
+        ("state over 1 MiB", "over 1 MiB", SchemaDecoderPage.Frame((ref MessagePackWriter w) => { w.WriteArrayHeader(6); w.Write(18); w.Write(10); w.Write(12); w.Write(2); w.Write(0); w.Write(new byte[(1 << 20) + 1]); })),
         ("unknown phase", "phase", SchemaDecoderPage.Frame((ref MessagePackWriter w) => { w.WriteArrayHeader(6); w.Write(18); w.Write(10); w.Write(12); w.Write(4); w.Write(0); w.Write(Bin("0 0000 0 0000 0 0000")); })),
+
+        // Every prefix of the vectors: refused, whatever the first thing found missing.
+        .. Truncations("tiny-snapshot"),
+        .. Truncations("tiny-delta"),
     ];
 
     [Fact(Timeout = 60_000)]
@@ -171,6 +179,12 @@ public sealed class SchemaDecoderTests
         (IPage page, List<string> errors) = await _browser.NewPageAsync();
         await page.GotoAsync(server.HttpBase.ToString());
         return (page, errors);
+    }
+
+    private static IEnumerable<(string, string, byte[])> Truncations(string vector)
+    {
+        byte[] bytes = NetcodeV2Document.Vector(vector);
+        return Enumerable.Range(0, bytes.Length).Select(length => ($"{vector}[..{length}]", "", bytes[..length]));
     }
 
     private static byte[] Delta(string bits, uint baseTick = 10, uint tick = 12) =>
