@@ -38,12 +38,7 @@ export class SchemaWorld {
     return this.ids.length - 1;
   }
 
-  /** The value of field `field` (an index) of the entity at `index`. */
-  valueAt(index, field) {
-    return this.values[index * this.stride + field];
-  }
-
-  /** Binary search by id: the index, or -1. */
+  /** The index of the entity with this id (a player finds its own), or -1: a binary search. */
   indexOf(id) {
     let lo = 0;
     let hi = this.ids.length - 1;

@@ -31,6 +31,7 @@ public sealed class SchemaDecoderTests
               s.input.map((f) => [f.name, f.min, f.max, f.wrap])],
             input: [...encodeInputV2(s, 0xfffffff0, 4000000000, 12, [127, -127, 65536 + 5, 1])],
             refusals: [refusal([128, 0, 0, 0]), refusal([0, 0, 0]), refusal([0, 0.5, 0, 0])],
+            lookups: [s.kindIndex('pickup'), s.fieldIndex('aim'), s.fieldIndex('nope'), s.kindHasField(2, 4) ? 1 : 0],
           };
         }
         """;
@@ -171,6 +172,7 @@ public sealed class SchemaDecoderTests
         Assert.Contains("outside -127..127", refusals[0]);
         Assert.Contains("4 fields", refusals[1]);
         Assert.Contains("not an integer", refusals[2]);
+        Assert.Equal([schema.KindIndex("pickup"), schema.FieldIndex("aim"), -1, 0], result.GetProperty("lookups").EnumerateArray().Select(v => v.GetInt32()));
         Assert.Empty(errors);
     }
 

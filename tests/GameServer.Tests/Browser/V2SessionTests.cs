@@ -16,7 +16,8 @@ namespace GameServer.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class V2SessionTests
 {
-    // After each frame: the message's type or the error, the session's ack and world; then an input for that world.
+    // After each frame: the message's type or the error, the session's ack and world; then an input for that world,
+    // and the indices of ids 4 (spawned by the delta) and 2 (removed by it).
     private const string ReceiveScript = """
         async (frames) => {
           const { V2Session } = await import('/js/v2-session.js');
@@ -32,7 +33,7 @@ public sealed class V2SessionTests
             return [outcome, session.ack, w === null ? null : [w.tick, w.phase, w.phaseTicksLeft,
               w.ids.map((id, i) => [id, w.kinds[i], w.names[i], w.values.slice(i * w.stride, (i + 1) * w.stride)])]];
           });
-          return { steps, input: [...session.encodeInput(3, 11, [-1, 1])] };
+          return { steps, input: [...session.encodeInput(3, 11, [-1, 1])], found: [session.world.indexOf(4), session.world.indexOf(2)] };
         }
         """;
 
@@ -80,6 +81,8 @@ public sealed class V2SessionTests
         SchemaDecoderPage.AssertSameWorld(snapshotWorld, steps[2][2], "after Pong");
         SchemaDecoderPage.AssertSameWorld(snapshotWorld, steps[3][2], "after the stale delta");
         SchemaDecoderPage.AssertSameWorld(deltaWorld, steps[4][2], "after the delta");
+
+        Assert.Equal([deltaWorld.IndexOf(4), -1], result.GetProperty("found").EnumerateArray().Select(v => v.GetInt32()));
 
         // [2, seq 3, ackTick 12 (the world's), viewTick 11, move -1, jump 1].
         Assert.Equal([0x96, 2, 3, 12, 11, 0xff, 1], result.GetProperty("input").EnumerateArray().Select(b => b.GetInt32()));
