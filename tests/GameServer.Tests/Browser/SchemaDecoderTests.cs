@@ -36,6 +36,23 @@ public sealed class SchemaDecoderTests
         }
         """;
 
+    // A valid schema array, then each of GameSchema's rules broken once: the page must accept the first and refuse the rest.
+    private const string SchemaRulesScript = """
+        async () => {
+          const { GameSchema } = await import('/js/schema.js');
+          const field = (over) => Object.assign(['x', 0, 7, 1, false, 0, null, [0]], over);
+          const schema = (over) => Object.assign(['g', 1, [['p', true], ['q', false]], [['v', -1, 1, 2, false, 0, null, [0, 1]], field({})], [['i', 0, 1, false]]], over);
+          const variants = [
+            schema({}), schema({ 1: 0 }), schema({ 0: 'n'.repeat(65) }), schema({ 2: [] }), schema({ 2: [['p', true], ['p', false]] }),
+            schema({ 3: [field({ 1: 8 })] }), schema({ 3: [field({ 3: 0 })] }), schema({ 3: [field({ 5: 2, 6: 0 })] }),
+            schema({ 3: [field({ 6: 0 })] }), schema({ 3: [field({ 5: 3 })] }), schema({ 3: [field({ 7: [] })] }),
+            schema({ 3: [field({ 7: [2] })] }), schema({ 3: [field({}), field({})] }), schema({ 4: [['i', 2, 1, false]] }),
+            schema({ 2: [['p', 1]] }), schema({ 3: [field({ 1: 0x80000000 })] }), ['g', 1, [['p', true]], []],
+          ];
+          return variants.map((v) => { try { GameSchema.fromArray(v); return null; } catch (e) { return e.message; } });
+        }
+        """;
+
     private readonly BrowserFixture _browser;
 
     public SchemaDecoderTests(BrowserFixture browser)
@@ -173,6 +190,22 @@ public sealed class SchemaDecoderTests
         Assert.Contains("4 fields", refusals[1]);
         Assert.Contains("not an integer", refusals[2]);
         Assert.Equal([schema.KindIndex("pickup"), schema.FieldIndex("aim"), -1, 0], result.GetProperty("lookups").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Empty(errors);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SchemaForm_EachRuleBroken_IsRefusedInThePage()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        (IPage page, List<string> errors) = await OpenAsync(server);
+
+        string?[] refusals = await page.EvaluateAsync<string?[]>(SchemaRulesScript);
+
+        // The valid one; then version 0, a long name, no kinds, twin kinds, min above max, scale 0, velocity not declared
+        // before, velocity without its prediction, unknown prediction, no kinds, unknown kind, twin fields, input min
+        // above max, hasName not a bool, min outside int32, and too few elements.
+        Assert.Null(refusals[0]);
+        Assert.Equal(16, refusals.Skip(1).Count(r => r is not null));
         Assert.Empty(errors);
     }
 
