@@ -31,8 +31,7 @@ public sealed class SchemaDecoderArenaTests
         GameSchema schema = ArenaSchema.For(rules);
         (List<byte[]> frames, List<SchemaWorld> expected, List<uint> acks) = Play(rules, schema);
         await using TestServer server = await TestServer.StartAsync();
-        (IPage page, List<string> errors) = await _browser.NewPageAsync();
-        await page.GotoAsync(server.HttpBase.ToString());
+        (IPage page, List<string> errors) = await SchemaDecoderPage.OpenAsync(_browser, server);
 
         (List<SchemaDecoderPage.FrameResult> results, JsonElement view) = await SchemaDecoderPage.RunAsync(page, schema, frames);
 

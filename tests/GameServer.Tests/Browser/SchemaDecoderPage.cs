@@ -43,6 +43,14 @@ internal static class SchemaDecoderPage
         }
         """;
 
+    /// <summary>A page of the game's server, whose modules a script can import.</summary>
+    public static async Task<(IPage Page, List<string> Errors)> OpenAsync(BrowserFixture browser, TestServer server)
+    {
+        (IPage page, List<string> errors) = await browser.NewPageAsync();
+        await page.GotoAsync(server.HttpBase.ToString());
+        return (page, errors);
+    }
+
     /// <summary>Applies <paramref name="frames"/> in order to one world of <paramref name="schema"/> in the page.</summary>
     public static async Task<List<FrameResult>> ApplyAsync(IPage page, GameSchema schema, IEnumerable<byte[]> frames) =>
         (await RunAsync(page, schema, frames)).Frames;

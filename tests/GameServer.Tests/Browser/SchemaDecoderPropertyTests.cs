@@ -28,8 +28,7 @@ public sealed class SchemaDecoderPropertyTests
     {
         var random = new RandomSchemaWorlds(seed: 5);
         await using TestServer server = await TestServer.StartAsync();
-        (IPage page, List<string> errors) = await _browser.NewPageAsync();
-        await page.GotoAsync(server.HttpBase.ToString());
+        (IPage page, List<string> errors) = await SchemaDecoderPage.OpenAsync(_browser, server);
 
         for (int s = 0; s < Schemas; s++)
         {

@@ -68,8 +68,7 @@ public sealed class V2SessionTests
         deltaWorld.CopyFrom(snapshotWorld);
         Assert.Equal(DecodeStatus.Ok, reader.TryRead(new ReadOnlySequence<byte>(delta), deltaWorld, out _, out _));
         await using TestServer server = await TestServer.StartAsync();
-        (IPage page, List<string> errors) = await _browser.NewPageAsync();
-        await page.GotoAsync(server.HttpBase.ToString());
+        (IPage page, List<string> errors) = await SchemaDecoderPage.OpenAsync(_browser, server);
 
         JsonElement result = await page.EvaluateAsync<JsonElement>(ReceiveScript, frames.Select(Convert.ToBase64String).ToArray());
 
