@@ -1,9 +1,12 @@
-namespace GameServer.Simulation.Tests;
+// Protocol's types are qualified: the simulation tests import that namespace globally, the host's tests do not.
+using GameServer.Simulation;
+
+namespace GameServer.Testing;
 
 /// <summary>
 /// The swarm's <c>play</c> behaviour (perf/GameServer.LoadTest/Bot.Sending.cs) without sockets: each bot sends 20
 /// inputs a second, spread over the ticks, takes a new heading about every 32 inputs, turns its aim by up to ±128
-/// units per input and fires on a quarter of them.
+/// units per input and fires on a quarter of them. Shared by the simulation's wire-bytes tests and the browser decoder's.
 /// </summary>
 internal sealed class PlayBots
 {
@@ -52,7 +55,7 @@ internal sealed class PlayBots
         return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_inputs);
     }
 
-    private InputMessage NextInput(int b)
+    private Protocol.InputMessage NextInput(int b)
     {
         uint random = Next(ref _random[b]);
         if ((random & 0x1F) == 0)
@@ -62,8 +65,8 @@ internal sealed class PlayBots
         }
 
         _aim[b] = (ushort)(_aim[b] + (int)(random >> 24) - 128);
-        Buttons buttons = (random & 0x60) == 0 ? Buttons.Fire : Buttons.None;
-        return new InputMessage(++_sequence[b], 0, _moveX[b], _moveY[b], _aim[b], buttons);
+        Protocol.Buttons buttons = (random & 0x60) == 0 ? Protocol.Buttons.Fire : Protocol.Buttons.None;
+        return new Protocol.InputMessage(++_sequence[b], 0, _moveX[b], _moveY[b], _aim[b], buttons);
     }
 
     private static uint Next(ref uint x)
