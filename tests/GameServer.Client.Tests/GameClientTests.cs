@@ -122,6 +122,33 @@ public sealed class GameClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PredictionAndInterpolation_OnProtocol2_FollowTheAcksAndTheWorlds()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
+        await client.JoinAsync("Ada");
+        var prediction = new PredictionBuffer();
+        var interpolation = new InterpolationBuffer(TimeSpan.FromMilliseconds(100));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        client.DeltaReceived += _ => interpolation.Add(clock.Elapsed, client.World);
+
+        for (int i = 0; i < 3; i++)
+        {
+            prediction.Add(await client.SendInputAsync(127, 0, 0));
+        }
+
+        // The ack rides in each v2 frame and lands on the own entity, where Reconcile reads it.
+        await client.WaitForWorldAsync(_ => client.AcknowledgedInput == client.LastInputSequence);
+        int replayed = 0;
+        client.TryGetOwnPlayer(out EntityState own);
+        prediction.Reconcile(own, (ref EntityState _, in InputMessage _) => replayed++);
+        Assert.Equal((0, 0), (prediction.Count, replayed));
+        Assert.Equal(client.LastInputSequence, own.LastInputSequence);
+        await client.WaitForWorldAsync(_ => interpolation.Count >= 4);
+        Assert.True(interpolation.TrySample(client.Welcome.PlayerId, clock.Elapsed, out _));
+        Assert.NotEqual(0u, interpolation.DisplayedTick(clock.Elapsed));
+    }
+
+    [Fact]
     public async Task SendInputAsync_ViewTick_TheWorldsTickByDefault_OrTheOneGiven_AndAcknowledged()
     {
         await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
