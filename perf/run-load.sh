@@ -11,6 +11,7 @@
 #   POINTS="0 160" CAPACITIES="16" DURATION=20 RAMP=5 perf/run-load.sh
 #   TARGETS="server floor" POINTS="1000" perf/run-load.sh
 #   SERVER_ARGS="--Gateway:Transport Kestrel" perf/run-load.sh   # extra server settings, e.g. to compare transports
+#   SWARM_ARGS="--protocol v1" TARGETS=server perf/run-load.sh      # extra swarm options: the bots on protocol 1
 #   DURATION=25 RAMP=8 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 PEER_PORT=5182 perf/run-load.sh
 #
 # POINTS are bot counts; 0 is the idle point: the target runs with no bots and its CPU (% of a core) and RSS are
@@ -33,6 +34,8 @@ IDLE_SETTLE=${IDLE_SETTLE:-10}
 PEER_DECODE=${PEER_DECODE:-none}
 TICK_RATE=${TICK_RATE:-30}
 SERVER_ARGS=${SERVER_ARGS:-}
+# Extra swarm options, e.g. SWARM_ARGS="--protocol v1" to load the server with protocol 1 (2 is the swarm's default).
+SWARM_ARGS=${SWARM_ARGS:-}
 # On a machine shared with other work, NICE=-10 (as root) keeps the measured processes from being starved.
 NICE=${NICE:-0}
 RESULTS=${RESULTS:-perf/RESULTS.md}
@@ -99,7 +102,7 @@ start_load() {
             --ramp "$RAMP" --capacity "$capacity" --decode "$PEER_DECODE" --report "$OUT/$name.json" >"$OUT/$name.swarm.log" 2>&1 &
     else
         nice -n "$NICE" taskset -c 1 dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$port/ws" --bots "$bots" --duration "$DURATION" --ramp "$RAMP" \
-            --match-size "$capacity" --report "$OUT/$name.json" >"$OUT/$name.swarm.log" 2>&1 &
+            --match-size "$capacity" --report "$OUT/$name.json" $SWARM_ARGS >"$OUT/$name.swarm.log" 2>&1 &
     fi
     swarm_pid=$!
 }

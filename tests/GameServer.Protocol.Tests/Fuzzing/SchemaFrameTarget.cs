@@ -7,7 +7,9 @@ namespace GameServer.Protocol.Tests.Fuzzing;
 /// <summary>
 /// One fuzz input through the v2 state reader, on docs/netcode-v2.md's tiny schema: onto an empty world and onto the
 /// `tiny-snapshot` world (which `tiny-delta` and its mutants apply to). A malformed frame must leave the world as it
-/// was; an accepted one must be in id order and survive re-encoding. Public API only, like <see cref="FrameTarget"/>.
+/// was; an accepted one must be in id order and survive re-encoding. The same bytes as a v2 client's Input (its values
+/// must be in their fields' ranges when accepted) and through a v2 client's message reader. Public API only, like
+/// <see cref="FrameTarget"/>.
 /// </summary>
 internal sealed class SchemaFrameTarget
 {
@@ -18,6 +20,7 @@ internal sealed class SchemaFrameTarget
     private readonly SchemaWorld _world;
     private readonly SchemaWorld _replayed;
     private readonly ArrayBufferWriter<byte> _encoded = new();
+    private readonly int[] _inputValues = new int[GameSchema.MaxInputFields];
 
     public SchemaFrameTarget()
     {
@@ -39,16 +42,48 @@ internal sealed class SchemaFrameTarget
     {
         RunOn(frame, _emptyWorld);
         RunOn(frame, _snapshotWorld);
+        if (frame.Length <= ProtocolConstants.MaxClientMessageBytes)
+        {
+            RunInput(frame);
+        }
+
+        // A fresh client each time, so a Welcome in one input never changes how the next is judged.
+        DecodeStatus status = new SchemaMessageReader().TryRead(frame, out _, out string? reason);
+        Check(status, reason, "v2 message");
+    }
+
+    private void RunInput(ReadOnlySequence<byte> frame)
+    {
+        IReadOnlyList<InputField> fields = NetcodeV2Document.Schema.Input;
+        DecodeStatus status = ClientMessageReader.TryReadV2(frame, fields, _inputValues, out ClientMessage message, out string? reason);
+        Check(status, reason, "v2 client");
+        if (status != DecodeStatus.Ok || message.Type != MessageType.Input)
+        {
+            return;
+        }
+
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (_inputValues[i] < fields[i].Min || _inputValues[i] > fields[i].Max)
+            {
+                throw new FuzzOracleException($"Input v2 accepted {fields[i].Name} = {_inputValues[i]}, outside {fields[i].Min}..{fields[i].Max}.");
+            }
+        }
+    }
+
+    private static void Check(DecodeStatus status, string? reason, string reader)
+    {
+        if (status is not (DecodeStatus.Ok or DecodeStatus.Malformed or DecodeStatus.UnknownType) || (status == DecodeStatus.Malformed) != (reason is not null))
+        {
+            throw new FuzzOracleException($"The {reader} reader returned {status} with reason '{reason}'.");
+        }
     }
 
     private void RunOn(ReadOnlySequence<byte> frame, SchemaWorld before)
     {
         _world.CopyFrom(before);
         DecodeStatus status = _reader.TryRead(frame, _world, out MessageType type, out string? reason);
-        if (status is not (DecodeStatus.Ok or DecodeStatus.Malformed or DecodeStatus.UnknownType) || (status == DecodeStatus.Malformed) != (reason is not null))
-        {
-            throw new FuzzOracleException($"The v2 state reader returned {status} with reason '{reason}'.");
-        }
+        Check(status, reason, "v2 state");
 
         if (status != DecodeStatus.Ok)
         {
