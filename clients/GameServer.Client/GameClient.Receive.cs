@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using GameServer.Protocol;
+using GameServer.Protocol.Schema;
 
 namespace GameServer.Client;
 
@@ -81,7 +82,15 @@ public sealed partial class GameClient
     /// <returns>False when the frame is malformed (or a delta's base is not the world held): the connection cannot go on.</returns>
     private bool Dispatch(ReadOnlySequence<byte> frame, out string? reason)
     {
-        switch (ServerMessageReader.TryRead(frame, World, out ServerMessage message, out reason))
+        DecodeStatus status = _v2 is null
+            ? ServerMessageReader.TryRead(frame, World, out ServerMessage message, out reason)
+            : _v2.TryRead(frame, out message, out reason);
+        if (status == DecodeStatus.Ok && _v2 is not null && message.Type is MessageType.Snapshot or MessageType.Delta)
+        {
+            CopySchemaWorld(_v2);
+        }
+
+        switch (status)
         {
             case DecodeStatus.Malformed:
                 return false;
@@ -126,6 +135,26 @@ public sealed partial class GameClient
         }
 
         return true;
+    }
+
+    /// <summary>Version 2: the app's view of the schema world, with the own acknowledgement on the own entity, as version 1 carries it.</summary>
+    private void CopySchemaWorld(SchemaMessageReader v2)
+    {
+        if (_options.SchemaToWorld is not { } copy)
+        {
+            // Without the app's mapping only the lifecycle is known, which the end-of-match rule below reads.
+            World.Clear();
+            World.Tick = v2.World!.Tick;
+            World.Phase = v2.World.Phase;
+            World.PhaseTicksLeft = v2.World.PhaseTicksLeft;
+            return;
+        }
+
+        copy(v2.World!, World);
+        if (Welcome.PlayerId != 0 && World.IndexOf(Welcome.PlayerId) >= 0)
+        {
+            World.Get(Welcome.PlayerId).LastInputSequence = v2.Ack;
+        }
     }
 
     /// <summary>protocol.md, Session 6: the last message of a match is the one that leaves the Ended phase no ticks.</summary>

@@ -11,6 +11,9 @@ public sealed partial class GameClient
     private TaskCompletionSource<TimeSpan>? _pendingPing;
     private uint _pendingPingTime;
 
+    // Protocol 2's input values, written under the send lock.
+    private readonly int[] _inputValues = new int[GameServer.Protocol.Schema.GameSchema.MaxInputFields];
+
     /// <summary>
     /// Sends one input (one per tick is the intended rate) with the next sequence number and the world's tick as the
     /// acknowledged tick, and as the view tick: right for a client that draws the latest world; one that interpolates
@@ -34,9 +37,47 @@ public sealed partial class GameClient
             // The sequence is taken under the lock, so inputs reach the socket in sequence order.
             var input = new InputMessage(++LastInputSequence, World.Tick, moveX, moveY, aim, buttons, viewTick);
             _output.Reset();
-            FrameWriter.WriteInput(_output, input);
+            if (_v2 is null)
+            {
+                FrameWriter.WriteInput(_output, input);
+            }
+            else
+            {
+                InputValuesWriter toValues = _options.InputToValues
+                    ?? throw new GameClientException("On protocol 2 set GameClientOptions.InputToValues, or send SendInputValuesAsync.");
+                int count = RequireSchema().Input.Count;
+                toValues(input, _inputValues.AsSpan(0, count));
+                FrameWriter.WriteInput(_output, input.Sequence, input.AckTick, viewTick, _inputValues.AsSpan(0, count));
+            }
+
             await CurrentSocket().SendAsync(_output.WrittenMemory, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
             return input;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Protocol 2: sends one input as the values of the schema's input fields, in their order and each within its
+    /// range (the server closes with 1007 otherwise), with the next sequence number. Returns the sequence.
+    /// </summary>
+    public async ValueTask<uint> SendInputValuesAsync(ReadOnlyMemory<int> values, uint viewTick = 0, CancellationToken cancellationToken = default)
+    {
+        if (RequireSchema().Input.Count != values.Length)
+        {
+            throw new ArgumentException($"The schema has {RequireSchema().Input.Count} input fields; {values.Length} values were given.", nameof(values));
+        }
+
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            uint sequence = ++LastInputSequence;
+            _output.Reset();
+            FrameWriter.WriteInput(_output, sequence, (SchemaWorld?.Tick).GetValueOrDefault(), viewTick, values.Span);
+            await CurrentSocket().SendAsync(_output.WrittenMemory, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
+            return sequence;
         }
         finally
         {
@@ -81,6 +122,9 @@ public sealed partial class GameClient
             _sendLock.Release();
         }
     }
+
+    private GameServer.Protocol.Schema.GameSchema RequireSchema() =>
+        Schema ?? throw new GameClientException("Input values need the schema of protocol 2's Welcome: connect with ProtocolVersion 2 and join first.");
 
     private ClientWebSocket CurrentSocket() =>
         _socket ?? throw new GameClientException("Not connected: the connection was closed.");

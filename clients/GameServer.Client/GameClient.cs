@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using GameServer.Protocol;
+using GameServer.Protocol.Schema;
 
 namespace GameServer.Client;
 
@@ -22,10 +23,19 @@ public sealed partial class GameClient : IAsyncDisposable
     private Task _receiving = Task.CompletedTask;
     private bool _disposed;
 
+    // Protocol version 2's decoder of the server's frames; null on version 1.
+    private readonly SchemaMessageReader? _v2;
+
     private GameClient(Uri uri, GameClientOptions options)
     {
+        if (options.ProtocolVersion is not (ProtocolConstants.Version or ProtocolConstants.Version2))
+        {
+            throw new ArgumentException($"ProtocolVersion is {options.ProtocolVersion}; set 1 or 2.", nameof(options));
+        }
+
         _uri = uri;
         _options = options;
+        _v2 = options.ProtocolVersion == ProtocolConstants.Version2 ? new SchemaMessageReader() : null;
     }
 
     /// <summary>A welcome arrived (after Join or a resume): the player's id, match, tick rate and new resume token.</summary>
@@ -55,8 +65,23 @@ public sealed partial class GameClient : IAsyncDisposable
     /// <summary>The connection ended: the server's close status and description, both null when it was lost.</summary>
     public event Action<WebSocketCloseStatus?, string?>? Closed;
 
-    /// <summary>The match's world as the server holds it, bit for bit, at <see cref="WorldState.Tick"/>.</summary>
+    /// <summary>
+    /// The match's world as the server holds it, bit for bit, at <see cref="WorldState.Tick"/>. On version 2 it is
+    /// filled through <see cref="GameClientOptions.SchemaToWorld"/> (empty without it).
+    /// </summary>
     public WorldState World { get; } = new();
+
+    /// <summary>On version 2, the match's world on its schema, as snapshots and deltas leave it; null on version 1 and before Welcome.</summary>
+    public SchemaWorld? SchemaWorld => _v2?.World;
+
+    /// <summary>On version 2, the match's schema from the last Welcome; null on version 1 and before Welcome.</summary>
+    public GameSchema? Schema => _v2?.Schema;
+
+    /// <summary>The protocol version spoken: 1 or 2.</summary>
+    public int ProtocolVersion => _options.ProtocolVersion;
+
+    /// <summary>The sequence of the last own input the server has applied, as of the last snapshot or delta.</summary>
+    public uint AcknowledgedInput => _v2 is not null ? _v2.Ack : TryGetOwnPlayer(out EntityState own) ? own.LastInputSequence : 0;
 
     /// <summary>The last Welcome; its <see cref="WelcomeMessage.PlayerId"/> is the own entity's id.</summary>
     public WelcomeMessage Welcome { get; private set; }
@@ -79,7 +104,7 @@ public sealed partial class GameClient : IAsyncDisposable
     /// <summary>Whether the WebSocket is open.</summary>
     public bool IsConnected => _socket?.State == WebSocketState.Open;
 
-    /// <summary>Opens a WebSocket to <paramref name="uri"/> (for example <c>ws://localhost:5000/ws</c>) with the gameserver.v1 subprotocol.</summary>
+    /// <summary>Opens a WebSocket to <paramref name="uri"/> (for example <c>ws://localhost:5000/ws</c>) with the subprotocol of <see cref="GameClientOptions.ProtocolVersion"/>.</summary>
     public static async Task<GameClient> ConnectAsync(Uri uri, GameClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (uri is null)
@@ -114,7 +139,7 @@ public sealed partial class GameClient : IAsyncDisposable
     private async Task OpenAsync(Uri uri, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
+        socket.Options.AddSubProtocol(_v2 is null ? ProtocolConstants.SubProtocol : ProtocolConstants.SubProtocolV2);
         socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {

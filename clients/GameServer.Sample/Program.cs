@@ -1,8 +1,9 @@
 // Joins a match, prints the world as it changes, and joins the next match when one ends. Usage:
-//   dotnet run --project clients/GameServer.Sample -- [ws://localhost:5000/ws] [name]
+//   dotnet run --project clients/GameServer.Sample -- [ws://localhost:5000/ws] [name] [v1]
 using GameServer.Client;
 using GameServer.Protocol;
 using GameServer.Sample;
+using GameServer.Simulation;
 
 var uri = new Uri(args.Length > 0 ? args[0] : "ws://localhost:5000/ws");
 string name = args.Length > 1 ? args[1] : "sample";
@@ -14,7 +15,14 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-await using GameClient client = await GameClient.ConnectAsync(uri, cancellationToken: stop.Token);
+// Protocol 2 by default; Arena's adapter turns its schema world into the WorldState the printer reads.
+var options = new GameClientOptions
+{
+    ProtocolVersion = args.Length > 2 && args[2] == "v1" ? ProtocolConstants.Version : ProtocolConstants.Version2,
+    SchemaToWorld = ArenaStateAdapter.ToArena,
+    InputToValues = ArenaSchema.FromInput,
+};
+await using GameClient client = await GameClient.ConnectAsync(uri, options, stop.Token);
 var printer = new WorldPrinter(client);
 client.DeltaReceived += printer.OnTick;
 client.EventReceived += printer.OnEvent;

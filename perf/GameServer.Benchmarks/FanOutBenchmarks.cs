@@ -6,6 +6,8 @@ using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Matches;
 using GameServer.Protocol;
+using GameServer.Protocol.Schema;
+using GameServer.Simulation;
 using GameServer.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +18,8 @@ namespace GameServer.Benchmarks;
 /// <summary>
 /// One tick's fan-out over real loopback sockets, through each transport: a delta framed once into a shared frame and
 /// handed to every player's sender, until the clients have read every byte. Measures the server's whole send path
-/// (and the clients' reads, the same for both) beyond the simulation.
+/// (and the clients' reads, the same for both) beyond the simulation. Protocol v2 twice: its shared bytes to all (no
+/// acks, the floor), and as the server sends it, each player a pooled copy with its own 5-byte ack written in.
 /// </summary>
 [MemoryDiagnoser]
 public class FanOutBenchmarks
@@ -24,6 +27,9 @@ public class FanOutBenchmarks
     private readonly WorldState _previous = new();
     private readonly WorldState _current = new();
     private readonly List<IDisposable> _resources = [];
+    private SchemaStateWriter _schemaWriter = null!;
+    private SchemaWorld _schemaPrevious = null!;
+    private SchemaWorld _schemaCurrent = null!;
     private IFrameSender[] _senders = [];
     private long _received;
     private long _expected;
@@ -51,6 +57,13 @@ public class FanOutBenchmarks
             e.LastInputSequence++;
         }
 
+        GameSchema schema = ArenaSchema.For(new ArenaRules());
+        _schemaWriter = new SchemaStateWriter(schema);
+        _schemaPrevious = new SchemaWorld(schema);
+        _schemaCurrent = new SchemaWorld(schema);
+        ArenaStateAdapter.ToSchema(_previous, _schemaPrevious);
+        ArenaStateAdapter.ToSchema(_current, _schemaCurrent);
+
         ServiceProvider provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
         _resources.Add(provider);
         var services = new GatewayServices(null!, null!, new ResumeDirectory(), null!, Options.Create(new GatewayOptions { Transport = Transport }),
@@ -75,11 +88,43 @@ public class FanOutBenchmarks
         }
     }
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public void FrameOnceAndSendToAll()
     {
         SharedFrame delta = SharedFrame.Rent(1024);
         delta.Append((_previous, _current), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds._current));
+        SendToAll(delta);
+    }
+
+    [Benchmark]
+    public void V2FrameOnceAndSendToAll()
+    {
+        SharedFrame delta = SharedFrame.Rent(1024);
+        delta.Append(this, static (writer, b) => b._schemaWriter.WriteDelta(writer, b._schemaPrevious, b._schemaCurrent, 0));
+        SendToAll(delta);
+    }
+
+    [Benchmark]
+    public void V2FrameOnceAndSendEachItsAck()
+    {
+        SharedFrame delta = SharedFrame.Rent(1024);
+        delta.Append(this, static (writer, b) => b._schemaWriter.WriteDelta(writer, b._schemaPrevious, b._schemaCurrent, 0));
+        int ackOffset = delta.Length - (SchemaStateWriter.AckBytes - 1);
+        long target = Interlocked.Add(ref _expected, (long)delta.Length * Connections);
+        uint ack = 1;
+        foreach (IFrameSender sender in _senders)
+        {
+            SharedFrame own = delta.WithUInt32At(ackOffset, ack++);
+            sender.TrySend(own);
+            own.Release();
+        }
+
+        delta.Release();
+        WaitUntilRead(target);
+    }
+
+    private void SendToAll(SharedFrame delta)
+    {
         // Both transports put the same bytes on the wire: the frames as they were framed once.
         long target = Interlocked.Add(ref _expected, (long)delta.Length * Connections);
         foreach (IFrameSender sender in _senders)
@@ -88,6 +133,11 @@ public class FanOutBenchmarks
         }
 
         delta.Release();
+        WaitUntilRead(target);
+    }
+
+    private void WaitUntilRead(long target)
+    {
         var spin = default(SpinWait);
         while (Volatile.Read(ref _received) < target)
         {

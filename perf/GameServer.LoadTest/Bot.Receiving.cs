@@ -6,8 +6,9 @@ using MessagePack;
 namespace GameServer.LoadTest;
 
 /// <summary>
-/// Decodes only what a bot measures: Welcome's ids, each delta's ticks and phase, its own entity's lastInputSeq, and Pong.
-/// Every other value is skipped, never materialised, so a message costs no allocation.
+/// Decodes only what a bot measures: Welcome's ids, each delta's ticks and phase, its own acknowledged input (v1: its
+/// entity's lastInputSeq; v2: the ack at the end of each frame), and Pong. Every other value (v2's state bin whole) is
+/// skipped, never materialised, so a message costs no allocation.
 /// </summary>
 internal sealed partial class Bot
 {
@@ -47,10 +48,10 @@ internal sealed partial class Bot
                 case MessageType.Welcome when length >= 7:
                     OnWelcome(ref reader, now);
                     break;
-                case MessageType.Snapshot when length >= 5:
+                case MessageType.Snapshot when length >= (V2 ? 6 : 5):
                     OnSnapshot(ref reader, now);
                     break;
-                case MessageType.Delta when length >= 8:
+                case MessageType.Delta when length >= (V2 ? 7 : 8):
                     OnDelta(ref reader, now);
                     _deltaBytes += message.Length;
                     break;
@@ -102,10 +103,17 @@ internal sealed partial class Bot
         uint tick = reader.ReadUInt32();
         var phase = (MatchPhase)reader.ReadByte();
         uint ticksLeft = reader.ReadUInt32();
-        int count = reader.ReadArrayHeader();
-        for (int i = 0; i < count; i++)
+        if (V2)
         {
-            ReadFullEntity(ref reader, now);
+            ReadStateAndAck(ref reader, now);
+        }
+        else
+        {
+            int count = reader.ReadArrayHeader();
+            for (int i = 0; i < count; i++)
+            {
+                ReadFullEntity(ref reader, now);
+            }
         }
 
         // A snapshot after the first one is a resync: the ticks it jumped over were missed.
@@ -130,22 +138,38 @@ internal sealed partial class Bot
 
         var phase = (MatchPhase)reader.ReadByte();
         uint ticksLeft = reader.ReadUInt32();
-        int spawned = reader.ReadArrayHeader();
-        for (int i = 0; i < spawned; i++)
+        if (V2)
         {
-            ReadFullEntity(ref reader, now);
+            ReadStateAndAck(ref reader, now);
         }
-
-        int changed = reader.ReadArrayHeader();
-        for (int i = 0; i < changed; i++)
+        else
         {
-            ReadChangedEntity(ref reader, now);
+            int spawned = reader.ReadArrayHeader();
+            for (int i = 0; i < spawned; i++)
+            {
+                ReadFullEntity(ref reader, now);
+            }
+
+            int changed = reader.ReadArrayHeader();
+            for (int i = 0; i < changed; i++)
+            {
+                ReadChangedEntity(ref reader, now);
+            }
         }
 
         _ticksMissed += tick - baseTick - 1;
         _deltas++;
         Volatile.Write(ref _lastTick, tick);
         OnPhase(phase, ticksLeft, now);
+    }
+
+    private bool V2 => _context.Options.Protocol == WireProtocol.V2;
+
+    /// <summary>v2: the state bin, skipped whole (its bytes are what the swarm measures), then this player's ack.</summary>
+    private void ReadStateAndAck(ref MessagePackReader reader, long now)
+    {
+        reader.Skip();
+        OnAcknowledged(reader.ReadUInt32(), now);
     }
 
     /// <summary><c>[id, kind, name, x, y, vx, vy, aim, health, score, flags, lastInputSeq, aux]</c>.</summary>

@@ -90,7 +90,17 @@ internal sealed partial class Bot
         uint lastTick = Volatile.Read(ref _lastTick);
         uint behind = Volatile.Read(ref _interpolationTicks);
         uint viewTick = lastTick > behind ? lastTick - behind : 0;
-        FrameWriter.WriteInput(_out, new InputMessage(sequence, lastTick, _moveX, _moveY, _aim, buttons, viewTick));
+        if (V2)
+        {
+            // Arena's input fields in its schema's order: moveX, moveY, aim, buttons.
+            Span<int> values = [_moveX, _moveY, _aim, (int)buttons];
+            FrameWriter.WriteInput(_out, sequence, lastTick, viewTick, values);
+        }
+        else
+        {
+            FrameWriter.WriteInput(_out, new InputMessage(sequence, lastTick, _moveX, _moveY, _aim, buttons, viewTick));
+        }
+
         TrySend();
     }
 

@@ -34,6 +34,7 @@ public sealed partial class Swarm
             Url = _options.Url.ToString(),
             SeatsByNode = _context.Placer is SeatPlacer placer ? new Dictionary<string, int>(placer.SeatsByNode) : [],
             Transport = _options.Transport.ToString(),
+            Protocol = _options.SubProtocol,
             Behaviour = _options.Behaviour.ToString(),
             Bots = _bots.Length,
             Connected = everConnected,

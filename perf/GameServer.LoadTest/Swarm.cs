@@ -45,8 +45,8 @@ public sealed partial class Swarm
 
             // A churned bot reconnects on a new transport of the same kind, to the node it played on.
             IBotTransport NewTransport(Uri uri, EndPoint at) => _options.Transport == TransportKind.Raw
-                ? new RawWebSocketTransport(uri, at, seed)
-                : new ClientWebSocketTransport(uri);
+                ? new RawWebSocketTransport(uri, at, seed, _options.SubProtocol)
+                : new ClientWebSocketTransport(uri, _options.SubProtocol);
             _runs[i] = Task.CompletedTask;
         }
 

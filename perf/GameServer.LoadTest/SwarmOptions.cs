@@ -1,3 +1,4 @@
+using GameServer.Protocol;
 namespace GameServer.LoadTest;
 
 /// <summary>What the swarm runs: how many bots, against what, for how long, doing what.</summary>
@@ -41,6 +42,12 @@ public sealed class SwarmOptions
 
     /// <summary>Default <see cref="TransportKind.Raw"/>.</summary>
     public TransportKind Transport { get; set; } = TransportKind.Raw;
+
+    /// <summary>Default <see cref="WireProtocol.V2"/>.</summary>
+    public WireProtocol Protocol { get; set; } = WireProtocol.V2;
+
+    /// <summary>The subprotocol the bots offer.</summary>
+    public string SubProtocol => Protocol == WireProtocol.V2 ? ProtocolConstants.SubProtocolV2 : ProtocolConstants.SubProtocol;
 
     /// <summary>Where the JSON report goes; none by default.</summary>
     public string? ReportPath { get; set; }

@@ -6,8 +6,14 @@ public static class ProtocolConstants
     /// <summary>The protocol version carried in Welcome.</summary>
     public const int Version = 1;
 
-    /// <summary>The WebSocket subprotocol a client must offer.</summary>
+    /// <summary>The WebSocket subprotocol of version 1.</summary>
     public const string SubProtocol = "gameserver.v1";
+
+    /// <summary>The protocol version of <see cref="SubProtocolV2"/>, carried in its Welcome.</summary>
+    public const int Version2 = 2;
+
+    /// <summary>The WebSocket subprotocol of version 2 (schema-driven state, docs/netcode-v2.md); preferred when a client offers both.</summary>
+    public const string SubProtocolV2 = "gameserver.v2";
 
     /// <summary>The WebSocket path.</summary>
     public const string Path = "/ws";

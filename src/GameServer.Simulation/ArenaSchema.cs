@@ -27,6 +27,12 @@ public static class ArenaSchema
     public const int Owner = 9;
     public const int Pickup = 10;
 
+    // The input fields' indices.
+    public const int MoveX = 0;
+    public const int MoveY = 1;
+    public const int InputAim = 2;
+    public const int Buttons = 3;
+
     private const string Player = "player";
     private const string Projectile = "projectile";
     private const string PickupKindName = "pickup";
@@ -64,7 +70,26 @@ public static class ArenaSchema
                 new InputField("moveX", -Quantization.MaxMoveAxis, Quantization.MaxMoveAxis),
                 new InputField("moveY", -Quantization.MaxMoveAxis, Quantization.MaxMoveAxis),
                 new InputField("aim", 0, Quantization.AngleUnitsPerTurn - 1, Wrap: true),
-                new InputField("buttons", 0, (int)Buttons.Fire),
+                new InputField("buttons", 0, (int)Protocol.Buttons.Fire),
             ]);
+    }
+
+    /// <summary>Arena's input from a v2 Input's values, in the order of the schema's input fields (checked against their ranges by the reader).</summary>
+    public static InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) =>
+        header with
+        {
+            MoveX = (sbyte)values[MoveX],
+            MoveY = (sbyte)values[MoveY],
+            Aim = (ushort)values[InputAim],
+            Buttons = (Protocol.Buttons)values[Buttons],
+        };
+
+    /// <summary>A v2 Input's values for Arena's input, in the schema's order: what a client writes.</summary>
+    public static void FromInput(in InputMessage input, Span<int> values)
+    {
+        values[MoveX] = input.MoveX;
+        values[MoveY] = input.MoveY;
+        values[InputAim] = input.Aim;
+        values[Buttons] = (int)input.Buttons;
     }
 }

@@ -1,3 +1,5 @@
+using GameServer.Protocol.Schema;
+
 namespace GameServer.Simulation;
 
 /// <summary>
@@ -10,6 +12,19 @@ public interface IMatchSimulation
 
     /// <summary>The current state in wire units; its tick is the match tick. Owned by the simulation.</summary>
     WorldState World { get; }
+
+    /// <summary>The game's wire schema (protocol v2): what <see cref="WriteState"/> writes and what its input holds. Immutable, safe from any thread.</summary>
+    GameSchema Schema { get; }
+
+    /// <summary>Makes <paramref name="target"/> (of <see cref="Schema"/>) hold the current state; called by the match's owner.</summary>
+    void WriteState(SchemaWorld target);
+
+    /// <summary>
+    /// The game's input for a v2 Input: <paramref name="header"/>'s sequence, ack tick and view tick with
+    /// <paramref name="values"/>, one per input field of <see cref="Schema"/>, already checked against their ranges.
+    /// Pure: the connection's thread calls it, not the match's owner.
+    /// </summary>
+    InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values);
 
     /// <summary>True once the match is over and may be removed.</summary>
     bool IsClosed { get; }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GameServer.Protocol.Schema;
 
 namespace GameServer.Simulation;
 
@@ -19,6 +20,9 @@ public sealed partial class Match : IMatchSimulation
     private readonly WorldState _world = new();
     private readonly List<PlayerSlot> _players = [];
     private readonly List<GameEvent> _events = [];
+
+    // Built with the match: the connections' threads read it, so it is never made lazily.
+    private readonly GameSchema _schema;
     private Prng _prng;
     private uint _nextId = 1;
 
@@ -35,6 +39,7 @@ public sealed partial class Match : IMatchSimulation
         Id = id;
         _prng = new Prng(seed);
         _targets = new TargetHistory(_rules.LagCompensationTicks);
+        _schema = ArenaSchema.For(_rules);
     }
 
     public uint Id { get; }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using GameServer.Protocol;
+using GameServer.Simulation;
 
 namespace GameServer.Client.Tests;
 
@@ -14,12 +15,13 @@ public sealed class GameClientTests : IAsyncLifetime
     [Fact]
     public async Task JoinAsync_QuickJoin_WorldHoldsOwnPlayerAndFollowsDeltas()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
 
         await client.JoinAsync("Ada");
 
         Assert.NotEqual(0u, client.Welcome.PlayerId);
-        Assert.Equal(ProtocolConstants.Version, client.Welcome.Version);
+        Assert.Equal(ProtocolConstants.Version2, client.Welcome.Version);
+        Assert.Equal(ArenaSchema.For(_server.GetService<ArenaRules>()).ToBytes(), client.Schema!.ToBytes());
         Assert.True(client.TryGetOwnPlayer(out EntityState own));
         Assert.Equal("Ada", own.Name);
         uint joinedAt = client.World.Tick;
@@ -27,10 +29,41 @@ public sealed class GameClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JoinAsync_OnProtocol1_WorldHoldsOwnPlayerAndFollowsDeltas()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options(ProtocolConstants.Version));
+
+        await client.JoinAsync("Ada");
+
+        Assert.Equal(ProtocolConstants.Version, client.Welcome.Version);
+        Assert.Null(client.Schema);
+        Assert.True(client.TryGetOwnPlayer(out EntityState own));
+        Assert.Equal("Ada", own.Name);
+        uint sequence = (await client.SendInputAsync(127, 0, 0)).Sequence;
+        await client.WaitForWorldAsync(_ => client.AcknowledgedInput == sequence);
+    }
+
+    [Fact]
+    public async Task SendInputValuesAsync_OnProtocol2WithoutTheArenaMapping_MovesThePlayer_AndIsAcknowledged()
+    {
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await client.JoinAsync("Ada");
+        Protocol.Schema.SchemaWorld world = client.SchemaWorld!;
+        int x = client.Schema!.FieldIndex("x");
+        int startX = world.ValuesAt(world.IndexOf(client.Welcome.PlayerId))[x];
+
+        uint sequence = await client.SendInputValuesAsync(new[] { 127, 0, 0, 0 });
+
+        await client.WaitForWorldAsync(_ => client.AcknowledgedInput == sequence
+            && client.SchemaWorld!.ValuesAt(client.SchemaWorld.IndexOf(client.Welcome.PlayerId))[x] > startX);
+        Assert.Equal(0, client.World.Entities.Length);
+    }
+
+    [Fact]
     public async Task JoinAsync_TwoClientsInOneMatch_SeeTheSameWorld()
     {
-        await using GameClient ada = await GameClient.ConnectAsync(_server.WebSocketUri);
-        await using GameClient bob = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient ada = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
+        await using GameClient bob = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await ada.JoinAsync("Ada");
         await bob.JoinAsync("Bob", ada.Welcome.MatchId);
 
@@ -59,7 +92,7 @@ public sealed class GameClientTests : IAsyncLifetime
     [Fact]
     public async Task JoinAsync_InvalidName_ThrowsWithTheServersError()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
 
         var error = await Assert.ThrowsAsync<GameClientException>(() => client.JoinAsync("   "));
 
@@ -69,7 +102,7 @@ public sealed class GameClientTests : IAsyncLifetime
     [Fact]
     public async Task SendInputAsync_MoveRight_OwnPlayerMovesRightAndInputIsAcknowledged()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await client.JoinAsync("Ada");
         await client.WaitForWorldAsync(w => w.Phase == MatchPhase.Running);
         client.TryGetOwnPlayer(out EntityState start);
@@ -91,7 +124,7 @@ public sealed class GameClientTests : IAsyncLifetime
     [Fact]
     public async Task SendInputAsync_ViewTick_TheWorldsTickByDefault_OrTheOneGiven_AndAcknowledged()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await client.JoinAsync("Ada");
 
         InputMessage plain = await client.SendInputAsync(0, 0, 0);
@@ -106,7 +139,7 @@ public sealed class GameClientTests : IAsyncLifetime
     [Fact]
     public async Task MeasureRoundTripAsync_Pong_GivesRoundTrip()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await client.JoinAsync("Ada");
         var pongs = 0;
         client.PongReceived += (_, _) => Interlocked.Increment(ref pongs);
@@ -122,7 +155,7 @@ public sealed class GameClientTests : IAsyncLifetime
     [Fact]
     public async Task ResumeAsync_NodeDraining_IsLetInWhileANewPlayerIsRefused()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await client.JoinAsync("Ada");
         WelcomeMessage first = client.Welcome;
         _server.GetService<GameServer.Admission.NodeDrain>().Set(true);
@@ -131,13 +164,13 @@ public sealed class GameClientTests : IAsyncLifetime
         await client.ResumeAsync();
 
         Assert.Equal(first.PlayerId, client.Welcome.PlayerId);
-        await Assert.ThrowsAsync<WebSocketException>(() => GameClient.ConnectAsync(_server.WebSocketUri));
+        await Assert.ThrowsAsync<WebSocketException>(() => GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options()));
     }
 
     [Fact]
     public async Task ResumeAsync_AfterAbort_KeepsPlayerAndScore()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await client.JoinAsync("Ada");
         WelcomeMessage first = client.Welcome;
         var closed = new TaskCompletionSource<WebSocketCloseStatus?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -158,7 +191,7 @@ public sealed class GameClientTests : IAsyncLifetime
     [Fact]
     public async Task LeaveAsync_ServerClosesNormally()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await client.JoinAsync("Ada");
         var closed = new TaskCompletionSource<WebSocketCloseStatus?>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.Closed += (status, _) => closed.TrySetResult(status);

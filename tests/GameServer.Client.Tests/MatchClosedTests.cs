@@ -22,7 +22,7 @@ public sealed class MatchClosedTests : IAsyncLifetime
     [Fact]
     public async Task MatchClosed_RaisedWhenTheMatchRunsOut_ThenJoinAsyncJoinsTheNextMatch()
     {
-        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient client = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         var closed = new TaskCompletionSource<(ErrorMessage? Error, MatchPhase Phase)>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.MatchClosed += error => closed.TrySetResult((error, client.World.Phase));
 

@@ -13,10 +13,10 @@ public sealed class MatchmakingTests : IAsyncLifetime
     [Fact]
     public async Task MatchmakeAsync_FromTheHttpBase_JoinsTheSeatsMatchAndResumesOnItsNode()
     {
-        await using GameClient ada = await GameClient.ConnectAsync(_server.WebSocketUri);
+        await using GameClient ada = await GameClient.ConnectAsync(_server.WebSocketUri, ArenaClient.Options());
         await ada.JoinAsync("Ada");
 
-        await using GameClient bob = await GameClient.MatchmakeAsync(_server.HttpBase, "Bob");
+        await using GameClient bob = await GameClient.MatchmakeAsync(_server.HttpBase, "Bob", options: ArenaClient.Options());
         Assert.Equal(ada.Welcome.MatchId, bob.Welcome.MatchId);
         uint playerId = bob.Welcome.PlayerId;
 

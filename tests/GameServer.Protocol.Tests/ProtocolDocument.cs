@@ -43,6 +43,6 @@ internal static partial class ProtocolDocument
         return vectors;
     }
 
-    [GeneratedRegex(@"#### Vector `(?<name>[a-z-]+)`[^`]*?```hex\s*(?<hex>[0-9a-f\s]+?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"#### Vector `(?<name>[a-z0-9-]+)`[^`]*?```hex\s*(?<hex>[0-9a-f\s]+?)```", RegexOptions.Singleline)]
     private static partial Regex VectorPattern();
 }

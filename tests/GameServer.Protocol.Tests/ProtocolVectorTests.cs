@@ -6,7 +6,8 @@ public sealed class ProtocolVectorTests
     [Fact]
     public void Document_HasAVectorForEveryMessageType()
     {
-        string[] expected = ["join-quick", "join-resume", "input", "input-view", "ping", "leave", "welcome", "snapshot", "delta", "pong", "event-kill", "error"];
+        string[] expected = ["join-quick", "join-resume", "input", "input-view", "ping", "leave", "welcome", "snapshot", "delta", "pong", "event-kill", "error",
+            "welcome-v2", "delta-v2", "input-v2"];
         Assert.Equal(expected.Order(), ProtocolDocument.Vectors.Keys.Order());
     }
 

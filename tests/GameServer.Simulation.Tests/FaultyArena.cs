@@ -19,6 +19,12 @@ internal sealed class FaultyArena(uint failingTick) : IReplayableGame
 
         public bool IsClosed => inner.IsClosed;
 
+        public GameServer.Protocol.Schema.GameSchema Schema => inner.Schema;
+
+        public void WriteState(GameServer.Protocol.Schema.SchemaWorld target) => inner.WriteState(target);
+
+        public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => inner.ToInput(header, values);
+
         public ReadOnlySpan<GameEvent> Events => inner.Events;
 
         public void ClearEvents() => inner.ClearEvents();

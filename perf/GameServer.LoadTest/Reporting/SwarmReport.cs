@@ -9,6 +9,9 @@ public sealed class SwarmReport
 
     public string Transport { get; init; } = string.Empty;
 
+    /// <summary>The subprotocol the bots spoke: gameserver.v2 or gameserver.v1.</summary>
+    public string Protocol { get; init; } = string.Empty;
+
     public string Behaviour { get; init; } = string.Empty;
 
     public int Bots { get; init; }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using GameServer.Protocol;
 
 namespace GameServer.LoadTest.Transport;
 
@@ -16,10 +15,10 @@ internal sealed class ClientWebSocketTransport : IBotTransport
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(8 * 1024);
     private Task _pendingSend = Task.CompletedTask;
 
-    public ClientWebSocketTransport(Uri uri)
+    public ClientWebSocketTransport(Uri uri, string subProtocol)
     {
         _uri = uri;
-        _socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
+        _socket.Options.AddSubProtocol(subProtocol);
     }
 
     public async Task ConnectAsync(CancellationToken cancellationToken)

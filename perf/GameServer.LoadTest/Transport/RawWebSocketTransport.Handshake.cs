@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using GameServer.Protocol;
 
 namespace GameServer.LoadTest.Transport;
 
@@ -25,7 +24,7 @@ internal sealed partial class RawWebSocketTransport
         string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         string request =
             $"GET {_uri.PathAndQuery} HTTP/1.1\r\nHost: {_uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-            $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: {ProtocolConstants.SubProtocol}\r\n\r\n";
+            $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: {_subProtocol}\r\n\r\n";
         await socket.SendAsync(Encoding.ASCII.GetBytes(request), SocketFlags.None, cancellationToken).ConfigureAwait(false);
 
         int headerEnd;
@@ -45,7 +44,7 @@ internal sealed partial class RawWebSocketTransport
             _end += read;
         }
 
-        CheckResponse(Encoding.ASCII.GetString(_buffer, 0, headerEnd), key);
+        CheckResponse(Encoding.ASCII.GetString(_buffer, 0, headerEnd), key, _subProtocol);
         _start = headerEnd + 4;
 
         // From here on every send is a non-blocking write of a few dozen bytes: see the type's remarks.
@@ -53,7 +52,7 @@ internal sealed partial class RawWebSocketTransport
         _socket = socket;
     }
 
-    private static void CheckResponse(string headers, string key)
+    private static void CheckResponse(string headers, string key, string subProtocol)
     {
         string[] lines = headers.Split("\r\n");
         if (!lines[0].StartsWith("HTTP/1.1 101", StringComparison.Ordinal))
@@ -75,13 +74,13 @@ internal sealed partial class RawWebSocketTransport
             string name = line[..colon].Trim();
             string value = line[(colon + 1)..].Trim();
             accepted |= name.Equals("Sec-WebSocket-Accept", StringComparison.OrdinalIgnoreCase) && value == expected;
-            protocol |= name.Equals("Sec-WebSocket-Protocol", StringComparison.OrdinalIgnoreCase) && value == ProtocolConstants.SubProtocol;
+            protocol |= name.Equals("Sec-WebSocket-Protocol", StringComparison.OrdinalIgnoreCase) && value == subProtocol;
         }
 
         if (!accepted || !protocol)
         {
             throw new BotException(ErrorKind.HandshakeRejected, accepted
-                ? $"The server did not select the {ProtocolConstants.SubProtocol} subprotocol."
+                ? $"The server did not select the {subProtocol} subprotocol."
                 : "The server's Sec-WebSocket-Accept does not match the key.");
         }
     }

@@ -16,6 +16,7 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
     private const int MaxMessage = 1 << 20;
 
     private readonly Uri _uri;
+    private readonly string _subProtocol;
     private readonly EndPoint _endPoint;
     private readonly Lock _sendLock = new();
     private readonly byte[] _frame = new byte[256];
@@ -26,8 +27,10 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
     private uint _maskState;
     private bool _disposed;
 
-    public RawWebSocketTransport(Uri uri, EndPoint endPoint, int seed)
+    /// <param name="subProtocol">The subprotocol to offer, and to require in the answer.</param>
+    public RawWebSocketTransport(Uri uri, EndPoint endPoint, int seed, string subProtocol)
     {
+        _subProtocol = subProtocol;
         _uri = uri;
         _endPoint = endPoint;
         _maskState = (uint)seed | 1;

@@ -12,9 +12,25 @@ public static class ClientMessageReader
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads one frame. The caller has already checked its size against the cap.</summary>
+    /// <summary>Reads one frame of version 1. The caller has already checked its size against the cap.</summary>
     /// <param name="reason">Why the frame is malformed, for logs; null when it is not.</param>
-    public static DecodeStatus TryRead(ReadOnlySequence<byte> frame, out ClientMessage message, out string? reason)
+    public static DecodeStatus TryRead(ReadOnlySequence<byte> frame, out ClientMessage message, out string? reason) =>
+        TryRead(frame, null, [], out message, out reason);
+
+    /// <summary>
+    /// Reads one frame of version 2, whose Input is <c>[2, seq, ackTick, viewTick, value...]</c>: one integer per field
+    /// of <paramref name="input"/>, within its range, written to <paramref name="values"/>; the message's
+    /// <see cref="InputMessage"/> then holds only the sequence, ack tick and view tick. A missing, non-integer or
+    /// out-of-range value makes the frame malformed. With <paramref name="input"/> null (no match yet, so no schema)
+    /// the values are skipped.
+    /// </summary>
+    public static DecodeStatus TryReadV2(ReadOnlySequence<byte> frame, IReadOnlyList<Schema.InputField>? input, Span<int> values,
+        out ClientMessage message, out string? reason) =>
+        TryRead(frame, input ?? [], values, out message, out reason);
+
+    /// <param name="input">Null for version 1; the schema's input fields for version 2.</param>
+    private static DecodeStatus TryRead(ReadOnlySequence<byte> frame, IReadOnlyList<Schema.InputField>? input, Span<int> values,
+        out ClientMessage message, out string? reason)
     {
         message = default;
         reason = null;
@@ -29,6 +45,9 @@ public static class ClientMessageReader
                     message = new ClientMessage(MessageType.Join, join: new JoinMessage(
                         ReadName(ref reader), FrameReading.ReadOptionalUInt32(ref reader), FrameReading.ReadToken(ref reader)));
                     FrameReading.EndFrame(ref reader, length - 4);
+                    break;
+                case MessageType.Input when input is not null:
+                    message = new ClientMessage(MessageType.Input, input: ReadInputV2(ref reader, length, input, values));
                     break;
                 case MessageType.Input:
                     FrameReading.RequireLength(length, 7, "Input is [2, seq, ackTick, moveX, moveY, aim, buttons, viewTick?].");
@@ -57,6 +76,32 @@ public static class ClientMessageReader
             reason = ex.Message;
             return DecodeStatus.Malformed;
         }
+    }
+
+    private static InputMessage ReadInputV2(ref MessagePackReader reader, int length, IReadOnlyList<Schema.InputField> fields, Span<int> values)
+    {
+        int required = 4 + fields.Count;
+        FrameReading.RequireLength(length, Math.Max(4, required), "Input v2 is [2, seq, ackTick, viewTick, value...] with one value per input field.");
+        var header = new InputMessage(reader.ReadUInt32(), reader.ReadUInt32(), 0, 0, 0, Buttons.None, reader.ReadUInt32());
+        for (int i = 0; i < fields.Count; i++)
+        {
+            Schema.InputField field = fields[i];
+            if (reader.NextMessagePackType != MessagePackType.Integer)
+            {
+                MalformedFrameException.Throw($"Input value '{field.Name}' must be an integer.");
+            }
+
+            long value = reader.ReadInt64();
+            if (value < field.Min || value > field.Max)
+            {
+                MalformedFrameException.Throw($"Input value '{field.Name}' is outside {field.Min}..{field.Max}.");
+            }
+
+            values[i] = (int)value;
+        }
+
+        FrameReading.EndFrame(ref reader, length - Math.Min(length, required));
+        return header;
     }
 
     private static string ReadName(ref MessagePackReader reader)

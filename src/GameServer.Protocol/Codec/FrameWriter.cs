@@ -67,6 +67,40 @@ public static class FrameWriter
     {
         var writer = new MessagePackWriter(output);
         writer.WriteArrayHeader(7);
+        WriteWelcomeElements(ref writer, message);
+        writer.Flush();
+    }
+
+    /// <summary>Welcome v2: v1's elements, then the match's schema, <c>[16, 2, playerId, matchId, tickRate, tick, resumeToken, schema]</c>.</summary>
+    public static void WriteWelcome(IBufferWriter<byte> output, in WelcomeMessage message, Schema.GameSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(8);
+        WriteWelcomeElements(ref writer, message);
+        schema.Write(ref writer);
+        writer.Flush();
+    }
+
+    /// <summary>Input v2: <c>[2, seq, ackTick, viewTick, value...]</c>, one value per input field of the match's schema.</summary>
+    public static void WriteInput(IBufferWriter<byte> output, uint sequence, uint ackTick, uint viewTick, ReadOnlySpan<int> values)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(4 + values.Length);
+        writer.Write((byte)MessageType.Input);
+        writer.Write(sequence);
+        writer.Write(ackTick);
+        writer.Write(viewTick);
+        foreach (int value in values)
+        {
+            writer.Write(value);
+        }
+
+        writer.Flush();
+    }
+
+    private static void WriteWelcomeElements(ref MessagePackWriter writer, in WelcomeMessage message)
+    {
         writer.Write((byte)MessageType.Welcome);
         writer.Write(message.Version);
         writer.Write(message.PlayerId);
@@ -74,7 +108,6 @@ public static class FrameWriter
         writer.Write(message.TickRate);
         writer.Write(message.Tick);
         FrameReading.WriteToken(ref writer, message.Resume);
-        writer.Flush();
     }
 
     public static void WriteSnapshot(IBufferWriter<byte> output, WorldState world)

@@ -31,12 +31,16 @@ public sealed partial class SchemaStateReader
         _next = new SchemaWorld(schema);
     }
 
+    /// <summary>The acknowledgement the last frame read carried (the player's last applied input sequence); null when it had none.</summary>
+    public uint? Ack { get; private set; }
+
     /// <summary>Reads a Snapshot (which replaces <paramref name="world"/>) or a Delta (applied to it); other types are <see cref="DecodeStatus.UnknownType"/>.</summary>
     public DecodeStatus TryRead(ReadOnlySequence<byte> frame, SchemaWorld world, out MessageType type, out string? reason)
     {
         RequireSchema(world);
         type = default;
         reason = null;
+        Ack = null;
         try
         {
             var reader = new MessagePackReader(frame);
@@ -69,11 +73,12 @@ public sealed partial class SchemaStateReader
         _next.Tick = reader.ReadUInt32();
         ReadLifecycle(ref reader, _next);
         var bits = new BitReader(ReadBin(ref reader));
-        FrameReading.EndFrame(ref reader, length - 5);
+        uint? ack = ReadAck(ref reader, length, 5);
 
         ReadSpawnedList(ref bits);
         bits.End();
         world.SwapWith(_next);
+        Ack = ack;
     }
 
     /// <summary>Applies a delta's body (after its type) to <paramref name="world"/>, which must be at the delta's base tick.</summary>
@@ -94,7 +99,7 @@ public sealed partial class SchemaStateReader
 
         ReadLifecycle(ref reader, _next);
         var bits = new BitReader(ReadBin(ref reader));
-        FrameReading.EndFrame(ref reader, length - 6);
+        uint? ack = ReadAck(ref reader, length, 6);
 
         ReadRemoved(ref bits, world.Count);
         ApplyChanged(ref bits, world, _next.Tick - world.Tick);
@@ -108,6 +113,15 @@ public sealed partial class SchemaStateReader
         }
 
         world.SwapWith(_next);
+        Ack = ack;
+    }
+
+    /// <summary>Reads the optional ack after a frame's <paramref name="fixedLength"/> elements and ends the frame.</summary>
+    private static uint? ReadAck(ref MessagePackReader reader, int length, int fixedLength)
+    {
+        uint? ack = length > fixedLength ? reader.ReadUInt32() : null;
+        FrameReading.EndFrame(ref reader, length - Math.Min(length, fixedLength + 1));
+        return ack;
     }
 
     private static void ReadLifecycle(ref MessagePackReader reader, SchemaWorld world)

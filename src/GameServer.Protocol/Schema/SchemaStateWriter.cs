@@ -5,9 +5,10 @@ using MessagePack;
 namespace GameServer.Protocol.Schema;
 
 /// <summary>
-/// Writes v2 snapshots <c>[17, tick, phase, phaseTicksLeft, bin]</c> and deltas
-/// <c>[18, baseTick, tick, phase, phaseTicksLeft, bin]</c> of worlds of one schema (docs/netcode-v2.md). The bin holds
-/// removed, changed and spawned entities, bit-packed. Reuses its buffers: no allocation per frame once sized. Not
+/// Writes v2 snapshots <c>[17, tick, phase, phaseTicksLeft, bin, ack]</c> and deltas
+/// <c>[18, baseTick, tick, phase, phaseTicksLeft, bin, ack]</c> of worlds of one schema (docs/netcode-v2.md), the ack
+/// optional. The bin holds removed, changed and spawned entities, bit-packed. With an ack the frame ends in its 5 bytes
+/// (a MessagePack uint32), so a server encodes a tick once and writes each player's own ack over the last 4. Reuses its buffers: no allocation per frame once sized. Not
 /// thread-safe: one writer per tick loop.
 /// </summary>
 public sealed class SchemaStateWriter
@@ -23,8 +24,28 @@ public sealed class SchemaStateWriter
         _schema = schema ?? throw new ArgumentNullException(nameof(schema));
     }
 
+    /// <summary>Bytes an acknowledgement takes at the end of a frame: a MessagePack uint32, always 5 so every player's frame has one length.</summary>
+    public const int AckBytes = 5;
+
     /// <exception cref="ArgumentException">The world is of another schema, or holds a value outside its field's range.</exception>
-    public void WriteSnapshot(IBufferWriter<byte> output, SchemaWorld world)
+    public void WriteSnapshot(IBufferWriter<byte> output, SchemaWorld world) => WriteSnapshot(output, world, null);
+
+    /// <summary>Writes a snapshot ending in the player's last applied input sequence, <paramref name="ack"/>.</summary>
+    /// <exception cref="ArgumentException">The world is of another schema, or holds a value outside its field's range.</exception>
+    public void WriteSnapshot(IBufferWriter<byte> output, SchemaWorld world, uint ack) => WriteSnapshot(output, world, (uint?)ack);
+
+    /// <summary>Writes the delta that takes <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <exception cref="ArgumentException">As <see cref="WriteDelta(IBufferWriter{byte}, SchemaWorld, SchemaWorld, uint)"/>.</exception>
+    public void WriteDelta(IBufferWriter<byte> output, SchemaWorld from, SchemaWorld to) => WriteDelta(output, from, to, null);
+
+    /// <summary>Writes the delta that takes <paramref name="from"/> to <paramref name="to"/>, ending in the player's <paramref name="ack"/>.</summary>
+    /// <exception cref="ArgumentException">
+    /// A world is of another schema, holds a value outside its field's range, or <paramref name="to"/>'s tick is not 0 to
+    /// <see cref="SchemaStateReader.MaxDeltaTicks"/> ticks after <paramref name="from"/>'s.
+    /// </exception>
+    public void WriteDelta(IBufferWriter<byte> output, SchemaWorld from, SchemaWorld to, uint ack) => WriteDelta(output, from, to, (uint?)ack);
+
+    private void WriteSnapshot(IBufferWriter<byte> output, SchemaWorld world, uint? ack)
     {
         RequireSchema(world);
         _bits.Reset();
@@ -36,18 +57,13 @@ public sealed class SchemaStateWriter
         }
 
         var writer = new MessagePackWriter(output);
-        writer.WriteArrayHeader(5);
+        writer.WriteArrayHeader(ack is null ? 5 : 6);
         writer.Write((byte)MessageType.Snapshot);
         writer.Write(world.Tick);
-        WriteTail(ref writer, world);
+        WriteTail(ref writer, world, ack);
     }
 
-    /// <summary>Writes the delta that takes <paramref name="from"/> to <paramref name="to"/>.</summary>
-    /// <exception cref="ArgumentException">
-    /// A world is of another schema, holds a value outside its field's range, or <paramref name="to"/>'s tick is not 0 to
-    /// <see cref="SchemaStateReader.MaxDeltaTicks"/> ticks after <paramref name="from"/>'s.
-    /// </exception>
-    public void WriteDelta(IBufferWriter<byte> output, SchemaWorld from, SchemaWorld to)
+    private void WriteDelta(IBufferWriter<byte> output, SchemaWorld from, SchemaWorld to, uint? ack)
     {
         RequireSchema(from);
         RequireSchema(to);
@@ -81,19 +97,25 @@ public sealed class SchemaStateWriter
         }
 
         var writer = new MessagePackWriter(output);
-        writer.WriteArrayHeader(6);
+        writer.WriteArrayHeader(ack is null ? 6 : 7);
         writer.Write((byte)MessageType.Delta);
         writer.Write(from.Tick);
         writer.Write(to.Tick);
-        WriteTail(ref writer, to);
+        WriteTail(ref writer, to, ack);
     }
 
-    private void WriteTail(ref MessagePackWriter writer, SchemaWorld world)
+    private void WriteTail(ref MessagePackWriter writer, SchemaWorld world, uint? ack)
     {
         writer.Write((byte)world.Phase);
         writer.Write(world.PhaseTicksLeft);
         _bits.Flush();
         writer.Write(_bits.Written);
+        if (ack is uint value)
+        {
+            // Always 0xce and 4 bytes: the fixed width is what lets the frame be shared and the ack patched per player.
+            writer.WriteUInt32(value);
+        }
+
         writer.Flush();
     }
 

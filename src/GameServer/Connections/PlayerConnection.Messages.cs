@@ -21,7 +21,12 @@ public sealed partial class PlayerConnection
                 return;
         }
 
-        switch (ClientMessageReader.TryRead(frame, out ClientMessage message, out string? reason))
+        // A v2 Input is read by the schema of the match the connection is in (none in the lobby: its values are skipped).
+        MatchHost? match = _match;
+        DecodeStatus status = ProtocolVersion == ProtocolConstants.Version2
+            ? ClientMessageReader.TryReadV2(frame, match?.Schema.Input, _inputValues, out ClientMessage message, out string? reason)
+            : ClientMessageReader.TryRead(frame, out message, out reason);
+        switch (status)
         {
             case DecodeStatus.Malformed:
                 Close(CloseReason.Malformed, WebSocketCloseStatus.InvalidPayloadData, Truncate(reason!));
@@ -48,7 +53,10 @@ public sealed partial class PlayerConnection
             case MessageType.Input:
                 if (_slot is PlayerSlot slot && State == ConnectionState.Playing)
                 {
-                    if (!slot.Inputs.Enqueue(message.Input, now))
+                    InputMessage input = ProtocolVersion == ProtocolConstants.Version2 && match is not null
+                        ? match.ToInput(message.Input, _inputValues)
+                        : message.Input;
+                    if (!slot.Inputs.Enqueue(input, now))
                     {
                         _services.Metrics.MessageDropped();
                     }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using GameServer.Diagnostics;
 using GameServer.Matches;
+using GameServer.Protocol;
 using GameServer.Security;
 
 namespace GameServer.Connections;
@@ -26,6 +27,9 @@ public sealed partial class PlayerConnection
     private volatile int _state;
     private int _invalidMessages;
 
+    // A v2 Input's values, read on the transport's receive side (one reader at a time) and handed on as the game's input.
+    private readonly int[] _inputValues = new int[Protocol.Schema.GameSchema.MaxInputFields];
+
     /// <summary>A match closed under this connection and no Join has come since: Inputs sent before the client knew are late, not invalid.</summary>
     private volatile bool _afterMatch;
     private int _closeReason = -1;
@@ -41,8 +45,11 @@ public sealed partial class PlayerConnection
     /// <param name="sender">The socket's send side; the transport that owns it calls this connection's On* methods.</param>
     /// <param name="ticket">The join ticket the upgrade presented, when tickets are required: it fixes name and match.</param>
     /// <param name="seat">The seat reservation the upgrade presented (<c>?seat=</c>), untrusted until a Join claims it.</param>
-    public PlayerConnection(IFrameSender sender, string id, GatewayServices services, JoinTicket? ticket = null, string? seat = null)
+    /// <param name="protocolVersion">The protocol version the upgrade chose: 1 or 2.</param>
+    public PlayerConnection(IFrameSender sender, string id, GatewayServices services, JoinTicket? ticket = null, string? seat = null,
+        int protocolVersion = ProtocolConstants.Version)
     {
+        ProtocolVersion = protocolVersion;
         _seat = seat;
         Sender = sender;
         _id = id;
@@ -54,6 +61,9 @@ public sealed partial class PlayerConnection
     }
 
     public IFrameSender Sender { get; }
+
+    /// <summary>The protocol version the connection speaks, fixed by its subprotocol: 1, or 2 (schema-driven state and input).</summary>
+    public int ProtocolVersion { get; }
 
     /// <summary>The bytes this connection moved, for the admin API.</summary>
     public PlayerTraffic Traffic { get; } = new();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GameServer.Protocol.WebSockets;
@@ -68,6 +69,22 @@ public sealed class SharedFrame : IBufferWriter<byte>
         frame.Advance(payload.Length);
         frame.EndMessage(opcode);
         return frame;
+    }
+
+    /// <summary>
+    /// A new frame holding a copy of these bytes with the 4 at <paramref name="offset"/> replaced by
+    /// <paramref name="value"/>, big-endian: how a frame shared by a match gets one player's own acknowledgement.
+    /// </summary>
+    public SharedFrame WithUInt32At(int offset, uint value)
+    {
+        Debug.Assert(offset >= 0 && offset + sizeof(uint) <= _length, "The value lies outside the frame.");
+        SharedFrame copy = Rent(_length);
+        Span<byte> bytes = copy.GetSpan(_length);
+        _buffer.AsSpan(0, _length).CopyTo(bytes);
+        BinaryPrimitives.WriteUInt32BigEndian(bytes[offset..], value);
+        copy.Advance(_length);
+        copy.Messages = Messages;
+        return copy;
     }
 
     /// <summary>Appends one more binary message, encoded by <paramref name="write"/>, after those already here.</summary>

@@ -16,8 +16,9 @@ public static class WebSocketEndpoint
 
     private static async Task HandleAsync(HttpContext context, GatewayServices services, ConnectionRegistry registry, UpgradePolicy policy)
     {
-        UpgradeRefusal? refusal = policy.Check(context.WebSockets.IsWebSocketRequest,
-            context.WebSockets.WebSocketRequestedProtocols.Contains(ProtocolConstants.SubProtocol),
+        IList<string> offered = context.WebSockets.WebSocketRequestedProtocols;
+        int version = SubProtocols.Choose(offered.Contains(ProtocolConstants.SubProtocol), offered.Contains(ProtocolConstants.SubProtocolV2));
+        UpgradeRefusal? refusal = policy.Check(context.WebSockets.IsWebSocketRequest, version != 0,
             context.Request.Headers.Origin, context.Request.Headers.Authorization, context.Request.Query["ticket"],
             context.Request.Query[UpgradePolicy.ResumeParameter], out JoinTicket? ticket);
         if (refusal is not null)
@@ -33,14 +34,14 @@ public static class WebSocketEndpoint
 
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
-            SubProtocol = ProtocolConstants.SubProtocol,
+            SubProtocol = SubProtocols.Name(version),
             KeepAliveInterval = services.Options.KeepAliveInterval,
             KeepAliveTimeout = services.Options.KeepAliveTimeout,
             DangerousEnableCompression = false,
         });
 
         var transport = new ManagedWebSocketTransport(socket, services.Options.OutboundQueueFrames, services.Metrics);
-        var connection = new PlayerConnection(transport, context.TraceIdentifier, services, ticket, context.Request.Query["seat"]);
+        var connection = new PlayerConnection(transport, context.TraceIdentifier, services, ticket, context.Request.Query["seat"], version);
         transport.Start(connection, context.RequestAborted);
         await registry.RunAsync(connection);
     }

@@ -25,6 +25,13 @@ public sealed class InputQueue(int capacity)
     /// </summary>
     public double MeanLag => Volatile.Read(ref _meanLag);
 
+    /// <summary>
+    /// The highest input sequence handed to the game: the player's last applied input, since a game ignores a
+    /// sequence at or below the last (protocol.md, Input). Protocol v2 acknowledges it in each player's frames.
+    /// Read and written by the match's tick only.
+    /// </summary>
+    public uint LastSequence { get; private set; }
+
     /// <param name="arrivedAt">When the input arrived (a <see cref="TimeProvider"/> timestamp).</param>
     /// <returns>False when an older input was dropped to make room.</returns>
     public bool Enqueue(in InputMessage input, long arrivedAt)
@@ -59,6 +66,7 @@ public sealed class InputQueue(int capacity)
             {
                 int index = (_head + i) % _items.Length;
                 destination[i] = new Simulation.PlayerInput(playerId, _items[index]);
+                LastSequence = Math.Max(LastSequence, _items[index].Sequence);
                 double lag = now - _arrivals[index];
                 meanLag = double.IsNaN(meanLag) ? lag : meanLag + ((lag - meanLag) * LagWeight);
             }

@@ -7,18 +7,16 @@ namespace GameServer.Matches;
 public sealed partial class MatchHost
 {
     /// <summary>
-    /// The fan-out: the delta and this tick's events are encoded and framed once, into one buffer that every player in
-    /// step gets in one write. A player whose queue is full loses the delta and is marked for a Snapshot, sent once
-    /// its queue has drained. Events follow the delta of their tick and are best effort: the state they describe also
-    /// reaches the player in deltas and snapshots.
+    /// The fan-out: the delta and this tick's events are encoded and framed once per protocol version the match's
+    /// players speak, into one buffer that every player of that version in step gets in one write (a v2 player's copy
+    /// carries its own 5-byte ack, <see cref="SharedFrame.WithUInt32At"/>). A player whose queue is full loses the
+    /// delta and is marked for a Snapshot, sent once its queue has drained. Events follow the delta of their tick and
+    /// are best effort: the state they describe also reaches the player in deltas and snapshots.
     /// </summary>
     private void Broadcast(long now)
     {
-        SharedFrame tick = SharedFrame.Rent(1024);
-        tick.Append((_previous, _match.World), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.World));
         foreach (GameEvent gameEvent in _match.Events)
         {
-            tick.Append(gameEvent, static (writer, e) => FrameWriter.WriteEvent(writer, e));
             _feedEvents.Add(new MatchFeedEvent(gameEvent, NameOf(gameEvent.Subject), NameOf(gameEvent.Object)));
         }
 
@@ -28,26 +26,26 @@ public sealed partial class MatchHost
             _feedEvents.Clear();
         }
 
-        SharedFrame? snapshot = null;
+        _wire.Begin(HasSchemaPlayers());
         foreach (PlayerSlot slot in _slots)
         {
             if (slot.Connection is PlayerConnection connection)
             {
-                Deliver(slot, connection, tick, ref snapshot, now);
+                Deliver(slot, connection, now);
             }
         }
 
-        tick.Release();
-        snapshot?.Release();
+        _wire.End();
         _match.ClearEvents();
     }
 
-    private void Deliver(PlayerSlot slot, PlayerConnection connection, SharedFrame tick, ref SharedFrame? snapshot, long now)
+    private void Deliver(PlayerSlot slot, PlayerConnection connection, long now)
     {
         IFrameSender sender = connection.Sender;
-        if (!slot.NeedsSnapshot)
+        bool v2 = connection.ProtocolVersion == ProtocolConstants.Version2;
+        if (!slot.NeedsSnapshot && (!v2 || _wire.HasSchemaBase))
         {
-            if (sender.TrySend(tick))
+            if (v2 ? _wire.TrySendDelta(sender, slot.Inputs.LastSequence) : sender.TrySend(_wire.Delta()))
             {
                 return;
             }
@@ -58,12 +56,11 @@ public sealed partial class MatchHost
         {
             if (slot.NeedsWelcome)
             {
-                SendWelcome(slot, sender);
+                SendWelcome(slot, sender, v2);
             }
 
             // The snapshot carries this tick's state; the tick's events follow it, as they follow a delta.
-            snapshot ??= EncodeSnapshot();
-            if (sender.TrySend(snapshot))
+            if (v2 ? _wire.TrySendSnapshot(sender, slot.Inputs.LastSequence) : sender.TrySend(_wire.Snapshot()))
             {
                 if (slot.BehindSince != 0)
                 {
@@ -83,15 +80,17 @@ public sealed partial class MatchHost
         }
     }
 
-    private SharedFrame EncodeSnapshot()
+    private bool HasSchemaPlayers()
     {
-        SharedFrame frame = SharedFrame.Encode(_match.World, static (writer, world) => FrameWriter.WriteSnapshot(writer, world));
-        foreach (GameEvent gameEvent in _match.Events)
+        foreach (PlayerSlot slot in _slots)
         {
-            frame.Append(gameEvent, static (writer, e) => FrameWriter.WriteEvent(writer, e));
+            if (slot.Connection is PlayerConnection { ProtocolVersion: ProtocolConstants.Version2 })
+            {
+                return true;
+            }
         }
 
-        return frame;
+        return false;
     }
 
     private void FallBehind(PlayerSlot slot, long now)
@@ -106,10 +105,12 @@ public sealed partial class MatchHost
 
     private string? NameOf(uint playerId) => _names.GetValueOrDefault(playerId);
 
-    private void SendWelcome(PlayerSlot slot, IFrameSender sender)
+    private void SendWelcome(PlayerSlot slot, IFrameSender sender, bool v2)
     {
-        var welcome = new WelcomeMessage(ProtocolConstants.Version, slot.PlayerId, Id, _tickRate, _match.World.Tick, slot.Token);
-        SharedFrame frame = SharedFrame.Encode(welcome, static (writer, message) => FrameWriter.WriteWelcome(writer, message));
+        var welcome = new WelcomeMessage(v2 ? ProtocolConstants.Version2 : ProtocolConstants.Version, slot.PlayerId, Id, _tickRate, _match.World.Tick, slot.Token);
+        SharedFrame frame = v2
+            ? SharedFrame.Encode((welcome, _match.Schema), static (writer, m) => FrameWriter.WriteWelcome(writer, m.welcome, m.Schema))
+            : SharedFrame.Encode(welcome, static (writer, message) => FrameWriter.WriteWelcome(writer, message));
         sender.SendReply(frame);
         slot.NeedsWelcome = false;
         frame.Release();

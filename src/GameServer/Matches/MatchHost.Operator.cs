@@ -51,16 +51,28 @@ public sealed partial class MatchHost
         endScreen.PhaseTicksLeft = 0;
         SharedFrame frame = SharedFrame.Rent(256);
         frame.Append((_previous, endScreen), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.endScreen));
+        int ackOffset = 0;
+        SharedFrame? schemaFrame = HasSchemaPlayers() ? _wire.SchemaEndScreen(endScreen.Tick, out ackOffset) : null;
         foreach (PlayerSlot slot in _slots)
         {
             // A player waiting for a snapshot holds no base for the delta: it just goes back before Join.
-            if (slot.Connection is PlayerConnection connection && !slot.NeedsSnapshot)
+            if (slot.Connection is not PlayerConnection connection || slot.NeedsSnapshot)
+            {
+                continue;
+            }
+
+            if (connection.ProtocolVersion != ProtocolConstants.Version2)
             {
                 connection.Sender.TrySend(frame);
+            }
+            else if (schemaFrame is not null)
+            {
+                MatchWire.TrySendWithAck(connection.Sender, schemaFrame, ackOffset, slot.Inputs.LastSequence);
             }
         }
 
         frame.Release();
+        schemaFrame?.Release();
     }
 
     private readonly record struct PlayerKick(uint PlayerId, string Reason);

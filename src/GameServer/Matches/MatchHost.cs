@@ -25,6 +25,7 @@ public sealed partial class MatchHost : ITickTarget
     private readonly Dictionary<uint, string> _names = [];
     private readonly PlayerInput[] _inputs;
     private readonly MatchRecorder? _recorder;
+    private readonly MatchWire _wire;
 
     // A copy of _slots for other threads (the admin API), replaced on every join and leave.
     private PlayerSlot[] _players = [];
@@ -45,6 +46,7 @@ public sealed partial class MatchHost : ITickTarget
         _match = simulation;
         _inputs = new PlayerInput[Capacity * services.Matchmaking.MaxInputsPerTick];
         _previous.CopyFrom(_match.World);
+        _wire = new MatchWire(simulation, _previous);
         _emptySince = services.Time.GetTimestamp();
         Summary = BuildSummary();
     }
@@ -52,6 +54,12 @@ public sealed partial class MatchHost : ITickTarget
     public uint Id => _match.Id;
 
     public int Capacity { get; }
+
+    /// <summary>The game's wire schema, which v2 players' inputs are read by; safe from any thread.</summary>
+    public Protocol.Schema.GameSchema Schema => _match.Schema;
+
+    /// <summary>The game's input from a v2 Input's checked values; pure, called from the connection's thread.</summary>
+    public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => _match.ToInput(header, values);
 
     /// <summary>The latest scoreboard, safe to read from any thread.</summary>
     public MatchSummary Summary { get; private set; }

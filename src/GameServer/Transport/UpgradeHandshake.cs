@@ -80,9 +80,11 @@ public sealed partial class UpgradeHandshake(
 
             lease = caps.TryAcquire(clients.Of(socket, request));
             JoinTicket? ticket = null;
+            int version = SubProtocols.Choose(request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol),
+                request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocolV2));
             UpgradeRefusal? refusal = lease is null
                 ? new UpgradeRefusal(StatusCodes.Status429TooManyRequests, "Too many connections")
-                : Judge(request, out ticket);
+                : Judge(request, version, out ticket);
             if (refusal is not null)
             {
                 await RespondAsync(socket, UpgradeResponses.Refusal(refusal, request.IsWebSocket && !request.IsVersion13)).ConfigureAwait(false);
@@ -90,9 +92,9 @@ public sealed partial class UpgradeHandshake(
                 return (null, null);
             }
 
-            await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!), close: false).ConfigureAwait(false);
+            await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!, SubProtocols.Name(version)), close: false).ConfigureAwait(false);
             var game = new GameSocket(socket, services, keepAlive);
-            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket, request.Query("seat"));
+            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket, request.Query("seat"), version);
             Task running = registry.RunAsync(connection);
             game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
             return (running, lease);
@@ -108,7 +110,7 @@ public sealed partial class UpgradeHandshake(
         }
     }
 
-    private UpgradeRefusal? Judge(RequestHead request, out JoinTicket? ticket)
+    private UpgradeRefusal? Judge(RequestHead request, int version, out JoinTicket? ticket)
     {
         if (request.IsWebSocket && !request.IsVersion13)
         {
@@ -116,7 +118,7 @@ public sealed partial class UpgradeHandshake(
             return new UpgradeRefusal(StatusCodes.Status426UpgradeRequired, "WebSocket version 13 required");
         }
 
-        return policy.Check(request.IsWebSocket, request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol),
+        return policy.Check(request.IsWebSocket, version != 0,
             request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), request.Query(UpgradePolicy.ResumeParameter), out ticket);
     }
 

@@ -19,10 +19,10 @@ public sealed class UpgradePolicy(IOptions<GatewayOptions> options, IOptions<Adm
     public const string ResumeParameter = "resume";
 
     private static readonly UpgradeRefusal s_notWebSocket = new(StatusCodes.Status400BadRequest, "WebSocket only",
-        $"Open a WebSocket with subprotocol {ProtocolConstants.SubProtocol}.");
+        $"Open a WebSocket with subprotocol {ProtocolConstants.SubProtocolV2} (or {ProtocolConstants.SubProtocol}).");
 
     private static readonly UpgradeRefusal s_noSubProtocol = new(StatusCodes.Status400BadRequest, "Subprotocol required",
-        $"Offer the WebSocket subprotocol {ProtocolConstants.SubProtocol}.");
+        $"Offer the WebSocket subprotocol {ProtocolConstants.SubProtocolV2} (or {ProtocolConstants.SubProtocol}).");
 
     private static readonly UpgradeRefusal s_foreignOrigin = new(StatusCodes.Status403Forbidden, "Origin not allowed");
 

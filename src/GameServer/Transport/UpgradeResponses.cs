@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using GameServer.Protocol;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace GameServer.Transport;
@@ -11,11 +10,11 @@ internal static class UpgradeResponses
 {
     private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    public static byte[] Accept(string key)
+    public static byte[] Accept(string key, string subProtocol)
     {
         string accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + AcceptGuid)));
         return Encoding.ASCII.GetBytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-            $"Sec-WebSocket-Accept: {accept}\r\nSec-WebSocket-Protocol: {ProtocolConstants.SubProtocol}\r\n\r\n");
+            $"Sec-WebSocket-Accept: {accept}\r\nSec-WebSocket-Protocol: {subProtocol}\r\n\r\n");
     }
 
     public static byte[] Refusal(UpgradeRefusal refusal, bool offerVersion = false)

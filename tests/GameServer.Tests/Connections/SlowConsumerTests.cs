@@ -66,7 +66,8 @@ public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetim
         Assert.Equal((WebSocketCloseStatus)4000, stalled.CloseStatus);
     }
 
-    private static async Task KeepMovingAsync(TestPlayer player, CancellationToken stop)
+    /// <summary>Runs around and fires until stopped, so the match's frames keep coming and growing.</summary>
+    internal static async Task KeepMovingAsync(TestPlayer player, CancellationToken stop)
     {
         var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         sbyte direction = 127;

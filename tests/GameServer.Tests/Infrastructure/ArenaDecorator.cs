@@ -14,6 +14,12 @@ internal abstract class ArenaDecorator(Match arena) : IMatchSimulation
 
     public bool IsClosed => Arena.IsClosed;
 
+    public GameServer.Protocol.Schema.GameSchema Schema => Arena.Schema;
+
+    public void WriteState(GameServer.Protocol.Schema.SchemaWorld target) => Arena.WriteState(target);
+
+    public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => Arena.ToInput(header, values);
+
     public ReadOnlySpan<GameEvent> Events => Arena.Events;
 
     public void ClearEvents() => Arena.ClearEvents();

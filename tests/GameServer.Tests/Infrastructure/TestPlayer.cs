@@ -2,12 +2,16 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using GameServer.Protocol;
+using GameServer.Protocol.Schema;
+using GameServer.Simulation;
 
 namespace GameServer.Tests.Infrastructure;
 
 /// <summary>
-/// A real ClientWebSocket speaking gameserver.v1. A background loop decodes every frame, keeps the world in sync
-/// by applying snapshots and deltas, and queues each message for the test to await in order.
+/// A real ClientWebSocket speaking gameserver.v1 (or gameserver.v2). A background loop decodes every frame, keeps the
+/// world in sync by applying snapshots and deltas, and queues each message for the test to await in order. On v2 the
+/// schema world is decoded and copied into <see cref="World"/> through Arena's adapter after each state frame, so a
+/// test reads both versions' worlds the same way.
 /// </summary>
 public sealed class TestPlayer : IAsyncDisposable
 {
@@ -18,12 +22,28 @@ public sealed class TestPlayer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ArrayBufferWriter<byte> _out = new(256);
     private Task _receiving = Task.CompletedTask;
+    private readonly SchemaMessageReader? _v2;
     private uint _sequence;
 
-    private TestPlayer(ClientWebSocket socket)
+    private TestPlayer(ClientWebSocket socket, int version)
     {
         _socket = socket;
+        _v2 = version == ProtocolConstants.Version2 ? new SchemaMessageReader() : null;
     }
+
+    /// <summary>On v2, the schema Welcome gave and the world as decoded; null on v1.</summary>
+    public SchemaMessageReader? V2 => _v2;
+
+    /// <summary>Copies of the world after each state frame, by tick, once <see cref="RecordWorlds"/> was called.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<uint, WorldState> Recorded { get; } = new();
+
+    private volatile bool _recording;
+
+    /// <summary>From now on, keeps a copy of the world at each tick in <see cref="Recorded"/>, for comparing players tick by tick.</summary>
+    public void RecordWorlds() => _recording = true;
+
+    /// <summary>On v2, the ack the last snapshot or delta carried: this player's last input the server applied.</summary>
+    public uint Ack => _v2?.Ack ?? 0;
 
     /// <summary>The world as this client has reconstructed it.</summary>
     public WorldState World { get; } = new();
@@ -36,17 +56,19 @@ public sealed class TestPlayer : IAsyncDisposable
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
     /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
-    public static Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "") =>
-        ConnectAsync(server.WebSocketUri, read, query);
+    /// <param name="version">The protocol to offer: 1 (gameserver.v1) or 2 (gameserver.v2).</param>
+    public static Task<TestPlayer> ConnectAsync(TestServer server, bool read = true, string query = "", int version = ProtocolConstants.Version) =>
+        ConnectAsync(server.WebSocketUri, read, query, version);
 
     /// <param name="webSocketUri">The server's <c>/ws</c>, for a server that is not a <see cref="TestServer"/> (a process of its own), or a URL as POST /matchmaking gives one, seat and all.</param>
     /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
-    public static async Task<TestPlayer> ConnectAsync(Uri webSocketUri, bool read = true, string query = "")
+    /// <param name="version">The protocol to offer: 1 (gameserver.v1) or 2 (gameserver.v2).</param>
+    public static async Task<TestPlayer> ConnectAsync(Uri webSocketUri, bool read = true, string query = "", int version = ProtocolConstants.Version)
     {
         var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
+        socket.Options.AddSubProtocol(version == ProtocolConstants.Version2 ? ProtocolConstants.SubProtocolV2 : ProtocolConstants.SubProtocol);
         await socket.ConnectAsync(new Uri(webSocketUri + query), CancellationToken.None);
-        var player = new TestPlayer(socket);
+        var player = new TestPlayer(socket, version);
         if (read)
         {
             player._receiving = player.ReceiveLoopAsync();
@@ -56,13 +78,13 @@ public sealed class TestPlayer : IAsyncDisposable
     }
 
     /// <summary>Connects and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null) =>
-        JoinAsync(server.WebSocketUri, name, matchId);
+    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null, int version = ProtocolConstants.Version) =>
+        JoinAsync(server.WebSocketUri, name, matchId, version);
 
     /// <summary>Connects to <paramref name="webSocketUri"/> and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null)
+    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null, int version = ProtocolConstants.Version)
     {
-        TestPlayer player = await ConnectAsync(webSocketUri);
+        TestPlayer player = await ConnectAsync(webSocketUri, version: version);
         await player.SendJoinAsync(name, matchId);
         await player.ExpectWelcomeAndSnapshotAsync();
         return player;
@@ -82,7 +104,15 @@ public sealed class TestPlayer : IAsyncDisposable
     {
         uint sequence = ++_sequence;
         var input = new InputMessage(sequence, World.Tick, moveX, moveY, aim, buttons);
-        return SendAsync(w => FrameWriter.WriteInput(w, input)).ContinueWith(_ => sequence, TaskScheduler.Default);
+        Task sending = _v2 is null
+            ? SendAsync(w => FrameWriter.WriteInput(w, input))
+            : SendAsync(w =>
+            {
+                Span<int> values = stackalloc int[4];
+                ArenaSchema.FromInput(input, values);
+                FrameWriter.WriteInput(w, input.Sequence, input.AckTick, input.ViewTick, values);
+            });
+        return sending.ContinueWith(_ => sequence, TaskScheduler.Default);
     }
 
     public Task SendPingAsync(uint clientTime) => SendAsync(w => FrameWriter.WritePing(w, new PingMessage(clientTime)));
@@ -174,7 +204,22 @@ public sealed class TestPlayer : IAsyncDisposable
                     return;
                 }
 
-                DecodeStatus status = ServerMessageReader.TryRead(new ReadOnlySequence<byte>(buffer, 0, length), World, out ServerMessage message, out string? reason);
+                var frame = new ReadOnlySequence<byte>(buffer, 0, length);
+                DecodeStatus status = _v2 is null
+                    ? ServerMessageReader.TryRead(frame, World, out ServerMessage message, out string? reason)
+                    : _v2.TryRead(frame, out message, out reason);
+                if (status == DecodeStatus.Ok && _v2 is not null && message.Type is MessageType.Snapshot or MessageType.Delta)
+                {
+                    ArenaStateAdapter.ToArena(_v2.World!, World);
+                }
+
+                if (status == DecodeStatus.Ok && _recording && message.Type is MessageType.Snapshot or MessageType.Delta)
+                {
+                    var copy = new WorldState();
+                    copy.CopyFrom(World);
+                    Recorded[World.Tick] = copy;
+                }
+
                 if (status != DecodeStatus.Ok)
                 {
                     throw new InvalidDataException($"The server sent a frame this client cannot read: {status} {reason}");

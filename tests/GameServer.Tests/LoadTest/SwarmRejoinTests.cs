@@ -65,6 +65,12 @@ public sealed class SwarmRejoinTests
 
         public bool IsClosed => arena.IsClosed;
 
+        public GameServer.Protocol.Schema.GameSchema Schema => arena.Schema;
+
+        public void WriteState(GameServer.Protocol.Schema.SchemaWorld target) => arena.WriteState(target);
+
+        public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => arena.ToInput(header, values);
+
         public ReadOnlySpan<GameEvent> Events => arena.Events;
 
         public void ClearEvents() => arena.ClearEvents();

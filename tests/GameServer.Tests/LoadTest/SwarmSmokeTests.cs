@@ -9,12 +9,15 @@ namespace GameServer.Tests.LoadTest;
 /// </summary>
 public sealed class SwarmSmokeTests
 {
-    [Fact]
-    public async Task RunAsync_FiftyBotsForFourSeconds_AllJoinWithoutErrorsAtAboutTheTickRate()
+    [Theory]
+    [InlineData(WireProtocol.V2, "gameserver.v2")]
+    [InlineData(WireProtocol.V1, "gameserver.v1")]
+    public async Task RunAsync_FiftyBotsForFourSeconds_AllJoinWithoutErrorsAtAboutTheTickRate(WireProtocol protocol, string subProtocol)
     {
         await using TestServer server = await TestServer.StartAsync();
         var options = new SwarmOptions
         {
+            Protocol = protocol,
             Url = server.WebSocketUri,
             Bots = 50,
             Duration = TimeSpan.FromSeconds(4),
@@ -25,6 +28,8 @@ public sealed class SwarmSmokeTests
 
         string json = ReportWriter.ToJson(report);
         Assert.True(report.Errors.Total == 0, "The swarm counted errors: " + json);
+        Assert.Equal(subProtocol, report.Protocol);
+        Assert.True(report.BytesPerDelta > 0, "No delta was measured: " + json);
         Assert.Equal(50, report.Connected);
         Assert.Equal(50, report.Joined);
         Assert.Equal(50, report.ActiveAtEnd);

@@ -1,0 +1,156 @@
+using GameServer.Connections;
+using GameServer.Protocol;
+using GameServer.Protocol.Schema;
+using GameServer.Simulation;
+
+namespace GameServer.Matches;
+
+/// <summary>
+/// One match's outgoing state frames for the tick being broadcast, in both protocol versions: each is encoded and
+/// framed once, and only when a player of its version needs it. Version 2's state comes from the game through
+/// <see cref="IMatchSimulation.WriteState"/>, filled once per tick while the match has v2 players; its frames end in
+/// an ack placeholder that each player's copy overwrites with its own. Owned by the match's tick.
+/// </summary>
+internal sealed class MatchWire(IMatchSimulation match, WorldState previous)
+{
+    // Offset of a v2 frame's ack value from the end of its first message: the 4 bytes after 0xce.
+    private const int AckValueBytes = SchemaStateWriter.AckBytes - 1;
+
+    private readonly SchemaStateWriter _writer = new(match.Schema);
+    private SchemaWorld _schemaPrevious = new(match.Schema);
+    private SchemaWorld _schemaCurrent = new(match.Schema);
+    private bool _filled;
+    private bool _previousFilled;
+    private SharedFrame? _delta;
+    private SharedFrame? _snapshot;
+    private SharedFrame? _schemaDelta;
+    private SharedFrame? _schemaSnapshot;
+    private int _schemaDeltaAck;
+    private int _schemaSnapshotAck;
+
+    /// <summary>Whether a v2 delta can be written this tick: the schema world of the tick before was filled.</summary>
+    public bool HasSchemaBase => _filled && _previousFilled;
+
+    /// <summary>Starts a tick's broadcast; with v2 players the game's state is copied into the schema world once.</summary>
+    public void Begin(bool schemaPlayers)
+    {
+        _filled = schemaPlayers;
+        if (schemaPlayers)
+        {
+            match.WriteState(_schemaCurrent);
+        }
+    }
+
+    /// <summary>The v1 delta and the tick's events, encoded on first use.</summary>
+    public SharedFrame Delta()
+    {
+        if (_delta is null)
+        {
+            _delta = SharedFrame.Rent(1024);
+            _delta.Append((previous, match.World), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds.previous, worlds.World));
+            AppendEvents(_delta);
+        }
+
+        return _delta;
+    }
+
+    /// <summary>The v1 snapshot and the tick's events, encoded on first use.</summary>
+    public SharedFrame Snapshot()
+    {
+        if (_snapshot is null)
+        {
+            _snapshot = SharedFrame.Encode(match.World, static (writer, world) => FrameWriter.WriteSnapshot(writer, world));
+            AppendEvents(_snapshot);
+        }
+
+        return _snapshot;
+    }
+
+    /// <summary>Sends a v2 player the tick's v2 delta and events with its own <paramref name="ack"/>.</summary>
+    public bool TrySendDelta(IFrameSender sender, uint ack)
+    {
+        if (_schemaDelta is null)
+        {
+            _schemaDelta = SharedFrame.Rent(512);
+            _schemaDelta.Append(this, static (writer, wire) => wire._writer.WriteDelta(writer, wire._schemaPrevious, wire._schemaCurrent, 0));
+            _schemaDeltaAck = _schemaDelta.Length - AckValueBytes;
+            AppendEvents(_schemaDelta);
+        }
+
+        return TrySendWithAck(sender, _schemaDelta, _schemaDeltaAck, ack);
+    }
+
+    /// <summary>Sends a v2 player the tick's v2 snapshot and events with its own <paramref name="ack"/>.</summary>
+    public bool TrySendSnapshot(IFrameSender sender, uint ack)
+    {
+        if (_schemaSnapshot is null)
+        {
+            _schemaSnapshot = SharedFrame.Rent(1024);
+            _schemaSnapshot.Append(this, static (writer, wire) => wire._writer.WriteSnapshot(writer, wire._schemaCurrent, 0));
+            _schemaSnapshotAck = _schemaSnapshot.Length - AckValueBytes;
+            AppendEvents(_schemaSnapshot);
+        }
+
+        return TrySendWithAck(sender, _schemaSnapshot, _schemaSnapshotAck, ack);
+    }
+
+    /// <summary>
+    /// The v2 delta to an end screen: the game's state at the next tick, in the Ended phase with no time left, for a
+    /// match an operator ended. Null when no v2 base is held. The caller releases it; its ack is at <paramref name="ackOffset"/>.
+    /// </summary>
+    public SharedFrame? SchemaEndScreen(uint tick, out int ackOffset)
+    {
+        ackOffset = 0;
+        if (!_previousFilled)
+        {
+            return null;
+        }
+
+        match.WriteState(_schemaCurrent);
+        _schemaCurrent.Tick = tick;
+        _schemaCurrent.Phase = MatchPhase.Ended;
+        _schemaCurrent.PhaseTicksLeft = 0;
+        SharedFrame frame = SharedFrame.Rent(512);
+        frame.Append(this, static (writer, wire) => wire._writer.WriteDelta(writer, wire._schemaPrevious, wire._schemaCurrent, 0));
+        ackOffset = frame.Length - AckValueBytes;
+        return frame;
+    }
+
+    /// <summary>Sends a copy of a v2 frame with <paramref name="ack"/> written over its placeholder.</summary>
+    public static bool TrySendWithAck(IFrameSender sender, SharedFrame shared, int ackOffset, uint ack)
+    {
+        SharedFrame own = shared.WithUInt32At(ackOffset, ack);
+        bool sent = sender.TrySend(own);
+        own.Release();
+        return sent;
+    }
+
+    /// <summary>Ends the tick's broadcast: its frames go back to the pool, and its schema world becomes the next base.</summary>
+    public void End()
+    {
+        Release(ref _delta);
+        Release(ref _snapshot);
+        Release(ref _schemaDelta);
+        Release(ref _schemaSnapshot);
+        if (_filled)
+        {
+            (_schemaPrevious, _schemaCurrent) = (_schemaCurrent, _schemaPrevious);
+        }
+
+        _previousFilled = _filled;
+    }
+
+    private void AppendEvents(SharedFrame frame)
+    {
+        foreach (GameEvent gameEvent in match.Events)
+        {
+            frame.Append(gameEvent, static (writer, e) => FrameWriter.WriteEvent(writer, e));
+        }
+    }
+
+    private static void Release(ref SharedFrame? frame)
+    {
+        frame?.Release();
+        frame = null;
+    }
+}
