@@ -3,7 +3,7 @@
 // measure the round trip. Speaks protocol v2 (gameserver.v2: the match's schema in Welcome, bit-packed state, this
 // player's ack in every state frame); knows nothing about drawing.
 import { encodeJoin, encodePing, ErrorCode, Phase, ServerType } from './codec.js';
-import { SUBPROTOCOL_V2 } from './codec-v2.js';
+import { inputValues, SUBPROTOCOL_V2 } from './codec-v2.js';
 import { V2Session } from './v2-session.js';
 import { WorldView } from './world-view.js';
 
@@ -98,8 +98,7 @@ export class Connection {
    * written in the order the match's schema declares them. viewTick: the tick drawn when the input was made, 0 for none.
    */
   sendInput(seq, viewTick, input) {
-    const values = this.session.schema.input.map((field) => input[field.name]);
-    this.send(this.session.encodeInput(seq, viewTick, values));
+    this.send(this.session.encodeInput(seq, viewTick, inputValues(this.session.schema, input)));
   }
 
   ping() {
