@@ -63,6 +63,18 @@ export function encodeInputV2(schema, seq, ackTick, viewTick, values) {
   return encode(input);
 }
 
+/**
+ * The values of an input given by name ({ moveX, aim, ... }), in the order the schema declares its input fields: a
+ * client names what it sends, and a schema that reorders its fields still gets each value in its place. Throws for a
+ * field the input lacks.
+ */
+export function inputValues(schema, input) {
+  return schema.input.map((field) => {
+    if (!(field.name in input)) throw new RangeError(`The schema's input field '${field.name}' has no value.`);
+    return input[field.name];
+  });
+}
+
 function welcomeFromArray(m) {
   requireLength(m, 8, 'A v2 Welcome');
   if (m[1] !== PROTOCOL_VERSION_2) throw new Error(`A v2 Welcome says version ${m[1]}.`);

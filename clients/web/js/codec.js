@@ -1,8 +1,7 @@
 // The wire format of protocol.md, on top of @msgpack/msgpack 3.1.3 (vendored in ../vendor/msgpack; see its README).
-// Frames decode to plain arrays; this module only names their elements.
-import { Decoder, encode } from '../vendor/msgpack/index.mjs';
-
-export const SUBPROTOCOL = 'gameserver.v1';
+// Frames decode to plain arrays; this module only names their elements. What v2 changes is codec-v2.js's (the game
+// speaks v2); v1's Snapshot and Delta stay named here for the replay page, whose frames are v1's.
+import { encode } from '../vendor/msgpack/index.mjs';
 
 export const ClientType = Object.freeze({ JOIN: 1, INPUT: 2, PING: 3, LEAVE: 4 });
 export const ServerType = Object.freeze({ WELCOME: 16, SNAPSHOT: 17, DELTA: 18, PONG: 19, EVENT: 20, ERROR: 21 });
@@ -19,17 +18,8 @@ export const EventKind = Object.freeze({
 // The fields a Delta's change mask may carry, in bit order (protocol.md, "Entity").
 export const CHANGE_FIELDS = Object.freeze(['x', 'y', 'vx', 'vy', 'aim', 'health', 'score', 'flags', 'lastInputSeq', 'aux']);
 
-const decoder = new Decoder();
-
 export function encodeJoin(name, matchId = null, resumeToken = null) {
   return encode([ClientType.JOIN, name, matchId, resumeToken]);
-}
-
-/** viewTick: the tick drawn when the input was made (lag compensation); 0 leaves it out, as a 7-element input. */
-export function encodeInput(seq, ackTick, moveX, moveY, aim, buttons, viewTick = 0) {
-  const input = [ClientType.INPUT, seq >>> 0, ackTick >>> 0, moveX, moveY, aim & 0xffff, buttons];
-  if (viewTick > 0) input.push(viewTick >>> 0);
-  return encode(input);
 }
 
 export function encodePing(clientTime) {
@@ -48,12 +38,7 @@ export function entityFromArray(a) {
   };
 }
 
-/** Decodes one binary frame into { type, ... }; null for a type this client does not know (the protocol says ignore it). */
-export function decodeServerMessage(buffer) {
-  return messageFromArray(decoder.decode(new Uint8Array(buffer)));
-}
-
-/** Names the elements of one decoded server frame (see decodeServerMessage). */
+/** Names the elements of one decoded server frame: { type, ... }; null for a type this client does not know (the protocol says ignore it). */
 export function messageFromArray(m) {
   if (!Array.isArray(m) || m.length < 1) {
     throw new Error('A server frame is not a MessagePack array.');

@@ -1,10 +1,11 @@
 // One player's session with the server: a seat from POST /matchmaking and a join on the node that runs its match,
 // resume there after a dropped connection (with backoff), quick-join that node's next match when one closes, and
-// measure the round trip. Knows the protocol, nothing about drawing.
-import {
-  decodeServerMessage, encodeInput, encodeJoin, encodePing, ErrorCode, Phase, ServerType, SUBPROTOCOL,
-} from './codec.js';
-import { World } from './world.js';
+// measure the round trip. Speaks protocol v2 (gameserver.v2: the match's schema in Welcome, bit-packed state, this
+// player's ack in every state frame); knows nothing about drawing.
+import { encodeJoin, encodePing, ErrorCode, Phase, ServerType } from './codec.js';
+import { inputValues, SUBPROTOCOL_V2 } from './codec-v2.js';
+import { V2Session } from './v2-session.js';
+import { WorldView } from './world-view.js';
 
 const MIN_RETRY_MS = 1000; // at most one reconnect a second
 const MAX_RETRY_MS = 8000; // within the server's 10 s resume grace period
@@ -32,7 +33,9 @@ export class Connection {
     this.seat = null; // { matchId, url, seat } for the next open, then null: a seat is single use
     this.name = name;
     this.handlers = handlers;
-    this.world = new World();
+    this.session = new V2Session();
+    /** The match's world in the schema's view, rebuilt from the session's after every state frame. */
+    this.world = new WorldView();
     this.welcome = null;
     this.resumeToken = null;
     this.socket = null;
@@ -42,6 +45,8 @@ export class Connection {
     this.joined = false;
     this.stopped = false;
     this.lastFrameAt = 0;
+    this.refusals = 0; // frames refused as malformed, each answered by a reconnect
+    this.refused = null; // the socket closed for the last of them
     this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
     this.place();
   }
@@ -59,13 +64,13 @@ export class Connection {
     const url = new URL(this.seat?.url ?? this.url);
     if (this.seat !== null) url.searchParams.set('seat', this.seat.seat);
     else if (this.resumeToken !== null) url.searchParams.set('resume', base64Url(this.resumeToken));
-    const socket = new WebSocket(url, SUBPROTOCOL);
+    const socket = new WebSocket(url, SUBPROTOCOL_V2);
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       this.setStatus('joining');
       this.join();
     };
-    socket.onmessage = (e) => this.receive(e.data);
+    socket.onmessage = (e) => this.receive(socket, e.data);
     socket.onclose = (e) => this.closed(socket, e);
     this.socket = socket;
   }
@@ -83,8 +88,17 @@ export class Connection {
     }
   }
 
-  sendInput(seq, moveX, moveY, aim, buttons, viewTick) {
-    this.send(encodeInput(seq, this.world.tick, moveX, moveY, aim, buttons, viewTick));
+  /** The last input sequence the server applied for this player: the ack of the last state frame. */
+  get ack() {
+    return this.session.ack;
+  }
+
+  /**
+   * Sends Input v2 for the world held: input holds a value per input field, by the field's name (moveX, aim, ...),
+   * written in the order the match's schema declares them. viewTick: the tick drawn when the input was made, 0 for none.
+   */
+  sendInput(seq, viewTick, input) {
+    this.send(this.session.encodeInput(seq, viewTick, inputValues(this.session.schema, input)));
   }
 
   ping() {
@@ -97,8 +111,14 @@ export class Connection {
     }
   }
 
-  receive(data) {
-    const m = decodeServerMessage(data);
+  receive(socket, data) {
+    let m;
+    try {
+      m = this.session.receive(data);
+    } catch (e) {
+      this.refuse(socket, e);
+      return;
+    }
     if (m === null) return;
     this.lastFrameAt = performance.now();
     switch (m.type) {
@@ -112,18 +132,16 @@ export class Connection {
         this.handlers.welcome?.(m);
         break;
       case ServerType.SNAPSHOT:
-        this.world.applySnapshot(m);
-        this.handlers.world?.(this.world, true);
-        break;
-      case ServerType.DELTA:
-        if (this.world.applyDelta(m)) {
-          this.handlers.world?.(this.world, false);
-          if (m.phase === Phase.ENDED && m.phaseTicksLeft === 0) {
-            // The match's last tick: the server has put this connection back in the lobby.
-            this.nextMatch();
-          }
+      case ServerType.DELTA: {
+        const world = this.session.world;
+        this.world.set(world, world.entities());
+        this.handlers.world?.(this.world);
+        if (m.type === ServerType.DELTA && m.phase === Phase.ENDED && m.phaseTicksLeft === 0) {
+          // The match's last tick: the server has put this connection back in the lobby.
+          this.nextMatch();
         }
         break;
+      }
       case ServerType.PONG:
         this.rttMs = (Math.floor(performance.now()) - m.clientTime) >>> 0;
         break;
@@ -153,6 +171,19 @@ export class Connection {
     }
   }
 
+  /**
+   * A frame the decoder refuses (not the shape v2 says, a state that does not apply): nothing after it can be trusted,
+   * so the connection is dropped and the player resumes on a fresh one, with a Snapshot. A browser may close only with
+   * 1000 or 3000-4999 (not the server's 1007), and the server takes any close without Leave as a drop it can resume.
+   */
+  refuse(socket, error) {
+    this.refusals++;
+    this.handlers.refused?.(error.message);
+    socket.onmessage = null;
+    this.refused = socket;
+    socket.close(1000, 'malformed frame');
+  }
+
   nextMatch() {
     this.joined = false;
     this.resumeToken = null;
@@ -164,8 +195,9 @@ export class Connection {
   closed(socket, e) {
     if (socket !== this.socket) return;
     this.joined = false;
-    // 1000 is a Leave, 4001 a resume on another connection: nothing to come back to.
-    if (this.stopped || e.code === 1000 || e.code === 4001) {
+    // 1000 is a Leave (unless this page closed it over a malformed frame), 4001 a resume on another connection:
+    // nothing to come back to.
+    if (this.stopped || (socket !== this.refused && (e.code === 1000 || e.code === 4001))) {
       this.setStatus('closed');
       return;
     }

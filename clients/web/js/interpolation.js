@@ -11,11 +11,12 @@ export class Interpolator {
     this.states.length = 0;
   }
 
-  /** Remembers the positions of a world at the local time it arrived. */
+  /** Remembers the positions of a world (a WorldView) at the local time it arrived. */
   push(time, world) {
     const positions = new Map();
     for (const e of world.entities.values()) {
-      positions.set(e.id, { x: e.x, y: e.y, aim: e.aim });
+      const { x, y, aim = 0 } = e.fields; // a pickup does not aim
+      positions.set(e.id, { x, y, aim });
     }
     this.states.push({ time, tick: world.tick, positions });
     // One second of history is far more than the delay needs.

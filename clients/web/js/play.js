@@ -1,6 +1,6 @@
 // The play page: joins with a name, sends one input per tick, predicts the own player, interpolates the others,
 // draws at the display's rate. window.gameState is a read-only view for tests and the curious.
-import { EventKind, Flags, Kind, Phase } from './codec.js';
+import { EventKind, Flags, Phase } from './codec.js';
 import { loadArena } from './arena.js';
 import { Connection } from './connection.js';
 import { Controls } from './controls.js';
@@ -40,6 +40,7 @@ class Game {
       world: (world) => this.worldChanged(world),
       event: (m) => this.gameEvent(m),
       error: (m) => this.log(`Server: ${m.message}`),
+      refused: (reason) => this.log(`A malformed frame (${reason}): reconnecting`),
       status: () => this.updateStatus(),
       matchClosed: () => this.log('Match closed: joining the next one'),
     });
@@ -47,6 +48,12 @@ class Game {
   }
 
   welcome(m) {
+    // The page draws and predicts Arena: another game's match would have neither its kinds nor its input.
+    if (m.schema.game !== 'arena') {
+      this.log(`This page plays Arena; the server's match is of ${m.schema.game}`);
+      this.connection.stop();
+      return;
+    }
     this.tickRate = m.tickRate;
     if (m.tickRate !== this.arena.tickRate) {
       this.log(`The server ticks at ${m.tickRate} Hz but described its rules for ${this.arena.tickRate} Hz`);
@@ -65,7 +72,7 @@ class Game {
   }
 
   canMove(world, own) {
-    return world.phase !== Phase.ENDED && own !== undefined && (own.flags & Flags.ALIVE) !== 0;
+    return world.phase !== Phase.ENDED && own !== undefined && (own.fields.flags & Flags.ALIVE) !== 0;
   }
 
   /** Samples the controls and sends them: one input per tick, applied at once to the prediction. */
@@ -74,7 +81,7 @@ class Game {
     const world = connection.world;
     if (connection.status !== 'playing' || !world.hasState || world.phase === Phase.ENDED) return;
     const own = this.own;
-    const p = this.predictor.state ?? own;
+    const p = this.predictor.state ?? own?.fields;
     const toPixel = this.renderer.scale / this.arena.positionScale;
     const pixel = p === undefined ? null : { x: p.x * toPixel, y: p.y * toPixel };
     const input = this.controls.sample(pixel, this.aim);
@@ -82,7 +89,7 @@ class Game {
     input.seq = ++this.seq;
     // The others are drawn interpolated, in the past: the server judges this input's shot against that moment.
     this.viewTick = this.interpolator.displayedTick(performance.now());
-    connection.sendInput(input.seq, input.moveX, input.moveY, input.aim, input.buttons, this.viewTick);
+    connection.sendInput(input.seq, this.viewTick, input);
     this.predictor.apply(input, this.canMove(world, own));
   }
 
@@ -90,7 +97,7 @@ class Game {
     this.interpolator.push(performance.now(), world);
     const own = this.own;
     if (own !== undefined) {
-      this.predictor.reconcile(own, this.canMove(world, own));
+      this.predictor.reconcile(own, this.connection.ack, this.canMove(world, own));
     }
     this.updateSidebar(world);
   }
@@ -100,8 +107,8 @@ class Game {
     if (world.hasState) {
       const ownId = this.connection.welcome?.playerId;
       this.renderer.draw(world, ownId, (e) => {
-        if (e.id === ownId) return this.predictor.state ?? e;
-        return this.interpolator.sample(e.id, time) ?? e;
+        if (e.id === ownId) return this.predictor.state ?? e.fields;
+        return this.interpolator.sample(e.id, time) ?? e.fields;
       }, this.tickRate, this.statusText());
       this.framesDrawn++;
     }
@@ -113,12 +120,12 @@ class Game {
 
   updateSidebar(world) {
     const own = this.own;
-    $('hud-health').textContent = own === undefined ? '-' : String(own.health);
-    $('hud-score').textContent = own === undefined ? '-' : String(own.score);
+    $('hud-health').textContent = own === undefined ? '-' : String(own.fields.health);
+    $('hud-score').textContent = own === undefined ? '-' : String(own.fields.score);
     const list = $('scoreboard');
     const rows = world.standings().map((p) => {
       const li = document.createElement('li');
-      li.textContent = `${p.name} · ${p.score} (${p.aux} kills)`;
+      li.textContent = `${p.name} · ${p.fields.score} (${p.fields.kills} kills)`;
       if (p === own) li.className = 'me';
       return li;
     });
@@ -135,7 +142,7 @@ class Game {
       case Phase.COUNTDOWN: {
         // A match starts with minPlayersToStart players (2 by default): alone, the player waits for company.
         let players = 0;
-        for (const e of world.entities.values()) if (e.kind === Kind.PLAYER) players++;
+        for (const e of world.entities.values()) if (e.kindName === 'player') players++;
         const missing = this.arena.match.minPlayersToStart - players;
         if (missing === 1 && players === 1) return 'waiting for a second player';
         if (missing > 0) return `waiting for ${missing} more players`;
@@ -156,7 +163,7 @@ class Game {
   updateDeath(world) {
     const own = this.own;
     const box = $('death');
-    if (own === undefined || (own.flags & Flags.ALIVE) !== 0 || world.phase !== Phase.RUNNING) {
+    if (own === undefined || (own.fields.flags & Flags.ALIVE) !== 0 || world.phase !== Phase.RUNNING) {
       this.death = null;
       box.hidden = true;
       return;
@@ -207,6 +214,7 @@ class Game {
     const own = this.own;
     return {
       status: c.status,
+      protocol: c.socket?.protocol ?? null,
       playerId: c.welcome?.playerId ?? null,
       matchId: c.welcome?.matchId ?? null,
       tickRate: this.tickRate,
@@ -214,7 +222,10 @@ class Game {
       viewTick: this.viewTick,
       phase: c.world.phase,
       entityCount: c.world.entities.size,
-      own: own === undefined ? null : { ...own },
+      own: own === undefined ? null : { ...own, fields: { ...own.fields } },
+      sent: this.seq,
+      ack: c.ack,
+      refusals: c.refusals,
       predicted: this.predictor.state === null ? null : { ...this.predictor.state },
       pendingInputs: this.predictor.pending.length,
       rttMs: c.rttMs,

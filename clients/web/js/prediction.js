@@ -1,5 +1,5 @@
 // Client-side prediction of the own player: apply each input at once, and when the server acknowledges inputs
-// (the entity's lastInputSeq), restart from its state and replay the inputs it has not applied yet.
+// (a state frame's ack), restart from its state and replay the inputs it has not applied yet.
 import { Flags } from './codec.js';
 import { stepPlayer } from './arena.js';
 
@@ -29,14 +29,18 @@ export class Predictor {
     }
   }
 
-  /** Restarts from the server's own entity and replays what it has not applied; canMove says whether it moves now. */
-  reconcile(server, canMove) {
-    while (this.pending.length > 0 && this.pending[0].seq <= server.lastInputSeq) {
+  /**
+   * Restarts from the server's own entity (its view's fields) and replays the inputs after ack, the last sequence the
+   * server applied; canMove says whether it moves now.
+   */
+  reconcile(server, ack, canMove) {
+    while (this.pending.length > 0 && this.pending[0].seq <= ack) {
       this.pending.shift();
     }
     const before = this.state;
-    const state = { x: server.x, y: server.y, vx: server.vx, vy: server.vy, aim: server.aim };
-    if (canMove && (server.flags & Flags.ALIVE) !== 0) {
+    const { x, y, vx, vy, aim, flags } = server.fields;
+    const state = { x, y, vx, vy, aim };
+    if (canMove && (flags & Flags.ALIVE) !== 0) {
       for (const input of this.pending) {
         stepPlayer(state, input, this.arena);
       }

@@ -1,5 +1,8 @@
 // Draws one frame of the arena: walls, pickups, projectiles, players with names and health, and the phase banner.
-import { Flags, Kind, Phase } from './codec.js';
+// Entities come as the schema's view gives them (world-view.js): kinds and fields by name, nothing of a wire layout.
+import { Flags, Phase } from './codec.js';
+
+const HEALTH_PICKUP = 1; // Arena's pickup field: 1 health, 2 score orb
 
 const COLORS = ['#5fb3ff', '#ff6b6b', '#51cf66', '#ffd43b', '#cc5de8', '#ff922b', '#22b8cf', '#f783ac'];
 
@@ -21,7 +24,7 @@ export class Renderer {
     this.scale = canvas.width / this.width;
   }
 
-  /** positionOf(entity) says where to draw an entity (predicted for the own player, interpolated for the rest). */
+  /** world: a WorldView; positionOf(entity) says where to draw an entity (predicted for the own player, interpolated for the rest). */
   /** status says what a waiting player waits for (the HUD's words), shown on the banner before the match runs. */
   draw(world, ownId, positionOf, tickRate, status) {
     const { ctx, scale } = this;
@@ -35,9 +38,9 @@ export class Renderer {
       if (p === null) continue;
       const x = p.x / this.unit;
       const y = p.y / this.unit;
-      if (e.kind === Kind.PICKUP) this.drawPickup(e, x, y);
-      else if (e.kind === Kind.PROJECTILE) this.drawProjectile(x, y);
-      else if (e.kind === Kind.PLAYER) this.drawPlayer(e, x, y, p.aim, e.id === ownId);
+      if (e.kindName === 'pickup') this.drawPickup(e, x, y);
+      else if (e.kindName === 'projectile') this.drawProjectile(x, y);
+      else if (e.kindName === 'player') this.drawPlayer(e, x, y, p.aim, e.id === ownId);
     }
     this.drawBanner(world, tickRate, status);
   }
@@ -54,11 +57,12 @@ export class Renderer {
 
   drawPickup(e, x, y) {
     const { ctx } = this;
-    ctx.fillStyle = e.aux === 1 ? '#51cf66' : '#ffd43b';
+    const health = e.fields.pickup === HEALTH_PICKUP;
+    ctx.fillStyle = health ? '#51cf66' : '#ffd43b';
     ctx.beginPath();
     ctx.arc(x, y, this.pickupRadius, 0, Math.PI * 2);
     ctx.fill();
-    if (e.aux === 1) {
+    if (health) {
       ctx.fillStyle = '#0b0f16';
       ctx.fillRect(x - 7, y - 2, 14, 4);
       ctx.fillRect(x - 2, y - 7, 4, 14);
@@ -75,7 +79,8 @@ export class Renderer {
 
   drawPlayer(e, x, y, aim, own) {
     const { ctx } = this;
-    const alive = (e.flags & Flags.ALIVE) !== 0;
+    const { flags, health } = e.fields;
+    const alive = (flags & Flags.ALIVE) !== 0;
     ctx.globalAlpha = alive ? 1 : 0.25;
     const angle = (aim / this.angleUnits) * Math.PI * 2;
     ctx.strokeStyle = '#e6e9ef';
@@ -85,16 +90,16 @@ export class Renderer {
     ctx.beginPath();
     ctx.arc(x, y, this.playerRadius, 0, Math.PI * 2);
     ctx.fill();
-    if (own || (e.flags & Flags.SPAWN_PROTECTED) !== 0) {
+    if (own || (flags & Flags.SPAWN_PROTECTED) !== 0) {
       ctx.strokeStyle = own ? '#ffffff' : '#8b93a7';
       ctx.lineWidth = 4;
       ctx.stroke();
     }
     ctx.fillStyle = '#1f2637';
     ctx.fillRect(x - 24, y - 36, 48, 6);
-    const health = e.health / this.maxHealth;
-    ctx.fillStyle = health > 0.5 ? '#51cf66' : health > 0.25 ? '#ffd43b' : '#ff6b6b';
-    ctx.fillRect(x - 24, y - 36, 48 * Math.max(0, e.health) / this.maxHealth, 6);
+    const share = health / this.maxHealth;
+    ctx.fillStyle = share > 0.5 ? '#51cf66' : share > 0.25 ? '#ffd43b' : '#ff6b6b';
+    ctx.fillRect(x - 24, y - 36, 48 * Math.max(0, share), 6);
     ctx.fillStyle = '#e6e9ef';
     ctx.font = '600 22px system-ui, sans-serif';
     ctx.textAlign = 'center';

@@ -5,7 +5,8 @@ import { decodeMulti } from '../vendor/msgpack/index.mjs';
 import { loadArena } from './arena.js';
 import { messageFromArray, ServerType } from './codec.js';
 import { Renderer } from './renderer.js';
-import { World } from './world.js';
+import { entityView, World } from './world.js';
+import { WorldView } from './world-view.js';
 
 const $ = (id) => document.getElementById(id);
 const replayId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
@@ -16,6 +17,7 @@ class Player {
     this.tickRate = arena.tickRate;
     this.renderer = new Renderer($('canvas'), arena);
     this.world = new World();
+    this.view = new WorldView();
     this.index = -1;
     this.position = 0;
     this.speed = 1;
@@ -44,13 +46,14 @@ class Player {
   }
 
   draw() {
-    this.renderer.draw(this.world, 0, (e) => e, this.tickRate, null);
+    this.view.set(this.world, mapValues(this.world.entities, entityView));
+    this.renderer.draw(this.view, 0, (e) => e.fields, this.tickRate, null);
     $('tick').textContent = String(this.world.tick);
     document.body.dataset.tick = String(this.world.tick);
     $('seek').value = String(this.index);
-    $('scoreboard').replaceChildren(...this.world.standings().map((p) => {
+    $('scoreboard').replaceChildren(...this.view.standings().map((p) => {
       const li = document.createElement('li');
-      li.textContent = `${p.name ?? p.id} · ${p.score}`;
+      li.textContent = `${p.name ?? p.id} · ${p.fields.score}`;
       return li;
     }));
   }
@@ -73,6 +76,10 @@ class Player {
     if (this.index >= this.frames.length - 1) { this.setPlaying(false); return; }
     requestAnimationFrame((t) => this.frame(t));
   }
+}
+
+function* mapValues(map, f) {
+  for (const value of map.values()) yield f(value);
 }
 
 async function loadFrames(id) {

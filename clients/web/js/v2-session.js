@@ -1,5 +1,5 @@
-// What a v2 connection keeps (for play.js once the game speaks gameserver.v2): the match's schema from Welcome, the
-// world every Snapshot and Delta is applied to, and this player's acknowledged input sequence.
+// What a v2 connection keeps (connection.js holds one): the match's schema from Welcome, the world every Snapshot and
+// Delta is applied to, and this player's acknowledged input sequence.
 import { ServerType } from './codec.js';
 import { decodeServerMessageV2, encodeInputV2 } from './codec-v2.js';
 import { SchemaStateReader } from './schema-state.js';

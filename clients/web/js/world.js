@@ -1,5 +1,22 @@
-// The match's world as the server holds it, kept bit-exact by applying snapshots and deltas (protocol.md, "Delta").
-import { CHANGE_FIELDS, entityFromArray, Phase } from './codec.js';
+// The match's world as the server holds it, kept bit-exact by applying v1 snapshots and deltas (protocol.md, "Delta"):
+// what the replay page reads (its frames are v1's); the play page speaks v2 (v2-session.js).
+import { CHANGE_FIELDS, entityFromArray, Kind, Phase } from './codec.js';
+
+// v1's entity in the view v2's schema gives (world-view.js): kinds by name (v2's kind index is v1's kind minus one),
+// each kind's fields of Arena's schema, and aux by its meaning per kind (docs/netcode-v2.md, "Arena's schema").
+const KIND_NAMES = Object.freeze(['player', 'projectile', 'pickup']);
+
+/** A v1 entity as the schema's view of it: { id, kind, kindName, name, fields by name }. */
+export function entityView(e) {
+  const { x, y, vx, vy, aim } = e;
+  let fields;
+  switch (e.kind) {
+    case Kind.PLAYER: fields = { vx, vy, x, y, aim, health: e.health, score: e.score, flags: e.flags, kills: e.aux }; break;
+    case Kind.PROJECTILE: fields = { vx, vy, x, y, aim, owner: e.aux }; break;
+    default: fields = { x, y, pickup: e.aux }; break;
+  }
+  return { id: e.id, kind: e.kind - 1, kindName: KIND_NAMES[e.kind - 1] ?? null, name: e.name, fields };
+}
 
 export class World {
   constructor() {
@@ -58,16 +75,5 @@ export class World {
     this.tick = message.tick;
     this.phase = message.phase;
     this.phaseTicksLeft = message.phaseTicksLeft;
-  }
-
-  /** The players, best score first (ties by id, as the server's standings). */
-  standings() {
-    const players = [];
-    for (const e of this.entities.values()) {
-      if (e.kind === 1) {
-        players.push(e);
-      }
-    }
-    return players.sort((a, b) => (b.score - a.score) || (a.id - b.id));
   }
 }

@@ -48,11 +48,41 @@ public sealed class CodecV2Tests
         }
         """;
 
+    // Arena's input fields in another order: values given by name land each in its field's place; a missing one throws.
+    private const string InputByNameScript = """
+        async () => {
+          const { encodeInputV2, inputValues } = await import('/js/codec-v2.js');
+          const { GameSchema } = await import('/js/schema.js');
+          const s = GameSchema.fromArray(['arena', 1, [['player', true]], [],
+            [['buttons', 0, 1, false], ['aim', 0, 65535, true], ['moveY', -127, 127, false], ['moveX', -127, 127, false]]]);
+          const input = { moveX: 127, moveY: -90, aim: 16384, buttons: 1 };
+          let missing;
+          try { inputValues(s, { moveX: 0, moveY: 0, aim: 0 }); } catch (e) { missing = e.message; }
+          return { bytes: [...encodeInputV2(s, 42, 1000, 996, inputValues(s, input))], missing };
+        }
+        """;
+
     private readonly BrowserFixture _browser;
 
     public CodecV2Tests(BrowserFixture browser)
     {
         _browser = browser;
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task InputValues_ReorderedSchema_PutsEachNamedValueInItsField()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(server.HttpBase.ToString());
+
+        JsonElement result = await page.EvaluateAsync<JsonElement>(InputByNameScript);
+
+        byte[] bytes = [.. result.GetProperty("bytes").Deserialize<int[]>()!.Select(b => (byte)b)];
+        var message = MessagePackSerializer.Deserialize<object[]>(bytes, MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData));
+        Assert.Equal([2L, 42L, 1000L, 996L, 1L, 16384L, -90L, 127L], message.Select(Convert.ToInt64));
+        Assert.Equal("The schema's input field 'buttons' has no value.", result.GetProperty("missing").GetString());
+        Assert.Empty(errors);
     }
 
     [Fact(Timeout = 60_000)]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GameServer.Protocol;
 using GameServer.Replays;
 using GameServer.Simulation;
@@ -45,6 +46,8 @@ public sealed class ReplayPageTests
         await Assertions.Expect(page.Locator("body[data-tick='121']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#tick")).ToHaveTextAsync("121");
         await Assertions.Expect(page.Locator("#scoreboard li")).ToHaveCountAsync(2);
+        // Its v1 entities reach the page in the schema's view: each player's score by its field's name.
+        await Assertions.Expect(page.Locator("#scoreboard li").First).ToHaveTextAsync(new Regex("^.+ · [0-9]+$"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("replay.png") });
 
         await page.Locator("#seek").FillAsync("30");
