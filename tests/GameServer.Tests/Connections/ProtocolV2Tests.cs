@@ -87,6 +87,39 @@ public abstract class ProtocolV2Tests(GameTransport transport) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InputV2_OversizedIsClosedWith1009_BeforeJoinIsAnInvalidState_AndAStaleSequenceIsIgnored()
+    {
+        await using TestPlayer bystander = await TestPlayer.JoinAsync(_server, "Bystander", version: ProtocolConstants.Version2);
+
+        await using TestPlayer early = await TestPlayer.ConnectAsync(_server, version: ProtocolConstants.Version2);
+        await early.SendRawAsync(ValidInput(sequence: 1));
+        Assert.Equal(ErrorCode.InvalidState, (await early.NextAsync(MessageType.Error)).Error.Code);
+
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, "Ada", bystander.Welcome.MatchId, ProtocolConstants.Version2);
+        await player.SendRawAsync(ValidInput(sequence: 5));
+        await player.WaitForWorldAsync(_ => player.Ack == 5);
+        await player.SendRawAsync(ValidInput(sequence: 3));
+        uint tick = player.World.Tick;
+        await player.WaitForWorldAsync(w => w.Tick >= tick + 10);
+        Assert.Equal(5u, player.Ack);
+
+        await using TestPlayer mallory = await TestPlayer.JoinAsync(_server, "Mallory", bystander.Welcome.MatchId, ProtocolConstants.Version2);
+        await mallory.SendRawAsync([.. ValidInput(sequence: 1).AsSpan(0, 1), .. new byte[ProtocolConstants.MaxClientMessageBytes]]);
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, await mallory.WaitForCloseAsync());
+
+        tick = bystander.World.Tick;
+        await bystander.WaitForWorldAsync(w => w.Tick >= tick + 15);
+        Assert.Equal(WebSocketState.Open, bystander.Socket.State);
+    }
+
+    private static byte[] ValidInput(uint sequence)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        FrameWriter.WriteInput(buffer, sequence, 0, 0, [0, 0, 0, 0]);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    [Fact]
     public async Task ResumeOnV2_KeepsThePlayer_WithAV2SnapshotCarryingItsAck()
     {
         TestPlayer first = await TestPlayer.JoinAsync(_server, "Ada", version: ProtocolConstants.Version2);
