@@ -28,8 +28,8 @@ public sealed class SpectatePageTests
         await Assertions.Expect(match.Locator("tr[data-player='Ada']")).ToHaveCountAsync(1);
         await Assertions.Expect(match.Locator("tr[data-player='Bob']")).ToHaveCountAsync(1);
         await Assertions.Expect(match.Locator(".phase")).ToContainTextAsync("running");
-        // Score orbs rain in the lively arena: the feed's standings show a score above 0, usually within seconds. A CI
-        // run once waited more than 15 s for it (unexplained: perf/RESULTS.md has nothing on it; the closing notes do).
+        // Score orbs rain in the lively arena: the feed's standings show a score above 0, usually within seconds; a
+        // loaded CI run once took more than 15 s (not explained yet), hence the longer wait.
         await page.WaitForFunctionAsync(
             "() => Array.from(document.querySelectorAll('article.match td.score')).some(td => Number(td.textContent) > 0)",
             null, new PageWaitForFunctionOptions { Timeout = 40_000 });
