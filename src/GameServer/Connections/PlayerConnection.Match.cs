@@ -31,12 +31,18 @@ public sealed partial class PlayerConnection
             return;
         }
 
-        _match = null;
-        _slot = null;
+        JoinMessage? held;
+        lock (_lobbyLock)
+        {
+            _match = null;
+            _slot = null;
 
-        // Written before the state: the receive loop that sees Lobby must also see that inputs may still be in flight.
-        _afterMatch = true;
-        _state = (int)ConnectionState.Lobby;
+            // Written before the state: the receive loop that sees Lobby must also see that inputs may still be in flight.
+            _afterMatch = true;
+            _state = (int)ConnectionState.Lobby;
+            held = _heldJoin;
+            _heldJoin = null;
+        }
 
         // Back in the lobby, the connection has a join timeout to meet again, like a new one.
         _joinTimer?.Change(_services.Options.JoinTimeout, Timeout.InfiniteTimeSpan);
@@ -44,6 +50,42 @@ public sealed partial class PlayerConnection
         {
             SendError(message);
         }
+
+        if (held is JoinMessage join)
+        {
+            _afterMatch = false;
+            BeginJoin(join);
+        }
+    }
+
+    /// <summary>
+    /// Holds a Join that came after the match's last frame, which tells the client it may join again (protocol.md,
+    /// Session), but before the tick handed the connection back to the lobby; <see cref="OnMatchClosed"/> begins it.
+    /// False when the connection is in a match that goes on: the Join is out of place.
+    /// </summary>
+    private bool TryHoldJoin(JoinMessage join)
+    {
+        lock (_lobbyLock)
+        {
+            if (State == ConnectionState.Lobby)
+            {
+                // Handed back meanwhile: nothing to wait for.
+                _afterMatch = false;
+                _heldJoin = null;
+            }
+            else if (_match is { HasSentLastFrame: true } && _heldJoin is null)
+            {
+                _heldJoin = join;
+                return true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        BeginJoin(join);
+        return true;
     }
 
     /// <summary>Another connection resumed this player.</summary>

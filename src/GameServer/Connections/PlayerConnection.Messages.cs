@@ -44,7 +44,7 @@ public sealed partial class PlayerConnection
                     _afterMatch = false;
                     BeginJoin(message.Join);
                 }
-                else
+                else if (!TryHoldJoin(message.Join))
                 {
                     RejectInState("Already in a match: Join is valid only before joining.");
                 }

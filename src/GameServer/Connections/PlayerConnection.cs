@@ -32,6 +32,10 @@ public sealed partial class PlayerConnection
 
     /// <summary>A match closed under this connection and no Join has come since: Inputs sent before the client knew are late, not invalid.</summary>
     private volatile bool _afterMatch;
+
+    // A Join that came after the match's last frame but before the tick handed the connection back to the lobby.
+    private readonly Lock _lobbyLock = new();
+    private JoinMessage? _heldJoin;
     private int _closeReason = -1;
 
     // The close-handshake timer is made by whoever closes first and disposed when the connection ends, under this lock.

@@ -34,6 +34,7 @@ public sealed partial class MatchHost : ITickTarget
     private long _lastSummaryAt;
     private uint _tick;
     private volatile bool _closing;
+    private volatile bool _sentLastFrame;
 
     /// <param name="recorder">Records the match for replays; null when recording is off.</param>
     public MatchHost(IMatchSimulation simulation, int tickRate, MatchServices services, Action<MatchHost> onRemoved, MatchRecorder? recorder = null)
@@ -65,6 +66,9 @@ public sealed partial class MatchHost : ITickTarget
     public MatchSummary Summary { get; private set; }
 
     /// <summary>Whether the match takes new players: not full, not ended, not being removed.</summary>
+    /// <summary>The match's last frame is going out: a player told by it may send Join before <see cref="Shut"/> hands it back.</summary>
+    public bool HasSentLastFrame => _sentLastFrame;
+
     public bool IsOpen => !_closing && Volatile.Read(ref _reservedSeats) < Capacity && Summary.Phase != MatchPhase.Ended;
 
     /// <summary>Seats reserved or taken.</summary>
@@ -138,6 +142,7 @@ public sealed partial class MatchHost : ITickTarget
 
         // The scoreboard is refreshed before the players hear of the tick, so nobody can see it older than a delta.
         RefreshSummary(now);
+        _sentLastFrame = _match.IsClosed;
         Broadcast(now);
         _previous.CopyFrom(_match.World);
         ExpireDisconnected(now);
