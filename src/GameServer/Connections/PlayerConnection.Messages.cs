@@ -53,8 +53,8 @@ public sealed partial class PlayerConnection
             case MessageType.Input:
                 if (_slot is PlayerSlot slot && State == ConnectionState.Playing)
                 {
-                    InputMessage input = ProtocolVersion == ProtocolConstants.Version2 && match is not null
-                        ? match.ToInput(message.Input, _inputValues)
+                    GameInput input = ProtocolVersion == ProtocolConstants.Version2 && match is not null
+                        ? GameInput.From(message.Input, _inputValues.AsSpan(0, match.Schema.Input.Count))
                         : message.Input;
                     if (!slot.Inputs.Enqueue(input, now))
                     {

@@ -13,7 +13,7 @@ public sealed class InputQueue(int capacity)
     // Weight of the newest input in the moving mean of the lag: about the last 20 inputs count.
     private const double LagWeight = 0.05;
 
-    private readonly InputMessage[] _items = new InputMessage[capacity];
+    private readonly GameInput[] _items = new GameInput[capacity];
     private readonly long[] _arrivals = new long[capacity];
     private int _head;
     private int _count;
@@ -34,7 +34,7 @@ public sealed class InputQueue(int capacity)
 
     /// <param name="arrivedAt">When the input arrived (a <see cref="TimeProvider"/> timestamp).</param>
     /// <returns>False when an older input was dropped to make room.</returns>
-    public bool Enqueue(in InputMessage input, long arrivedAt)
+    public bool Enqueue(in GameInput input, long arrivedAt)
     {
         lock (_items)
         {

@@ -107,7 +107,7 @@ public sealed partial class MatchHost
 
     private void SendWelcome(PlayerSlot slot, IFrameSender sender, bool v2)
     {
-        var welcome = new WelcomeMessage(v2 ? ProtocolConstants.Version2 : ProtocolConstants.Version, slot.PlayerId, Id, _tickRate, _match.World.Tick, slot.Token);
+        var welcome = new WelcomeMessage(v2 ? ProtocolConstants.Version2 : ProtocolConstants.Version, slot.PlayerId, Id, _tickRate, _match.Tick, slot.Token);
         SharedFrame frame = v2
             ? SharedFrame.Encode((welcome, _match.Schema), static (writer, m) => FrameWriter.WriteWelcome(writer, m.welcome, m.Schema))
             : SharedFrame.Encode(welcome, static (writer, message) => FrameWriter.WriteWelcome(writer, message));

@@ -49,7 +49,7 @@ public sealed partial class MatchHost
         }
 
         uint playerId = _match.AddPlayer(name);
-        _recorder?.Joined(_match.World.Tick, playerId, name);
+        _recorder?.Joined(_match.Tick, playerId, name);
         _names[playerId] = name;
         var slot = new PlayerSlot(playerId, name, _services.Matchmaking.MaxInputsPerTick) { Connection = connection, Subject = connection.Subject };
         Attach(slot, connection);
@@ -105,7 +105,7 @@ public sealed partial class MatchHost
 
     // Published with this tick's game events; RefreshSummary sees it, so the standings that follow are current.
     private void AddPresenceEvent(PresenceChange presence, PlayerSlot slot) =>
-        _feedEvents.Add(MatchFeedEvent.ForPresence(presence, _match.World.Tick, slot.PlayerId, slot.Name, _services.Gateway.ResumeGracePeriod));
+        _feedEvents.Add(MatchFeedEvent.ForPresence(presence, _match.Tick, slot.PlayerId, slot.Name, _services.Gateway.ResumeGracePeriod));
 
     private void ExpireDisconnected(long now)
     {
@@ -122,7 +122,7 @@ public sealed partial class MatchHost
     private void Remove(PlayerSlot slot)
     {
         _match.RemovePlayer(slot.PlayerId);
-        _recorder?.Left(_match.World.Tick, slot.PlayerId);
+        _recorder?.Left(_match.Tick, slot.PlayerId);
         _services.Resumes.Unregister(slot.Token);
         _slots.Remove(slot);
         PublishPlayers();

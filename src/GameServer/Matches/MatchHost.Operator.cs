@@ -9,9 +9,6 @@ public sealed partial class MatchHost
 {
     private readonly ConcurrentQueue<PlayerKick> _kicks = new();
 
-    // The end screen an early end without an error shows its players; made on the first such end only.
-    private WorldState? _endScreen;
-
     /// <summary>
     /// Removes a player at the match's next tick: its connection is closed with 4008 and <paramref name="reason"/>, and
     /// its seat is not held (its resume token dies with it). Safe from any thread; a player already gone is ignored.
@@ -44,15 +41,11 @@ public sealed partial class MatchHost
     /// </summary>
     private void BroadcastEndScreen()
     {
-        WorldState endScreen = _endScreen ??= new WorldState();
-        endScreen.CopyFrom(_match.World);
-        endScreen.Tick = _previous.Tick + 1;
-        endScreen.Phase = MatchPhase.Ended;
-        endScreen.PhaseTicksLeft = 0;
-        SharedFrame frame = SharedFrame.Rent(256);
-        frame.Append((_previous, endScreen), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.endScreen));
+        // The match has not stepped since its last broadcast: the end screen is the next tick.
+        uint tick = _match.Tick + 1;
+        SharedFrame? frame = _wire.EndScreen(tick);
         int ackOffset = 0;
-        SharedFrame? schemaFrame = HasSchemaPlayers() ? _wire.SchemaEndScreen(endScreen.Tick, out ackOffset) : null;
+        SharedFrame? schemaFrame = HasSchemaPlayers() ? _wire.SchemaEndScreen(tick, out ackOffset) : null;
         foreach (PlayerSlot slot in _slots)
         {
             // A player waiting for a snapshot holds no base for the delta: it just goes back before Join.
@@ -63,7 +56,10 @@ public sealed partial class MatchHost
 
             if (connection.ProtocolVersion != ProtocolConstants.Version2)
             {
-                connection.Sender.TrySend(frame);
+                if (frame is not null)
+                {
+                    connection.Sender.TrySend(frame);
+                }
             }
             else if (schemaFrame is not null)
             {
@@ -71,7 +67,7 @@ public sealed partial class MatchHost
             }
         }
 
-        frame.Release();
+        frame?.Release();
         schemaFrame?.Release();
     }
 

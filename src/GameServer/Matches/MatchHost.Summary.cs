@@ -1,4 +1,5 @@
-using GameServer.Protocol;
+using System.Buffers;
+using GameServer.Simulation;
 
 namespace GameServer.Matches;
 
@@ -18,18 +19,16 @@ public sealed partial class MatchHost
 
     private MatchSummary BuildSummary()
     {
-        WorldState world = _match.World;
-        var players = new List<PlayerStanding>();
-        foreach (ref readonly EntityState e in world.Entities)
+        Standing[] standings = ArrayPool<Standing>.Shared.Rent(Math.Max(Capacity, 1));
+        int count = _match.GetStandings(standings);
+        var players = new List<PlayerStanding>(count);
+        foreach (Standing standing in standings.AsSpan(0, count))
         {
-            if (e.Kind == EntityKind.Player)
-            {
-                players.Add(new PlayerStanding(e.Id, e.Name ?? string.Empty, e.Score, e.Aux, IsConnected(e.Id)));
-            }
+            players.Add(new PlayerStanding(standing.PlayerId, standing.Name, standing.Score, standing.Kills, IsConnected(standing.PlayerId)));
         }
 
-        players.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
-        return new MatchSummary(Id, world.Phase, world.Tick, Math.Round(world.PhaseTicksLeft / (double)_tickRate, 1), Capacity, players);
+        ArrayPool<Standing>.Shared.Return(standings, clearArray: true);
+        return new MatchSummary(Id, _match.Phase, _match.Tick, Math.Round(_match.PhaseTicksLeft / (double)_tickRate, 1), Capacity, players);
     }
 
     private bool IsConnected(uint playerId)

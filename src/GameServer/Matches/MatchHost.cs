@@ -16,7 +16,6 @@ public sealed partial class MatchHost : ITickTarget
     private readonly MatchServices _services;
     private readonly Action<MatchHost> _onRemoved;
     private readonly int _tickRate;
-    private readonly WorldState _previous = new();
     private readonly ConcurrentQueue<MatchCommand> _commands = new();
     private readonly List<PlayerSlot> _slots = [];
     private readonly List<MatchFeedEvent> _feedEvents = [];
@@ -26,6 +25,7 @@ public sealed partial class MatchHost : ITickTarget
     private readonly PlayerInput[] _inputs;
     private readonly MatchRecorder? _recorder;
     private readonly MatchWire _wire;
+    private readonly Func<ulong> _hashState;
 
     // A copy of _slots for other threads (the admin API), replaced on every join and leave.
     private PlayerSlot[] _players = [];
@@ -46,8 +46,8 @@ public sealed partial class MatchHost : ITickTarget
         Capacity = services.Matchmaking.Capacity;
         _match = simulation;
         _inputs = new PlayerInput[Capacity * services.Matchmaking.MaxInputsPerTick];
-        _previous.CopyFrom(_match.World);
-        _wire = new MatchWire(simulation, _previous);
+        _wire = new MatchWire(simulation);
+        _hashState = simulation.ComputeHash;
         _emptySince = services.Time.GetTimestamp();
         Summary = BuildSummary();
     }
@@ -59,8 +59,8 @@ public sealed partial class MatchHost : ITickTarget
     /// <summary>The game's wire schema, which v2 players' inputs are read by; safe from any thread.</summary>
     public Protocol.Schema.GameSchema Schema => _match.Schema;
 
-    /// <summary>The game's input from a v2 Input's checked values; pure, called from the connection's thread.</summary>
-    public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => _match.ToInput(header, values);
+    /// <summary>Whether v1 clients can play this match's game (Arena's state is v1's entity world); safe from any thread.</summary>
+    public bool ServesVersion1 => _wire.ServesVersion1;
 
     /// <summary>The latest scoreboard, safe to read from any thread.</summary>
     public MatchSummary Summary { get; private set; }
@@ -135,16 +135,15 @@ public sealed partial class MatchHost : ITickTarget
         }
 
         ReadOnlySpan<PlayerInput> inputs = CollectInputs(now);
-        _recorder?.Stepping(_match.World.Tick + 1, inputs);
+        _recorder?.Stepping(_match.Tick + 1, inputs);
         _match.Step(inputs);
-        _recorder?.Stepped(_match.World);
-        Volatile.Write(ref _tick, _match.World.Tick);
+        _recorder?.Stepped(_match.Tick, _hashState);
+        Volatile.Write(ref _tick, _match.Tick);
 
         // The scoreboard is refreshed before the players hear of the tick, so nobody can see it older than a delta.
         RefreshSummary(now);
         _sentLastFrame = _match.IsClosed;
         Broadcast(now);
-        _previous.CopyFrom(_match.World);
         ExpireDisconnected(now);
         Cost.Add(_services.Time.GetTimestamp() - now);
 

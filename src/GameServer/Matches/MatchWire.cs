@@ -9,14 +9,19 @@ namespace GameServer.Matches;
 /// One match's outgoing state frames for the tick being broadcast, in both protocol versions: each is encoded and
 /// framed once, and only when a player of its version needs it. Version 2's state comes from the game through
 /// <see cref="IMatchSimulation.WriteState"/>, filled once per tick while the match has v2 players; its frames end in
-/// an ack placeholder that each player's copy overwrites with its own. Owned by the match's tick.
+/// an ack placeholder that each player's copy overwrites with its own. Version 1 is served only for a game whose
+/// state is v1's entity world (<see cref="IEntityWorldSimulation"/>, Arena), its base the world of the tick before.
+/// Owned by the match's tick.
 /// </summary>
-internal sealed class MatchWire(IMatchSimulation match, WorldState previous)
+internal sealed class MatchWire(IMatchSimulation match)
 {
     // Offset of a v2 frame's ack value from the end of its first message: the 4 bytes after 0xce.
     private const int AckValueBytes = SchemaStateWriter.AckBytes - 1;
 
     private readonly SchemaStateWriter _writer = new(match.Schema);
+    private readonly IEntityWorldSimulation? _entities = match as IEntityWorldSimulation;
+    private readonly WorldState _previous = Copy((match as IEntityWorldSimulation)?.World);
+    private WorldState? _endScreen;
     private SchemaWorld _schemaPrevious = new(match.Schema);
     private SchemaWorld _schemaCurrent = new(match.Schema);
     private bool _filled;
@@ -27,6 +32,9 @@ internal sealed class MatchWire(IMatchSimulation match, WorldState previous)
     private SharedFrame? _schemaSnapshot;
     private int _schemaDeltaAck;
     private int _schemaSnapshotAck;
+
+    /// <summary>Whether v1 clients can be served this game: its state is v1's entity world.</summary>
+    public bool ServesVersion1 => _entities is not null;
 
     /// <summary>Whether a v2 delta can be written this tick: the schema world of the tick before was filled.</summary>
     public bool HasSchemaBase => _filled && _previousFilled;
@@ -41,25 +49,25 @@ internal sealed class MatchWire(IMatchSimulation match, WorldState previous)
         }
     }
 
-    /// <summary>The v1 delta and the tick's events, encoded on first use.</summary>
+    /// <summary>The v1 delta and the tick's events, encoded on first use; only where <see cref="ServesVersion1"/>.</summary>
     public SharedFrame Delta()
     {
         if (_delta is null)
         {
             _delta = SharedFrame.Rent(1024);
-            _delta.Append((previous, match.World), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds.previous, worlds.World));
+            _delta.Append((_previous, EntityWorld), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.Item2));
             AppendEvents(_delta);
         }
 
         return _delta;
     }
 
-    /// <summary>The v1 snapshot and the tick's events, encoded on first use.</summary>
+    /// <summary>The v1 snapshot and the tick's events, encoded on first use; only where <see cref="ServesVersion1"/>.</summary>
     public SharedFrame Snapshot()
     {
         if (_snapshot is null)
         {
-            _snapshot = SharedFrame.Encode(match.World, static (writer, world) => FrameWriter.WriteSnapshot(writer, world));
+            _snapshot = SharedFrame.Encode(EntityWorld, static (writer, world) => FrameWriter.WriteSnapshot(writer, world));
             AppendEvents(_snapshot);
         }
 
@@ -95,6 +103,27 @@ internal sealed class MatchWire(IMatchSimulation match, WorldState previous)
     }
 
     /// <summary>
+    /// The v1 delta to an end screen: the world of the tick before at <paramref name="tick"/>, in the Ended phase with
+    /// no time left, for a match an operator ended. Null when the game is not served on v1. The caller releases it.
+    /// </summary>
+    public SharedFrame? EndScreen(uint tick)
+    {
+        if (_entities is null)
+        {
+            return null;
+        }
+
+        WorldState endScreen = _endScreen ??= new WorldState();
+        endScreen.CopyFrom(_entities.World);
+        endScreen.Tick = tick;
+        endScreen.Phase = MatchPhase.Ended;
+        endScreen.PhaseTicksLeft = 0;
+        SharedFrame frame = SharedFrame.Rent(256);
+        frame.Append((_previous, endScreen), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.endScreen));
+        return frame;
+    }
+
+    /// <summary>
     /// The v2 delta to an end screen: the game's state at the next tick, in the Ended phase with no time left, for a
     /// match an operator ended. Null when no v2 base is held. The caller releases it; its ack is at <paramref name="ackOffset"/>.
     /// </summary>
@@ -125,9 +154,14 @@ internal sealed class MatchWire(IMatchSimulation match, WorldState previous)
         return sent;
     }
 
-    /// <summary>Ends the tick's broadcast: its frames go back to the pool, and its schema world becomes the next base.</summary>
+    /// <summary>Ends the tick's broadcast: its frames go back to the pool, and its worlds become the next bases.</summary>
     public void End()
     {
+        if (_entities is not null)
+        {
+            _previous.CopyFrom(_entities.World);
+        }
+
         Release(ref _delta);
         Release(ref _snapshot);
         Release(ref _schemaDelta);
@@ -138,6 +172,19 @@ internal sealed class MatchWire(IMatchSimulation match, WorldState previous)
         }
 
         _previousFilled = _filled;
+    }
+
+    private WorldState EntityWorld => (_entities ?? throw new InvalidOperationException($"The game \"{match.Schema.Game}\" is not served on protocol v1.")).World;
+
+    private static WorldState Copy(WorldState? world)
+    {
+        var copy = new WorldState();
+        if (world is not null)
+        {
+            copy.CopyFrom(world);
+        }
+
+        return copy;
     }
 
     private void AppendEvents(SharedFrame frame)

@@ -1,4 +1,3 @@
-using GameServer.Protocol;
 using GameServer.Simulation;
 using GameServer.Simulation.Replays;
 
@@ -65,11 +64,12 @@ public sealed class MatchRecorder
         }
     }
 
-    public void Stepped(WorldState world)
+    /// <param name="hash">The game's state hash, computed only on the ticks that record one.</param>
+    public void Stepped(uint tick, Func<ulong> hash)
     {
-        if (!_stopped && world.Tick % _hashInterval == 0)
+        if (!_stopped && tick % _hashInterval == 0)
         {
-            Append(_encoder.Hash(world.Tick, world.ComputeHash()));
+            Append(_encoder.Hash(tick, hash()));
         }
     }
 

@@ -3,6 +3,7 @@ using GameServer.LoadTest.Reporting;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
+using GameServer.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.LoadTest;
@@ -57,36 +58,16 @@ public sealed class SwarmRejoinTests
     private static ArenaRules ShortRules() => ShortMatches.Rules(runningTicks: 30, endedTicks: 15);
 
     /// <summary>Arena whose step throws half-way through the running phase.</summary>
-    private sealed class FailingMatch(Match arena) : IMatchSimulation
+    private sealed class FailingMatch(Match arena) : ArenaDecorator(arena)
     {
-        public uint Id => arena.Id;
-
-        public WorldState World => arena.World;
-
-        public bool IsClosed => arena.IsClosed;
-
-        public GameServer.Protocol.Schema.GameSchema Schema => arena.Schema;
-
-        public void WriteState(GameServer.Protocol.Schema.SchemaWorld target) => arena.WriteState(target);
-
-        public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => arena.ToInput(header, values);
-
-        public ReadOnlySpan<GameEvent> Events => arena.Events;
-
-        public void ClearEvents() => arena.ClearEvents();
-
-        public uint AddPlayer(string name) => arena.AddPlayer(name);
-
-        public void RemovePlayer(uint playerId) => arena.RemovePlayer(playerId);
-
-        public void Step(ReadOnlySpan<PlayerInput> inputs)
+        public override void Step(ReadOnlySpan<PlayerInput> inputs)
         {
-            if (World.Phase == MatchPhase.Running && World.PhaseTicksLeft == 15)
+            if (Arena.Phase == MatchPhase.Running && Arena.PhaseTicksLeft == 15)
             {
                 throw new InvalidOperationException("The simulation failed (on purpose, in a test).");
             }
 
-            arena.Step(inputs);
+            Arena.Step(inputs);
         }
     }
 }

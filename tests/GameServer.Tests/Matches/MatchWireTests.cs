@@ -74,8 +74,7 @@ public sealed class MatchWireTests
             senders[p] = new CountingSender();
         }
 
-        var previous = new WorldState();
-        return (match, new MatchWire(match, previous), senders);
+        return (match, new MatchWire(match), senders);
     }
 
     /// <summary>One tick: every player turns and moves, then each gets its frame (the first a snapshot), acks 100 and up.</summary>

@@ -13,6 +13,9 @@ public sealed class MatchRecorderTests : IDisposable
 
     private readonly ServiceProvider _provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly WorldState _world = new();
+
+    // Made once, as the host makes it: a delegate per step would be this test's own allocation.
+    private readonly Func<ulong> _hash;
     private readonly PlayerInput[] _inputs = new PlayerInput[Players];
     private readonly ReplayRecorders _recorders;
     private uint _tick;
@@ -21,6 +24,7 @@ public sealed class MatchRecorderTests : IDisposable
     {
         _recorders = new ReplayRecorders(Options.Create(new ReplayOptions { MaxBytesPerMatch = 1L << 30 }), new ArenaGame(new ArenaRules()),
             new ReplayMetrics(_provider.GetRequiredService<IMeterFactory>()), TimeProvider.System);
+        _hash = _world.ComputeHash;
         for (uint id = 1; id <= Players; id++)
         {
             _world.Append(new EntityState { Id = id, Kind = EntityKind.Player, Name = "p" + id, Health = 100, Flags = EntityFlags.Alive });
@@ -92,6 +96,6 @@ public sealed class MatchRecorderTests : IDisposable
 
         recorder.Stepping(_tick, _inputs);
         _world.Tick = _tick;
-        recorder.Stepped(_world);
+        recorder.Stepped(_tick, _hash);
     }
 }
