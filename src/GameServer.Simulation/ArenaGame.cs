@@ -9,7 +9,7 @@ public sealed class ArenaGame(ArenaRules rules) : IReplayableGame
 
     public byte[] Settings { get; } = JsonSerializer.SerializeToUtf8Bytes(rules);
 
-    public IEntityWorldSimulation Create(uint id, ulong seed, ReadOnlySpan<byte> settings)
+    public IMatchSimulation Create(uint id, ulong seed, ReadOnlySpan<byte> settings)
     {
         ArenaRules recorded;
         try

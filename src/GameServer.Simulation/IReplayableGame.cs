@@ -12,7 +12,7 @@ public interface IReplayableGame
     /// <summary>The settings of the matches this instance describes, in the game's own encoding.</summary>
     byte[] Settings { get; }
 
-    /// <summary>Creates a match like the recorded one: a v1 entity world, which the replay page draws.</summary>
+    /// <summary>Creates a match like the recorded one.</summary>
     /// <exception cref="ArgumentException">The settings are not this game's or are out of range.</exception>
-    IEntityWorldSimulation Create(uint id, ulong seed, ReadOnlySpan<byte> settings);
+    IMatchSimulation Create(uint id, ulong seed, ReadOnlySpan<byte> settings);
 }

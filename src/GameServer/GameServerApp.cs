@@ -89,7 +89,9 @@ public static class GameServerApp
         services.AddSingleton<LocalSeats>();
         services.AddSingleton<SeatClaims>();
         services.TryAddSingleton(ArenaRulesFor);
-        services.TryAddSingleton<MatchSimulationFactory>(ArenaFactory);
+        services.AddSingleton(new GameRegistration(ArenaSchema.GameName, ArenaFactory));
+        services.TryAddSingleton(DefaultGame);
+        services.AddSingleton<GameCatalog>();
         services.TryAddSingleton<IReplayableGame>(static provider => new ArenaGame(provider.GetRequiredService<ArenaRules>()));
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
@@ -129,6 +131,17 @@ public static class GameServerApp
         rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
         rules.LagCompensationTicks = (int)Math.Round(options.LagCompensation.TotalSeconds * tickRate, MidpointRounding.AwayFromZero);
         return rules;
+    }
+
+    /// <summary>The factory of Matchmaking:Game, which must be a registered game's name.</summary>
+    private static MatchSimulationFactory DefaultGame(IServiceProvider services)
+    {
+        string name = services.GetRequiredService<IOptions<MatchmakingOptions>>().Value.Game;
+        GameRegistration[] games = [.. services.GetServices<GameRegistration>()];
+        GameRegistration game = games.FirstOrDefault(g => g.Name == name)
+            ?? throw new OptionsValidationException(MatchmakingOptions.Section, typeof(MatchmakingOptions),
+                [$"Matchmaking:Game is \"{name}\"; the games are {string.Join(", ", games.Select(g => g.Name))}."]);
+        return game.Factory(services);
     }
 
     private static MatchSimulationFactory ArenaFactory(IServiceProvider services)

@@ -9,13 +9,11 @@ internal sealed class FaultyArena(uint failingTick) : IReplayableGame
 
     public byte[] Settings => _arena.Settings;
 
-    public IEntityWorldSimulation Create(uint id, ulong seed, ReadOnlySpan<byte> settings) => new Simulation(_arena.Create(id, seed, settings), failingTick);
+    public IMatchSimulation Create(uint id, ulong seed, ReadOnlySpan<byte> settings) => new Simulation(_arena.Create(id, seed, settings), failingTick);
 
-    private sealed class Simulation(IEntityWorldSimulation inner, uint failingTick) : IEntityWorldSimulation
+    private sealed class Simulation(IMatchSimulation inner, uint failingTick) : IMatchSimulation
     {
         public uint Id => inner.Id;
-
-        public WorldState World => inner.World;
 
         public uint Tick => inner.Tick;
 

@@ -41,10 +41,11 @@ public static class ClientMessageReader
             switch ((MessageType)type)
             {
                 case MessageType.Join:
-                    FrameReading.RequireLength(length, 4, "Join is [1, name, matchId, resumeToken].");
+                    FrameReading.RequireLength(length, 4, "Join is [1, name, matchId, resumeToken, game?].");
                     message = new ClientMessage(MessageType.Join, join: new JoinMessage(
-                        ReadName(ref reader), FrameReading.ReadOptionalUInt32(ref reader), FrameReading.ReadToken(ref reader)));
-                    FrameReading.EndFrame(ref reader, length - 4);
+                        ReadString(ref reader, "A name"), FrameReading.ReadOptionalUInt32(ref reader), FrameReading.ReadToken(ref reader),
+                        length >= 5 && !reader.TryReadNil() ? ReadString(ref reader, "A game") : null));
+                    FrameReading.EndFrame(ref reader, length - Math.Min(length, 5));
                     break;
                 case MessageType.Input when input is not null:
                     message = new ClientMessage(MessageType.Input, input: ReadInputV2(ref reader, length, input, values));
@@ -104,18 +105,19 @@ public static class ClientMessageReader
         return header;
     }
 
-    private static string ReadName(ref MessagePackReader reader)
+    /// <param name="what">The string's role in a reason, such as "A name".</param>
+    private static string ReadString(ref MessagePackReader reader, string what)
     {
         ReadOnlySequence<byte>? bytes = reader.ReadStringSequence();
         if (bytes is null)
         {
-            MalformedFrameException.Throw("A name must be a string.");
+            MalformedFrameException.Throw($"{what} must be a string.");
         }
 
-        // The rule for names (PlayerNames on the server) answers with an error; this bound only keeps hostile strings out.
+        // The server's own rules (PlayerNames, the games it has) answer with an error; this bound only keeps hostile strings out.
         if (bytes.Value.Length > ProtocolConstants.MaxNameStringBytes)
         {
-            MalformedFrameException.Throw("A name string may have at most 64 bytes of UTF-8.");
+            MalformedFrameException.Throw($"{what} string may have at most 64 bytes of UTF-8.");
         }
 
         Span<byte> buffer = stackalloc byte[ProtocolConstants.MaxNameStringBytes];

@@ -8,8 +8,9 @@ public static class FrameWriter
 {
     public static void WriteJoin(IBufferWriter<byte> output, in JoinMessage message)
     {
+        // Without a game the join keeps its four elements, the shape every server reads the same way.
         var writer = new MessagePackWriter(output);
-        writer.WriteArrayHeader(4);
+        writer.WriteArrayHeader(message.Game is null ? 4 : 5);
         writer.Write((byte)MessageType.Join);
         writer.Write(message.Name);
         if (message.MatchId is uint matchId)
@@ -22,6 +23,11 @@ public static class FrameWriter
         }
 
         FrameReading.WriteToken(ref writer, message.Resume);
+        if (message.Game is not null)
+        {
+            writer.Write(message.Game);
+        }
+
         writer.Flush();
     }
 

@@ -23,4 +23,7 @@ public enum ErrorCode : ushort
 
     /// <summary>The message type is not one this server knows; the message was ignored.</summary>
     UnknownMessageType = 7,
+
+    /// <summary>The game asked for is not one this server runs, or is served only on a protocol version the connection did not choose.</summary>
+    UnsupportedGame = 8,
 }

@@ -9,7 +9,7 @@ public static class Replayer
     /// <param name="file">The whole replay file.</param>
     /// <param name="games">The games it may be of.</param>
     /// <param name="stepped">Called after each replayed Step with the simulation (a page's frames are encoded there).</param>
-    public static ReplayVerdict Run(ReadOnlyMemory<byte> file, IReadOnlyList<IReplayableGame> games, Action<IEntityWorldSimulation>? stepped = null)
+    public static ReplayVerdict Run(ReadOnlyMemory<byte> file, IReadOnlyList<IReplayableGame> games, Action<IMatchSimulation>? stepped = null)
     {
         ReplayStart? start = null;
         try
@@ -17,7 +17,7 @@ public static class Replayer
             var reader = new ReplayReader(file);
             reader.TryRead(out ReplayRecord first);
             start = first.Start!;
-            IEntityWorldSimulation match = Create(start, games);
+            IMatchSimulation match = Create(start, games);
             return Play(reader, match, stepped) with { Start = start };
         }
         catch (ReplayFormatException exception)
@@ -26,7 +26,7 @@ public static class Replayer
         }
     }
 
-    private static IEntityWorldSimulation Create(ReplayStart start, IReadOnlyList<IReplayableGame> games)
+    private static IMatchSimulation Create(ReplayStart start, IReadOnlyList<IReplayableGame> games)
     {
         foreach (IReplayableGame game in games)
         {
@@ -46,7 +46,7 @@ public static class Replayer
         throw new ReplayFormatException($"Record 1 (Start): the game \"{start.Game}\" is not one this build has ({string.Join(", ", games.Select(g => g.Name))}).");
     }
 
-    private static ReplayVerdict Play(ReplayReader reader, IEntityWorldSimulation match, Action<IEntityWorldSimulation>? stepped)
+    private static ReplayVerdict Play(ReplayReader reader, IMatchSimulation match, Action<IMatchSimulation>? stepped)
     {
         int hashes = 0;
         while (reader.TryRead(out ReplayRecord record))

@@ -125,7 +125,7 @@ public sealed partial class PlayerConnection
 
         ValueTask<MatchPlacement> placing = join.MatchId is uint matchId
             ? _services.Matchmaker.JoinAsync(matchId)
-            : _services.Matchmaker.QuickJoinAsync();
+            : _services.Matchmaker.QuickJoinAsync(join.Game);
         if (placing.IsCompletedSuccessfully)
         {
             Place(placing.Result, join.Name);
@@ -160,6 +160,9 @@ public sealed partial class PlayerConnection
             case JoinOutcome.Full:
                 RefuseJoin(new ErrorMessage(ErrorCode.MatchFull, "That match is full or has ended."));
                 return;
+            case JoinOutcome.UnknownGame:
+                RefuseJoin(new ErrorMessage(ErrorCode.UnsupportedGame, Truncate($"No such game here; the games are {string.Join(", ", _services.Matches.Games.Names)}.")));
+                return;
         }
 
         if (placement.Outcome == JoinOutcome.Elsewhere)
@@ -176,7 +179,25 @@ public sealed partial class PlayerConnection
             return;
         }
 
+        if (RefusesVersion(match))
+        {
+            match.ReleaseSeat();
+            return;
+        }
+
         EnterMatch(match, new MatchCommand(MatchCommandKind.Join, this, name));
+    }
+
+    /// <summary>Refuses a v1 connection a match whose game only v2 serves (any game but Arena); true when it did.</summary>
+    private bool RefusesVersion(MatchHost match)
+    {
+        if (ProtocolVersion == ProtocolConstants.Version2 || match.ServesVersion1)
+        {
+            return false;
+        }
+
+        RefuseJoin(new ErrorMessage(ErrorCode.UnsupportedGame, Truncate($"Match {match.Id} plays {match.Game}, served on protocol v2 only: connect with subprotocol {ProtocolConstants.SubProtocolV2}.")));
+        return true;
     }
 
     private void RefuseJoin(in ErrorMessage error)

@@ -40,7 +40,7 @@ public static class MatchmakingEndpoints
 
         MatchPlacement placement = matchId is uint id
             ? await matchmaker.JoinAsync(id, PlacementScope.Cluster, cancellationToken)
-            : await matchmaker.QuickJoinAsync(PlacementScope.Cluster, cancellationToken);
+            : await matchmaker.QuickJoinAsync(null, PlacementScope.Cluster, cancellationToken);
         switch (placement.Outcome)
         {
             case JoinOutcome.NotFound:

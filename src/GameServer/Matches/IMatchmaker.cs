@@ -7,8 +7,12 @@ namespace GameServer.Matches;
 /// </summary>
 public interface IMatchmaker
 {
-    /// <summary>A seat in the fullest match of the scope that is neither full nor ended, or in a new one on this node.</summary>
-    ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A seat in the fullest match of <paramref name="game"/> in the scope that is neither full nor ended, or in a new one
+    /// on this node; UnknownGame when this node does not run that game.
+    /// </summary>
+    /// <param name="game">The game's name; null for the default game (<see cref="MatchmakingOptions.Game"/>).</param>
+    ValueTask<MatchPlacement> QuickJoinAsync(string? game = null, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A seat in the match with this id; NotFound when no live match has it, Full when it takes no one, Elsewhere when it

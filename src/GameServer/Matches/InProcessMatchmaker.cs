@@ -8,21 +8,26 @@ public sealed class InProcessMatchmaker(LocalMatches matches) : IMatchmaker, IDi
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
+    public async ValueTask<MatchPlacement> QuickJoinAsync(string? game = null, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
     {
+        if (!matches.Games.TryFind(game, out string name, out _))
+        {
+            return MatchPlacement.Refused(JoinOutcome.UnknownGame, 0);
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
             MatchHost? best = null;
             foreach (MatchHost match in matches.Matches)
             {
-                if (match.IsOpen && (best is null || match.Seats > best.Seats))
+                if (match.IsOpen && match.Game == name && (best is null || match.Seats > best.Seats))
                 {
                     best = match;
                 }
             }
 
-            MatchHost placed = best is not null && best.TryReserveSeat() ? best : await matches.OpenWithSeatAsync(cancellationToken);
+            MatchHost placed = best is not null && best.TryReserveSeat() ? best : await matches.OpenWithSeatAsync(name, cancellationToken);
             return MatchPlacement.Local(placed.Id);
         }
         finally

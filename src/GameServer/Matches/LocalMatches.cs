@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GameServer.Replays;
+using GameServer.Simulation;
 using GameServer.Ticking;
 
 namespace GameServer.Matches;
@@ -8,7 +9,7 @@ namespace GameServer.Matches;
 /// The matches this node runs, by id: the one place a <see cref="MatchHost"/> is found, whatever placed its players.
 /// Its lock is taken on opens, look-ups and removals only, never per tick or per message.
 /// </summary>
-public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory createSimulation, MatchServices services, IMatchIds ids, ReplayRecorders recorders)
+public sealed partial class LocalMatches(TickLoop loop, GameCatalog games, MatchServices services, IMatchIds ids, ReplayRecorders recorders)
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<uint, MatchHost> _matches = [];
@@ -22,6 +23,9 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
 
     /// <summary>A match was opened here; raised on the thread that opened it, before its first tick.</summary>
     public event Action? Opened;
+
+    /// <summary>The games matches are opened with.</summary>
+    public GameCatalog Games => games;
 
     /// <summary>The live matches, in id order.</summary>
     public IReadOnlyList<MatchHost> Matches => Volatile.Read(ref _snapshot);
@@ -44,9 +48,15 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
         }
     }
 
-    /// <summary>Opens a new match with one seat reserved, and starts it ticking.</summary>
-    public async ValueTask<MatchHost> OpenWithSeatAsync(CancellationToken cancellationToken = default)
+    /// <summary>Opens a new match of <paramref name="game"/> (null: the default game) with one seat reserved, and starts it ticking.</summary>
+    /// <exception cref="ArgumentException">No game has that name.</exception>
+    public async ValueTask<MatchHost> OpenWithSeatAsync(string? game = null, CancellationToken cancellationToken = default)
     {
+        if (!games.TryFind(game, out string name, out MatchSimulationFactory createSimulation))
+        {
+            throw new ArgumentException($"No game is named \"{name}\" here ({string.Join(", ", games.Names)}).", nameof(game));
+        }
+
         // Outside the lock, and awaited: a cluster's id source may have to ask Redis.
         uint id = await ids.NextAsync(cancellationToken);
         MatchHost match;
@@ -54,7 +64,13 @@ public sealed partial class LocalMatches(TickLoop loop, MatchSimulationFactory c
         {
             _lastId = Math.Max(_lastId, id);
             ulong seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-            match = new MatchHost(createSimulation(id, seed), loop.TickRate, services, Remove, recorders.Start(id, seed, loop.TickRate));
+            IMatchSimulation simulation = createSimulation(id, seed);
+            if (simulation.Schema.Game != name)
+            {
+                throw new InvalidOperationException($"The game registered as \"{name}\" made a match whose schema names \"{simulation.Schema.Game}\": Join and the schema must agree.");
+            }
+
+            match = new MatchHost(simulation, loop.TickRate, services, Remove, recorders.Start(name, id, seed, loop.TickRate));
             _matches.Add(id, match);
             Publish();
         }

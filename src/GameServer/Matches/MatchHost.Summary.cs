@@ -28,7 +28,7 @@ public sealed partial class MatchHost
         }
 
         ArrayPool<Standing>.Shared.Return(standings, clearArray: true);
-        return new MatchSummary(Id, _match.Phase, _match.Tick, Math.Round(_match.PhaseTicksLeft / (double)_tickRate, 1), Capacity, players);
+        return new MatchSummary(Id, Game, _match.Phase, _match.Tick, Math.Round(_match.PhaseTicksLeft / (double)_tickRate, 1), Capacity, players);
     }
 
     private bool IsConnected(uint playerId)

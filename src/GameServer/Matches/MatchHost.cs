@@ -54,6 +54,9 @@ public sealed partial class MatchHost : ITickTarget
 
     public uint Id => _match.Id;
 
+    /// <summary>The game's name (its schema's), which quick joins look for; safe from any thread.</summary>
+    public string Game => _match.Schema.Game;
+
     public int Capacity { get; }
 
     /// <summary>The game's wire schema, which v2 players' inputs are read by; safe from any thread.</summary>

@@ -4,7 +4,7 @@ using GameServer.Protocol;
 namespace GameServer.Matches;
 
 /// <summary>A match's scoreboard as the HTTP API shows it; rebuilt by the tick when standings change, read by any thread.</summary>
-public sealed record MatchSummary(uint Id, MatchPhase Phase, uint Tick, double SecondsLeft, int Capacity, IReadOnlyList<PlayerStanding> Players)
+public sealed record MatchSummary(uint Id, string Game, MatchPhase Phase, uint Tick, double SecondsLeft, int Capacity, IReadOnlyList<PlayerStanding> Players)
 {
     /// <summary>The address of the node that runs the match, on a cluster; null, and left out of the JSON, on a single node.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

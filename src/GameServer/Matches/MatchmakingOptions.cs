@@ -7,6 +7,10 @@ public sealed class MatchmakingOptions
 {
     public const string Section = "Matchmaking";
 
+    /// <summary>The game a Join that names none plays: one of the registered games' names ("arena", "tag"). Default "arena".</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Matchmaking:Game must name a game.")]
+    public string Game { get; set; } = "arena";
+
     /// <summary>Players per match. Default 16.</summary>
     [Range(1, 256, ErrorMessage = "Matchmaking:Capacity must be between 1 and 256 players.")]
     public int Capacity { get; set; } = 16;

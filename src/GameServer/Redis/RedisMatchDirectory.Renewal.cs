@@ -157,7 +157,7 @@ public sealed partial class RedisMatchDirectory
         }
 
         await Database.HashDeleteAsync(_keys.Standings, matchId);
-        MatchSummary last = Parse(standings)?.Summary ?? new MatchSummary(matchId, MatchPhase.Running, 0, 0, 0, []);
+        MatchSummary last = Parse(standings)?.Summary ?? new MatchSummary(matchId, string.Empty, MatchPhase.Running, 0, 0, 0, []);
         _events.Publish(matchId, [MatchFeedEvent.Ended(last.Tick, MatchEndReason.NodeLost)], last);
         _events.Remove(matchId, last);
         LogMatchNodeLost(_logger, matchId);

@@ -16,22 +16,33 @@ public sealed partial class RedisMatchmaker(LocalMatches local, RedisMatchDirect
     // Only the fullest few go to Redis: with this many full at once, a new match is no worse an answer.
     private const int MaxCandidates = 8;
 
-    public async ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
+    public async ValueTask<MatchPlacement> QuickJoinAsync(string? game = null, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
     {
+        if (!local.Games.TryFind(game, out string name, out _))
+        {
+            return MatchPlacement.Refused(JoinOutcome.UnknownGame, 0);
+        }
+
         var candidates = new List<SeatCandidate>();
         var owners = new Dictionary<uint, NodeAddress>();
         if (scope == PlacementScope.Cluster && await ListClusterAsync(cancellationToken) is IReadOnlyList<MatchListing> listings)
         {
             foreach (MatchListing listing in listings)
             {
-                AddCandidate(candidates, owners, listing);
+                if (listing.Summary.Game == name)
+                {
+                    AddCandidate(candidates, owners, listing);
+                }
             }
         }
         else
         {
             foreach (MatchHost match in local.Matches)
             {
-                AddLocal(candidates, match);
+                if (match.Game == name)
+                {
+                    AddLocal(candidates, match);
+                }
             }
         }
 
@@ -49,7 +60,7 @@ public sealed partial class RedisMatchmaker(LocalMatches local, RedisMatchDirect
             }
         }
 
-        return MatchPlacement.Local((await local.OpenWithSeatAsync(cancellationToken)).Id);
+        return MatchPlacement.Local((await local.OpenWithSeatAsync(name, cancellationToken)).Id);
     }
 
     public async ValueTask<MatchPlacement> JoinAsync(uint matchId, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)

@@ -22,7 +22,8 @@ public static class ReplayFrames
         bool first = true;
         ReplayVerdict verdict = Replayer.Run(file, games, match =>
         {
-            WorldState world = match.World;
+            // Recordings are made of the replayable game only, Arena, whose state is v1's world (ReplayRecorders.Start).
+            WorldState world = ((IEntityWorldSimulation)match).World;
             if (first || world.Tick % KeyframeInterval == 0)
             {
                 FrameWriter.WriteSnapshot(output, world);

@@ -43,10 +43,13 @@ public sealed class ReplayRecorders
 
     internal TimeProvider Time => _time;
 
-    /// <summary>A recorder for a match that is opening, or null when recording is off.</summary>
-    public MatchRecorder? Start(uint matchId, ulong seed, int tickRate)
+    /// <summary>
+    /// A recorder for a match of <paramref name="game"/> that is opening; null when recording is off or the game is not
+    /// the replayable one (replays re-simulate Arena and draw its v1 frames).
+    /// </summary>
+    public MatchRecorder? Start(string game, uint matchId, ulong seed, int tickRate)
     {
-        if (!_options.Enabled)
+        if (!_options.Enabled || game != _game.Name)
         {
             return null;
         }

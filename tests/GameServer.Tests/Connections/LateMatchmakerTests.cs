@@ -39,10 +39,10 @@ public sealed class LateMatchmakerTests : IAsyncLifetime
 
     private sealed class LateMatchmaker(InProcessMatchmaker inner) : IMatchmaker
     {
-        public async ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
+        public async ValueTask<MatchPlacement> QuickJoinAsync(string? game = null, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)
         {
             await Task.Yield();
-            return await inner.QuickJoinAsync(scope, cancellationToken);
+            return await inner.QuickJoinAsync(game, scope, cancellationToken);
         }
 
         public async ValueTask<MatchPlacement> JoinAsync(uint matchId, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default)

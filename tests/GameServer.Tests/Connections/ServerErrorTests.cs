@@ -38,7 +38,7 @@ public abstract class ServerErrorTests(GameTransport transport) : IAsyncLifetime
     {
         public const uint Trigger = 4242;
 
-        public ValueTask<MatchPlacement> QuickJoinAsync(PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default) => inner.QuickJoinAsync(scope, cancellationToken);
+        public ValueTask<MatchPlacement> QuickJoinAsync(string? game = null, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default) => inner.QuickJoinAsync(game, scope, cancellationToken);
 
         public ValueTask<MatchPlacement> JoinAsync(uint matchId, PlacementScope scope = PlacementScope.ThisNode, CancellationToken cancellationToken = default) =>
             matchId == Trigger ? throw new InvalidOperationException("A bug in the matchmaker.") : inner.JoinAsync(matchId, scope, cancellationToken);

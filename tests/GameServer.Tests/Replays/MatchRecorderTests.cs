@@ -34,7 +34,7 @@ public sealed class MatchRecorderTests : IDisposable
     [Fact]
     public void Stepping_SteadyStateWithTheWriterDraining_AllocatesNothing()
     {
-        MatchRecorder recorder = _recorders.Start(1, 7, tickRate: 30)!;
+        MatchRecorder recorder = _recorders.Start("arena", 1, 7, tickRate: 30)!;
         Run(recorder, ticks: 3_000);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -48,7 +48,7 @@ public sealed class MatchRecorderTests : IDisposable
     [Fact]
     public void Stepping_WriterFarBehind_GivesUpAndTellsTheWriterOnceItHasRoom()
     {
-        MatchRecorder recorder = _recorders.Start(1, 7, tickRate: 30)!;
+        MatchRecorder recorder = _recorders.Start("arena", 1, 7, tickRate: 30)!;
         for (int i = 0; i < 1_000_000 && !recorder.Stopped; i++)
         {
             Step(recorder);

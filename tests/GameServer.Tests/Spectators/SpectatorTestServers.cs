@@ -18,5 +18,5 @@ internal static class SpectatorTestServers
 
     /// <summary>A scoreboard for a match that exists only in the log, for events a test publishes itself.</summary>
     public static MatchSummary Standings(uint matchId, params PlayerStanding[] players) =>
-        new(matchId, Protocol.MatchPhase.Running, 100, 120.5, 16, players);
+        new(matchId, "arena", Protocol.MatchPhase.Running, 100, 120.5, 16, players);
 }

@@ -11,7 +11,7 @@ internal sealed class ThrowingStandings : IReadOnlyList<PlayerStanding>
     public PlayerStanding this[int index] => throw Failure();
 
     /// <summary>A scoreboard whose players cannot be written.</summary>
-    public static MatchSummary Summary(uint matchId) => new(matchId, Protocol.MatchPhase.Running, 100, 120.5, 16, new ThrowingStandings());
+    public static MatchSummary Summary(uint matchId) => new(matchId, "arena", Protocol.MatchPhase.Running, 100, 120.5, 16, new ThrowingStandings());
 
     public IEnumerator<PlayerStanding> GetEnumerator() => throw Failure();
 
