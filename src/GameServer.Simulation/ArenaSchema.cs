@@ -74,15 +74,16 @@ public static class ArenaSchema
             ]);
     }
 
-    /// <summary>Arena's input from a v2 Input's values, in the order of the schema's input fields (checked against their ranges by the reader).</summary>
-    public static InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) =>
-        header with
-        {
-            MoveX = (sbyte)values[MoveX],
-            MoveY = (sbyte)values[MoveY],
-            Aim = (ushort)values[InputAim],
-            Buttons = (Protocol.Buttons)values[Buttons],
-        };
+    /// <summary>Arena's input from a game input's values, in the order of the schema's input fields (v1's order too).</summary>
+    public static InputMessage ToInput(in GameInput input) =>
+        new(
+            input.Sequence,
+            input.AckTick,
+            (sbyte)input.Values[MoveX],
+            (sbyte)input.Values[MoveY],
+            (ushort)input.Values[InputAim],
+            (Protocol.Buttons)input.Values[Buttons],
+            input.ViewTick);
 
     /// <summary>A v2 Input's values for Arena's input, in the schema's order: what a client writes.</summary>
     public static void FromInput(in InputMessage input, Span<int> values)

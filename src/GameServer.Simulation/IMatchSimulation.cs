@@ -3,28 +3,24 @@ using GameServer.Protocol.Schema;
 namespace GameServer.Simulation;
 
 /// <summary>
-/// A match's game as the host drives it: what the host needs and nothing more, so a game other than Arena (or a
-/// test's faulty one) can run on the same tick loop, gateway and feeds.
+/// A match's game as the host drives it, whatever the game: what the host needs and nothing more. Its state and input
+/// are described by its <see cref="Schema"/>, so the host, the feed and every v2 client serve any game without knowing
+/// it (README, "Writing your own game"). Only its owner (one tick loop) calls it, except where a member says otherwise.
 /// </summary>
 public interface IMatchSimulation
 {
     uint Id { get; }
 
-    /// <summary>The current state in wire units; its tick is the match tick. Owned by the simulation.</summary>
-    WorldState World { get; }
-
     /// <summary>The game's wire schema (protocol v2): what <see cref="WriteState"/> writes and what its input holds. Immutable, safe from any thread.</summary>
     GameSchema Schema { get; }
 
-    /// <summary>Makes <paramref name="target"/> (of <see cref="Schema"/>) hold the current state; called by the match's owner.</summary>
-    void WriteState(SchemaWorld target);
+    /// <summary>The match tick: 0 when created, +1 per <see cref="Step"/>.</summary>
+    uint Tick { get; }
 
-    /// <summary>
-    /// The game's input for a v2 Input: <paramref name="header"/>'s sequence, ack tick and view tick with
-    /// <paramref name="values"/>, one per input field of <see cref="Schema"/>, already checked against their ranges.
-    /// Pure: the connection's thread calls it, not the match's owner.
-    /// </summary>
-    InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values);
+    MatchPhase Phase { get; }
+
+    /// <summary>Ticks until the phase changes by itself (countdown, time limit, end screen); 0 when none is due.</summary>
+    uint PhaseTicksLeft { get; }
 
     /// <summary>True once the match is over and may be removed.</summary>
     bool IsClosed { get; }
@@ -41,4 +37,13 @@ public interface IMatchSimulation
 
     /// <summary>Advances one tick with the inputs that arrived since the last.</summary>
     void Step(ReadOnlySpan<PlayerInput> inputs);
+
+    /// <summary>Makes <paramref name="target"/> (of <see cref="Schema"/>) hold the current state, tick and phase included.</summary>
+    void WriteState(SchemaWorld target);
+
+    /// <summary>Writes the standings of the players now in the match, best first; returns how many were written.</summary>
+    int GetStandings(Span<Standing> destination);
+
+    /// <summary>A hash of the whole state, equal for equal states on every platform: replays check determinism with it.</summary>
+    ulong ComputeHash();
 }

@@ -27,7 +27,7 @@ public sealed partial class Match
             }
 
             ref EntityState entity = ref _world.Get(input.PlayerId);
-            InputMessage message = input.Input;
+            InputMessage message = ArenaSchema.ToInput(input.Input);
             if (message.Sequence <= entity.LastInputSequence)
             {
                 continue;

@@ -2,12 +2,16 @@ using GameServer.Protocol.Schema;
 
 namespace GameServer.Simulation;
 
-/// <summary>Arena on protocol v2: its schema, its state through <see cref="ArenaStateAdapter"/>, its input from the schema's values.</summary>
+/// <summary>Arena on the wire: its v2 schema, its state through <see cref="ArenaStateAdapter"/>, its v1 world, its hash.</summary>
 public sealed partial class Match
 {
     public GameSchema Schema => _schema;
 
+    public uint Tick => _world.Tick;
+
+    public uint PhaseTicksLeft => _world.PhaseTicksLeft;
+
     public void WriteState(SchemaWorld target) => ArenaStateAdapter.ToSchema(_world, target);
 
-    public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => ArenaSchema.ToInput(header, values);
+    public ulong ComputeHash() => _world.ComputeHash();
 }

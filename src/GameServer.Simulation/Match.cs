@@ -14,7 +14,7 @@ namespace GameServer.Simulation;
 /// may move and aim (warm-up) but not fire; nothing scores and nothing spawns before Running. Running starts with
 /// every player respawned at a spawn point with full health and spawn protection.
 /// </remarks>
-public sealed partial class Match : IMatchSimulation
+public sealed partial class Match : IEntityWorldSimulation
 {
     private readonly ArenaRules _rules;
     private readonly WorldState _world = new();

@@ -15,7 +15,11 @@ internal sealed class FaultyArena(uint failingTick) : IReplayableGame
     {
         public uint Id => inner.Id;
 
-        public WorldState World => inner.World;
+        public uint Tick => inner.Tick;
+
+        public MatchPhase Phase => inner.Phase;
+
+        public uint PhaseTicksLeft => inner.PhaseTicksLeft;
 
         public bool IsClosed => inner.IsClosed;
 
@@ -23,7 +27,9 @@ internal sealed class FaultyArena(uint failingTick) : IReplayableGame
 
         public void WriteState(GameServer.Protocol.Schema.SchemaWorld target) => inner.WriteState(target);
 
-        public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => inner.ToInput(header, values);
+        public int GetStandings(Span<Standing> destination) => inner.GetStandings(destination);
+
+        public ulong ComputeHash() => inner.ComputeHash();
 
         public ReadOnlySpan<GameEvent> Events => inner.Events;
 
@@ -35,7 +41,7 @@ internal sealed class FaultyArena(uint failingTick) : IReplayableGame
 
         public void Step(ReadOnlySpan<PlayerInput> inputs)
         {
-            if (inner.World.Tick + 1 == failingTick)
+            if (inner.Tick + 1 == failingTick)
             {
                 throw new IndexOutOfRangeException("Index was outside the bounds of the array.");
             }

@@ -43,7 +43,7 @@ internal static class RecordedMatch
                 if (shoot)
                 {
                     uint view = tick > 4 ? tick - 2 - (uint)(i % 3) : 0;
-                    inputs[i] = inputs[i] with { Input = inputs[i].Input with { Aim = (ushort)((tick * 2000) + (i * 21000)), Buttons = Buttons.Fire, ViewTick = view } };
+                    inputs[i] = inputs[i] with { Input = ArenaSchema.ToInput(inputs[i].Input) with { Aim = (ushort)((tick * 2000) + (i * 21000)), Buttons = Buttons.Fire, ViewTick = view } };
                 }
 
                 written[i] = tamper is null ? inputs[i] : tamper(tick, inputs[i]);
@@ -105,7 +105,7 @@ internal static class RecordedMatch
         writer.Write(tick);
         foreach (PlayerInput input in inputs)
         {
-            InputMessage m = input.Input;
+            InputMessage m = ArenaSchema.ToInput(input.Input);
             Assert.Equal(0u, m.ViewTick);
             writer.Write(input.PlayerId);
             writer.Write(m.Sequence);

@@ -68,7 +68,7 @@ public sealed class ReplayTests
     public void Run_OneInputTampered_MismatchAtTheFirstHashAfterIt(uint tamperedTick, uint reportedTick)
     {
         byte[] file = RecordedMatch.Record(ticks: 300, (tick, input) =>
-            tick == tamperedTick && input.PlayerId == 2 ? input with { Input = input.Input with { MoveX = (sbyte)-input.Input.MoveX, MoveY = (sbyte)-input.Input.MoveY } } : input);
+            tick == tamperedTick && input.PlayerId == 2 ? input with { Input = ArenaSchema.ToInput(input.Input) with { MoveX = (sbyte)-input.Input.Values[0], MoveY = (sbyte)-input.Input.Values[1] } } : input);
 
         ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
 
@@ -155,7 +155,7 @@ public sealed class ReplayTests
         byte[] file = RecordedMatch.Record(ticks: 45);
         var ticks = new List<uint>();
 
-        Replayer.Run(file, ReplayGames.Builtin, match => ticks.Add(match.World.Tick));
+        Replayer.Run(file, ReplayGames.Builtin, match => ticks.Add(match.Tick));
 
         Assert.Equal(Enumerable.Range(1, 45).Select(t => (uint)t), ticks);
     }

@@ -6,7 +6,7 @@ export const Prediction = Object.freeze({ NONE: 0, PREVIOUS: 1, VELOCITY: 2 });
 
 export const MAX_KINDS = 32;
 export const MAX_FIELDS = 64;
-export const MAX_INPUT_FIELDS = 32;
+export const MAX_INPUT_FIELDS = 8;
 export const MAX_NAME_LENGTH = 64;
 
 export const isUint32 = (v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff;

@@ -13,8 +13,8 @@ public sealed partial class GameSchema
     /// <summary>The most entity fields a schema may declare (a change mask is at most 64 bits).</summary>
     public const int MaxFields = 64;
 
-    /// <summary>The most input fields a schema may declare.</summary>
-    public const int MaxInputFields = 32;
+    /// <summary>The most input fields a schema may declare: an input's values travel inline (<see cref="InputValues"/>), so a queued input stays small.</summary>
+    public const int MaxInputFields = 8;
 
     /// <summary>The longest game, kind or field name, in characters.</summary>
     public const int MaxNameLength = 64;

@@ -56,7 +56,7 @@ public sealed class ReplayRecordEncoder
         writer.Write(tick);
         foreach (ref readonly PlayerInput input in inputs)
         {
-            InputMessage message = input.Input;
+            InputMessage message = ArenaSchema.ToInput(input.Input);
             writer.Write(input.PlayerId);
             writer.Write(message.Sequence);
             writer.Write(message.AckTick);

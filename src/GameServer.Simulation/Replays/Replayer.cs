@@ -51,7 +51,7 @@ public static class Replayer
         int hashes = 0;
         while (reader.TryRead(out ReplayRecord record))
         {
-            uint tick = match.World.Tick;
+            uint tick = match.Tick;
             try
             {
                 switch (record.Kind)
@@ -70,15 +70,15 @@ public static class Replayer
                     case ReplayRecordKind.Step:
                         match.Step(record.Inputs.Span);
                         match.ClearEvents();
-                        if (match.World.Tick != record.Tick)
+                        if (match.Tick != record.Tick)
                         {
-                            return Diverged(match.World.Tick, hashes, $"the step made tick {match.World.Tick}, recorded as {record.Tick}");
+                            return Diverged(match.Tick, hashes, $"the step made tick {match.Tick}, recorded as {record.Tick}");
                         }
 
                         stepped?.Invoke(match);
                         break;
                     case ReplayRecordKind.Hash:
-                        ulong actual = match.World.ComputeHash();
+                        ulong actual = match.ComputeHash();
                         if (record.Tick != tick || actual != record.Hash)
                         {
                             return Diverged(record.Tick, hashes, $"hash {actual:x16} at tick {tick}, recorded {record.Hash:x16} at tick {record.Tick}");

@@ -4,7 +4,7 @@ using GameServer.Simulation;
 namespace GameServer.Tests.Infrastructure;
 
 /// <summary>The real Arena behind <see cref="IMatchSimulation"/>, for test arenas that change only how a step goes.</summary>
-internal abstract class ArenaDecorator(Match arena) : IMatchSimulation
+internal abstract class ArenaDecorator(Match arena) : IEntityWorldSimulation
 {
     protected Match Arena { get; } = arena;
 
@@ -12,13 +12,21 @@ internal abstract class ArenaDecorator(Match arena) : IMatchSimulation
 
     public WorldState World => Arena.World;
 
+    public uint Tick => Arena.Tick;
+
+    public MatchPhase Phase => Arena.Phase;
+
+    public uint PhaseTicksLeft => Arena.PhaseTicksLeft;
+
     public bool IsClosed => Arena.IsClosed;
 
     public GameServer.Protocol.Schema.GameSchema Schema => Arena.Schema;
 
     public void WriteState(GameServer.Protocol.Schema.SchemaWorld target) => Arena.WriteState(target);
 
-    public InputMessage ToInput(in InputMessage header, ReadOnlySpan<int> values) => Arena.ToInput(header, values);
+    public int GetStandings(Span<Standing> destination) => Arena.GetStandings(destination);
+
+    public ulong ComputeHash() => Arena.ComputeHash();
 
     public ReadOnlySpan<GameEvent> Events => Arena.Events;
 

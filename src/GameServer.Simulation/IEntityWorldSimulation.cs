@@ -1,0 +1,11 @@
+namespace GameServer.Simulation;
+
+/// <summary>
+/// A game whose state is also protocol v1's entity world, Arena's layout (<see cref="WorldState"/>): only its
+/// matches are served to v1 clients, and only they can be replayed on the replay page, which draws v1 frames.
+/// </summary>
+public interface IEntityWorldSimulation : IMatchSimulation
+{
+    /// <summary>The current state in v1's wire units; its tick is the match tick. Owned by the simulation.</summary>
+    WorldState World { get; }
+}
