@@ -59,6 +59,9 @@ public sealed partial class TagMatch : IMatchSimulation
 
     public void ClearEvents() => _events.Clear();
 
+    /// <summary>A player's live state, for tests that set up a position: changing it bypasses the rules.</summary>
+    internal TagPlayer Player(uint id) => _players[IndexOf(id)];
+
     /// <summary>Adds a player at a seeded spot, emits PlayerJoined; a joiner while running is not it and briefly immune.</summary>
     /// <returns>The player's id in inputs, events and the state.</returns>
     /// <exception cref="InvalidOperationException">The match is closed.</exception>
