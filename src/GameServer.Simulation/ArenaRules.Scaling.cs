@@ -1,3 +1,5 @@
+using static GameServer.Simulation.RulesScale;
+
 namespace GameServer.Simulation;
 
 public sealed partial class ArenaRules
@@ -30,12 +32,4 @@ public sealed partial class ArenaRules
     }
 
     internal ArenaRules Clone() => (ArenaRules)MemberwiseClone();
-
-    private static int Ticks(int milliseconds, int tickRate) => Math.Max(1, ((milliseconds * tickRate) + 500) / 1000);
-
-    private static int PerTick(int worldUnitsPerSecond, int tickRate) =>
-        Math.Max(1, ((worldUnitsPerSecond * Quantization.PositionScale) + (tickRate / 2)) / tickRate);
-
-    private static int PerTickSquared(int worldUnitsPerSecondSquared, int tickRate) =>
-        Math.Max(1, ((worldUnitsPerSecondSquared * Quantization.PositionScale) + (tickRate * tickRate / 2)) / (tickRate * tickRate));
 }

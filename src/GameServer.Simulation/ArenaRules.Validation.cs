@@ -3,7 +3,7 @@ namespace GameServer.Simulation;
 public sealed partial class ArenaRules
 {
     /// <summary>The highest supported tick rate: above it the per-tick speeds round to almost nothing.</summary>
-    public const int MaxTickRate = 240;
+    public const int MaxTickRate = RulesScale.MaxTickRate;
 
     /// <summary>Throws when a value is out of its range, naming the setting and the range it must be in.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
@@ -39,11 +39,5 @@ public sealed partial class ArenaRules
         Require(MaxPickups, 0, 1_000, nameof(MaxPickups));
     }
 
-    private static void Require(int value, int min, int max, string name)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentException($"ArenaRules.{name} is {value}; set it between {min} and {max}.", name);
-        }
-    }
+    private static void Require(int value, int min, int max, string name) => RulesScale.Require(nameof(ArenaRules), value, min, max, name);
 }

@@ -13,28 +13,7 @@ public sealed partial class Match
         foreach (PlayerSlot slot in _players)
         {
             ref readonly EntityState entity = ref _world.Get(slot.Id);
-            var standing = new Standing(slot.Id, slot.Name, entity.Score, entity.Aux, slot.Deaths);
-
-            // Insertion into a bounded sorted run: no allocation, and player counts are small.
-            int position = count;
-            while (position > 0 && Ranks(standing, destination[position - 1]))
-            {
-                position--;
-            }
-
-            if (position >= destination.Length)
-            {
-                continue;
-            }
-
-            int last = Math.Min(count, destination.Length - 1);
-            for (int i = last; i > position; i--)
-            {
-                destination[i] = destination[i - 1];
-            }
-
-            destination[position] = standing;
-            count = Math.Min(count + 1, destination.Length);
+            count = StandingRanking.Insert(destination, count, new Standing(slot.Id, slot.Name, entity.Score, entity.Aux, slot.Deaths));
         }
 
         return count;
@@ -59,10 +38,4 @@ public sealed partial class Match
 
         return bestId;
     }
-
-    /// <summary>Whether <paramref name="a"/> ranks strictly above <paramref name="b"/>.</summary>
-    private static bool Ranks(in Standing a, in Standing b) =>
-        a.Score != b.Score ? a.Score > b.Score :
-        a.Kills != b.Kills ? a.Kills > b.Kills :
-        a.PlayerId < b.PlayerId;
 }

@@ -1,0 +1,115 @@
+namespace GameServer.Simulation.Tag;
+
+public sealed partial class TagMatch
+{
+    /// <summary>Moves the match along its lifecycle at the end of a step, keeping <see cref="PhaseTicksLeft"/> current.</summary>
+    private void AdvancePhase()
+    {
+        switch (Phase)
+        {
+            case MatchPhase.Waiting:
+                if (_players.Count >= _rules.MinPlayersToStart)
+                {
+                    StartCountdown();
+                }
+
+                break;
+            case MatchPhase.Countdown:
+                if (_players.Count < _rules.MinPlayersToStart)
+                {
+                    Phase = MatchPhase.Waiting;
+                    PhaseTicksLeft = 0;
+                }
+                else if (--PhaseTicksLeft == 0)
+                {
+                    StartRunning();
+                }
+
+                break;
+            case MatchPhase.Running:
+                // As Arena: a match nobody plays in ends at once; one left alone keeps running, so a joiner can play on.
+                bool timeUp = _rules.TimeLimitTicks > 0 && --PhaseTicksLeft == 0;
+                if (timeUp || _players.Count == 0)
+                {
+                    EndMatch();
+                }
+
+                break;
+            case MatchPhase.Ended:
+                if (--PhaseTicksLeft == 0)
+                {
+                    IsClosed = true;
+                }
+
+                break;
+        }
+    }
+
+    private void StartCountdown()
+    {
+        if (_rules.CountdownTicks == 0)
+        {
+            StartRunning();
+            return;
+        }
+
+        Phase = MatchPhase.Countdown;
+        PhaseTicksLeft = (uint)_rules.CountdownTicks;
+    }
+
+    /// <summary>Everyone starts equal at a seeded spot; the PRNG picks "it", and the others are immune for a moment so it cannot tag where it stands.</summary>
+    private void StartRunning()
+    {
+        Phase = MatchPhase.Running;
+        PhaseTicksLeft = (uint)_rules.TimeLimitTicks;
+        foreach (TagPlayer player in _players)
+        {
+            PlaceAtSpawn(player);
+            player.IsIt = false;
+            player.Score = 0;
+            player.FreeTicks = 0;
+            player.Tags = 0;
+            player.TimesTagged = 0;
+            player.ImmuneTicks = _rules.ImmunityTicks;
+        }
+
+        MakeIt(_players[_prng.NextInt(_players.Count)]);
+        Emit(GameEventKind.MatchStarted, 0);
+    }
+
+    /// <summary>Freezes the field for the final standings; "it" stays marked so the end screen shows who was caught.</summary>
+    private void EndMatch()
+    {
+        Phase = MatchPhase.Ended;
+        PhaseTicksLeft = (uint)_rules.EndedTicks;
+        foreach (TagPlayer player in _players)
+        {
+            player.Vx = 0;
+            player.Vy = 0;
+        }
+
+        Emit(GameEventKind.MatchEnded, WinnerId());
+        if (_rules.EndedTicks == 0)
+        {
+            IsClosed = true;
+        }
+    }
+
+    /// <summary>The best-ranked player, 0 when there is none.</summary>
+    private uint WinnerId()
+    {
+        uint bestId = 0;
+        Standing best = default;
+        foreach (TagPlayer player in _players)
+        {
+            Standing standing = player.ToStanding();
+            if (bestId == 0 || StandingRanking.Ranks(standing, best))
+            {
+                best = standing;
+                bestId = player.Id;
+            }
+        }
+
+        return bestId;
+    }
+}
