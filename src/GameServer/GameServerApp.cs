@@ -15,6 +15,7 @@ using GameServer.Replays;
 using GameServer.Seats;
 using GameServer.Security;
 using GameServer.Simulation;
+using GameServer.Simulation.Tag;
 using GameServer.Spectators;
 using GameServer.Ticking;
 using GameServer.Transport;
@@ -90,6 +91,7 @@ public static class GameServerApp
         services.AddSingleton<SeatClaims>();
         services.TryAddSingleton(ArenaRulesFor);
         services.AddSingleton(new GameRegistration(ArenaSchema.GameName, ArenaFactory));
+        services.AddSingleton(new GameRegistration(TagSchema.GameName, TagFactory));
         services.TryAddSingleton(DefaultGame);
         services.AddSingleton<GameCatalog>();
         services.TryAddSingleton<IReplayableGame>(static provider => new ArenaGame(provider.GetRequiredService<ArenaRules>()));
@@ -142,6 +144,18 @@ public static class GameServerApp
             ?? throw new OptionsValidationException(MatchmakingOptions.Section, typeof(MatchmakingOptions),
                 [$"Matchmaking:Game is \"{name}\"; the games are {string.Join(", ", games.Select(g => g.Name))}."]);
         return game.Factory(services);
+    }
+
+    /// <summary>Tag, the second sample game: served on protocol v2 only, with the start and length the options give.</summary>
+    private static MatchSimulationFactory TagFactory(IServiceProvider services)
+    {
+        int tickRate = services.GetRequiredService<TickLoop>().TickRate;
+        MatchmakingOptions options = services.GetRequiredService<IOptions<MatchmakingOptions>>().Value;
+        TagRules rules = TagRules.ForTickRate(tickRate);
+        rules.MinPlayersToStart = options.MinPlayersToStart;
+        rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
+        rules.Validate();
+        return (id, seed) => new TagMatch(id, seed, rules);
     }
 
     private static MatchSimulationFactory ArenaFactory(IServiceProvider services)
