@@ -25,6 +25,8 @@ public sealed class ClientMessageReaderTests
         { "name not a string", "94 01 c0 c0 c0" },
         { "name string over 64 bytes", "94 01 d9 41" + string.Concat(Enumerable.Repeat("61", 65)) + "c0 c0" },
         { "name invalid utf-8", "94 01 a2 c328 c0 c0" },
+        { "game not a string", "95 01 a3 416461 c0 c0 07" },
+        { "game string over 64 bytes", "95 01 a3 416461 c0 c0 d9 41" + string.Concat(Enumerable.Repeat("61", 65)) },
         { "token of 4 bytes", "94 01 a3 416461 c0 c4 04 00112233" },
         { "match id negative", "94 01 a3 416461 ff c0" },
         { "array claims 4 billion elements", "dd ffffffff 02" },
@@ -97,7 +99,7 @@ public sealed class ClientMessageReaderTests
     [Fact]
     public void TryRead_EveryTruncationOfTheVectors_IsMalformed()
     {
-        foreach (string name in new[] { "join-quick", "join-resume", "input", "ping", "leave" })
+        foreach (string name in new[] { "join-quick", "join-game", "join-resume", "input", "ping", "leave" })
         {
             byte[] vector = ProtocolDocument.Vector(name);
             for (int length = 0; length < vector.Length; length++)
@@ -141,6 +143,12 @@ public sealed class ClientMessageReaderTests
     {
         // [3, uint64 5]: any encoding whose value fits the field's range is valid.
         Assert.Equal(5u, Frames.ReadClient(Convert.FromHexString("9203cf0000000000000005")).Ping.ClientTime);
+    }
+
+    [Fact]
+    public void TryRead_JoinWithANilGame_AsksForTheDefaultGame()
+    {
+        Assert.Equal(new JoinMessage("Ada", null, ResumeToken.None), Frames.ReadClient(Convert.FromHexString("9501a3416461c0c0c0")).Join);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ public sealed class ProtocolVectorTests
     [Fact]
     public void Document_HasAVectorForEveryMessageType()
     {
-        string[] expected = ["join-quick", "join-resume", "input", "input-view", "ping", "leave", "welcome", "snapshot", "delta", "pong", "event-kill", "error",
+        string[] expected = ["join-quick", "join-game", "join-resume", "input", "input-view", "ping", "leave", "welcome", "snapshot", "delta", "pong", "event-kill", "error",
             "welcome-v2", "delta-v2", "input-v2"];
         Assert.Equal(expected.Order(), ProtocolDocument.Vectors.Keys.Order());
     }
@@ -18,6 +18,15 @@ public sealed class ProtocolVectorTests
         ClientMessage message = Frames.ReadClient(vector);
         Assert.Equal(MessageType.Join, message.Type);
         Assert.Equal(new JoinMessage("Ada", null, ResumeToken.None), message.Join);
+        Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteJoin(w, message.Join)));
+    }
+
+    [Fact]
+    public void JoinGame_DecodesAndEncodes()
+    {
+        byte[] vector = ProtocolDocument.Vector("join-game");
+        ClientMessage message = Frames.ReadClient(vector);
+        Assert.Equal(new JoinMessage("Ada", null, ResumeToken.None, "tag"), message.Join);
         Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteJoin(w, message.Join)));
     }
 

@@ -181,14 +181,13 @@ public sealed partial class PlayerConnection
 
         if (RefusesVersion(match))
         {
-            match.ReleaseSeat();
             return;
         }
 
         EnterMatch(match, new MatchCommand(MatchCommandKind.Join, this, name));
     }
 
-    /// <summary>Refuses a v1 connection a match whose game only v2 serves (any game but Arena); true when it did.</summary>
+    /// <summary>Refuses a v1 connection a match whose game only v2 serves (any game but Arena), giving back its seat; true when it did.</summary>
     private bool RefusesVersion(MatchHost match)
     {
         if (ProtocolVersion == ProtocolConstants.Version2 || match.ServesVersion1)
@@ -196,6 +195,7 @@ public sealed partial class PlayerConnection
             return false;
         }
 
+        match.ReleaseSeat();
         RefuseJoin(new ErrorMessage(ErrorCode.UnsupportedGame, Truncate($"Match {match.Id} plays {match.Game}, served on protocol v2 only: connect with subprotocol {ProtocolConstants.SubProtocolV2}.")));
         return true;
     }

@@ -39,7 +39,6 @@ public sealed partial class PlayerConnection
         switch (claim.Outcome)
         {
             case SeatClaimOutcome.Taken when RefusesVersion(claim.Match!):
-                claim.Match!.ReleaseSeat();
                 return;
             case SeatClaimOutcome.Taken:
                 EnterMatch(claim.Match!, new MatchCommand(MatchCommandKind.Join, this, name));

@@ -46,7 +46,9 @@ public abstract class ProtocolV2Tests(GameTransport transport) : IAsyncLifetime
         one.RecordWorlds();
         two.RecordWorlds();
         uint twoId = two.Welcome.PlayerId;
-        int startY = one.World.Get(twoId).Y;
+
+        // Two's Welcome may reach it before the delta of its join tick reaches one.
+        int startY = (await one.WaitForWorldAsync(w => w.IndexOf(twoId) >= 0)).Get(twoId).Y;
 
         uint sequenceOne = await one.SendInputAsync(127, 0);
         uint sequenceTwo = await two.SendInputAsync(0, 127, aim: 12345);

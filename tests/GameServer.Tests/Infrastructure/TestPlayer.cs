@@ -78,14 +78,15 @@ public sealed class TestPlayer : IAsyncDisposable
     }
 
     /// <summary>Connects and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null, int version = ProtocolConstants.Version) =>
-        JoinAsync(server.WebSocketUri, name, matchId, version);
+    /// <param name="game">The game a quick join asks for; null for the server's default.</param>
+    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null, int version = ProtocolConstants.Version, string? game = null) =>
+        JoinAsync(server.WebSocketUri, name, matchId, version, game);
 
     /// <summary>Connects to <paramref name="webSocketUri"/> and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null, int version = ProtocolConstants.Version)
+    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null, int version = ProtocolConstants.Version, string? game = null)
     {
         TestPlayer player = await ConnectAsync(webSocketUri, version: version);
-        await player.SendJoinAsync(name, matchId);
+        await player.SendJoinAsync(name, matchId, game: game);
         await player.ExpectWelcomeAndSnapshotAsync();
         return player;
     }
@@ -97,8 +98,8 @@ public sealed class TestPlayer : IAsyncDisposable
         await NextAsync(MessageType.Snapshot);
     }
 
-    public Task SendJoinAsync(string name, uint? matchId = null, ResumeToken resume = default) =>
-        SendAsync(w => FrameWriter.WriteJoin(w, new JoinMessage(name, matchId, resume)));
+    public Task SendJoinAsync(string name, uint? matchId = null, ResumeToken resume = default, string? game = null) =>
+        SendAsync(w => FrameWriter.WriteJoin(w, new JoinMessage(name, matchId, resume, game)));
 
     public Task<uint> SendInputAsync(sbyte moveX, sbyte moveY, ushort aim = 0, Buttons buttons = Buttons.None)
     {
@@ -208,7 +209,8 @@ public sealed class TestPlayer : IAsyncDisposable
                 DecodeStatus status = _v2 is null
                     ? ServerMessageReader.TryRead(frame, World, out ServerMessage message, out string? reason)
                     : _v2.TryRead(frame, out message, out reason);
-                if (status == DecodeStatus.Ok && _v2 is not null && message.Type is MessageType.Snapshot or MessageType.Delta)
+                // Arena's v2 state is also shown as its v1 world; another game's is read from V2's schema world.
+                if (status == DecodeStatus.Ok && _v2?.Schema?.Game == ArenaSchema.GameName && message.Type is MessageType.Snapshot or MessageType.Delta)
                 {
                     ArenaStateAdapter.ToArena(_v2.World!, World);
                 }
