@@ -11,7 +11,7 @@ namespace GameServer.Tests.Infrastructure;
 /// A real ClientWebSocket speaking gameserver.v1 (or gameserver.v2). A background loop decodes every frame, keeps the
 /// world in sync by applying snapshots and deltas, and queues each message for the test to await in order. On v2 the
 /// schema world is decoded and copied into <see cref="World"/> through Arena's adapter after each state frame, so a
-/// test reads both versions' worlds the same way.
+/// test reads both versions' worlds the same way (another game's world, Tag's, only as <see cref="V2"/> decodes it).
 /// </summary>
 public sealed class TestPlayer : IAsyncDisposable
 {
@@ -78,14 +78,15 @@ public sealed class TestPlayer : IAsyncDisposable
     }
 
     /// <summary>Connects and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null, int version = ProtocolConstants.Version) =>
-        JoinAsync(server.WebSocketUri, name, matchId, version);
+    /// <param name="game">The game a quick join asks for by name (Join's 5th element); null for the server's default.</param>
+    public static Task<TestPlayer> JoinAsync(TestServer server, string name, uint? matchId = null, int version = ProtocolConstants.Version, string? game = null) =>
+        JoinAsync(server.WebSocketUri, name, matchId, version, game);
 
     /// <summary>Connects to <paramref name="webSocketUri"/> and joins; returns once Welcome and the first Snapshot have arrived.</summary>
-    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null, int version = ProtocolConstants.Version)
+    public static async Task<TestPlayer> JoinAsync(Uri webSocketUri, string name, uint? matchId = null, int version = ProtocolConstants.Version, string? game = null)
     {
         TestPlayer player = await ConnectAsync(webSocketUri, version: version);
-        await player.SendJoinAsync(name, matchId);
+        await player.SendJoinAsync(name, matchId, game: game);
         await player.ExpectWelcomeAndSnapshotAsync();
         return player;
     }
@@ -97,8 +98,8 @@ public sealed class TestPlayer : IAsyncDisposable
         await NextAsync(MessageType.Snapshot);
     }
 
-    public Task SendJoinAsync(string name, uint? matchId = null, ResumeToken resume = default) =>
-        SendAsync(w => FrameWriter.WriteJoin(w, new JoinMessage(name, matchId, resume)));
+    public Task SendJoinAsync(string name, uint? matchId = null, ResumeToken resume = default, string? game = null) =>
+        SendAsync(w => FrameWriter.WriteJoin(w, new JoinMessage(name, matchId, resume, game)));
 
     public Task<uint> SendInputAsync(sbyte moveX, sbyte moveY, ushort aim = 0, Buttons buttons = Buttons.None)
     {
@@ -208,7 +209,8 @@ public sealed class TestPlayer : IAsyncDisposable
                 DecodeStatus status = _v2 is null
                     ? ServerMessageReader.TryRead(frame, World, out ServerMessage message, out string? reason)
                     : _v2.TryRead(frame, out message, out reason);
-                if (status == DecodeStatus.Ok && _v2 is not null && message.Type is MessageType.Snapshot or MessageType.Delta)
+                // Only Arena's world has the v1 shape World holds; another game's is read from V2.World.
+                if (status == DecodeStatus.Ok && _v2?.Schema?.Game == ArenaSchema.GameName && message.Type is MessageType.Snapshot or MessageType.Delta)
                 {
                     ArenaStateAdapter.ToArena(_v2.World!, World);
                 }
