@@ -10,6 +10,7 @@ export const Kind = Object.freeze({ PLAYER: 1, PROJECTILE: 2, PICKUP: 3 });
 export const Flags = Object.freeze({ ALIVE: 1, SPAWN_PROTECTED: 2 });
 export const ErrorCode = Object.freeze({
   INVALID_STATE: 1, INVALID_NAME: 2, MATCH_NOT_FOUND: 3, MATCH_FULL: 4, RESUME_REJECTED: 5, MATCH_FAILED: 6, UNKNOWN_TYPE: 7,
+  UNSUPPORTED_GAME: 8,
 });
 export const EventKind = Object.freeze({
   PLAYER_JOINED: 1, PLAYER_LEFT: 2, KILL: 3, PICKUP: 4, SCORE_CHANGED: 5, MATCH_STARTED: 6, MATCH_ENDED: 7,
@@ -18,8 +19,11 @@ export const EventKind = Object.freeze({
 // The fields a Delta's change mask may carry, in bit order (protocol.md, "Entity").
 export const CHANGE_FIELDS = Object.freeze(['x', 'y', 'vx', 'vy', 'aim', 'health', 'score', 'flags', 'lastInputSeq', 'aux']);
 
-export function encodeJoin(name, matchId = null, resumeToken = null) {
-  return encode([ClientType.JOIN, name, matchId, resumeToken]);
+/** Join; game names the game a quick join looks for (the 5th element, written only when set: absent = the server's default). */
+export function encodeJoin(name, matchId = null, resumeToken = null, game = null) {
+  const join = [ClientType.JOIN, name, matchId, resumeToken];
+  if (game !== null) join.push(game);
+  return encode(join);
 }
 
 export function encodePing(clientTime) {

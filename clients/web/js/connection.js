@@ -26,12 +26,16 @@ export async function matchmake(base) {
 }
 
 export class Connection {
-  /** base: the server's HTTP URL, where the player matchmakes; url: its WebSocket, used when matchmaking gives no seat. */
-  constructor(base, url, name, handlers) {
+  /**
+   * base: the server's HTTP URL, where the player matchmakes; url: its WebSocket, used when matchmaking gives no seat.
+   * game: the game to play by name ("tag"), or null for the server's default game.
+   */
+  constructor(base, url, name, handlers, game = null) {
     this.base = base;
     this.url = url;
     this.seat = null; // { matchId, url, seat } for the next open, then null: a seat is single use
     this.name = name;
+    this.game = game;
     this.handlers = handlers;
     this.session = new V2Session();
     /** The match's world in the schema's view, rebuilt from the session's after every state frame. */
@@ -51,9 +55,12 @@ export class Connection {
     this.place();
   }
 
-  /** A seat first; the node that runs its match is where this player plays, reconnects and resumes from now on. */
+  /**
+   * A seat first; the node that runs its match is where this player plays, reconnects and resumes from now on.
+   * POST /matchmaking seats players in the default game only: a player of another game quick-joins on url's node.
+   */
   async place() {
-    this.seat = await matchmake(this.base);
+    this.seat = this.game === null ? await matchmake(this.base) : null;
     if (this.stopped) return;
     if (this.seat !== null) this.url = this.seat.url;
     this.open();
@@ -79,7 +86,7 @@ export class Connection {
     this.joined = false;
     const matchId = this.resumeToken === null ? this.seat?.matchId ?? null : null;
     this.seat = null;
-    this.send(encodeJoin(this.name, matchId, this.resumeToken));
+    this.send(encodeJoin(this.name, matchId, this.resumeToken, this.game));
   }
 
   send(bytes) {

@@ -5,20 +5,12 @@ import { loadArena } from './arena.js';
 import { Connection } from './connection.js';
 import { Controls } from './controls.js';
 import { Interpolator } from './interpolation.js';
+import { onJoin } from './join-form.js';
 import { Predictor } from './prediction.js';
 import { Renderer } from './renderer.js';
+import { serverBase, socketUrl } from './server-url.js';
 
 const $ = (id) => document.getElementById(id);
-const params = new URLSearchParams(location.search);
-
-// ?server=http://host:port plays on another server; by default the one that served the page.
-const serverBase = () => new URL(params.get('server') ?? location.href);
-
-function socketUrl() {
-  const base = serverBase();
-  base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
-  return new URL('/ws', base).href;
-}
 
 class Game {
   constructor(name, arena) {
@@ -235,10 +227,7 @@ class Game {
   }
 }
 
-async function start(name) {
-  localStorage.setItem('gameserver.name', name);
-  $('join').hidden = true;
-  $('game').hidden = false;
+onJoin(async (name) => {
   // The map and the movement rules come from the server, so the prediction steps exactly what the server steps.
   let arena;
   try {
@@ -250,12 +239,4 @@ async function start(name) {
   const game = new Game(name, arena);
   Object.defineProperty(window, 'gameState', { get: () => game.snapshot() });
   $('canvas').focus();
-}
-
-$('name').value = params.get('name') ?? localStorage.getItem('gameserver.name') ?? '';
-$('join').addEventListener('submit', (e) => {
-  e.preventDefault();
-  const name = $('name').value.trim();
-  if (name.length > 0) start(name);
 });
-if (params.has('name')) start(params.get('name'));

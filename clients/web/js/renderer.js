@@ -1,6 +1,7 @@
 // Draws one frame of the arena: walls, pickups, projectiles, players with names and health, and the phase banner.
 // Entities come as the schema's view gives them (world-view.js): kinds and fields by name, nothing of a wire layout.
-import { Flags, Phase } from './codec.js';
+import { drawGrid, drawPhaseBanner, line } from './draw.js';
+import { Flags } from './codec.js';
 
 const HEALTH_PICKUP = 1; // Arena's pickup field: 1 health, 2 score orb
 
@@ -42,15 +43,12 @@ export class Renderer {
       else if (e.kindName === 'projectile') this.drawProjectile(x, y);
       else if (e.kindName === 'player') this.drawPlayer(e, x, y, p.aim, e.id === ownId);
     }
-    this.drawBanner(world, tickRate, status);
+    drawPhaseBanner(this.ctx, this.width / 2, world, tickRate, status);
   }
 
   drawFloor() {
     const { ctx } = this;
-    ctx.strokeStyle = '#161d2b';
-    ctx.lineWidth = 2;
-    for (let x = 100; x < this.width; x += 100) line(ctx, x, 0, x, this.height);
-    for (let y = 100; y < this.height; y += 100) line(ctx, 0, y, this.width, y);
+    drawGrid(ctx, this.width, this.height, '#161d2b');
     ctx.fillStyle = '#34405a';
     for (const [l, t, r, b] of this.walls) ctx.fillRect(l, t, r - l, b - t);
   }
@@ -106,32 +104,4 @@ export class Renderer {
     ctx.fillText(e.name ?? '', x, y - 44);
     ctx.globalAlpha = 1;
   }
-
-  drawBanner(world, tickRate, status) {
-    const { ctx } = this;
-    const seconds = Math.ceil(world.phaseTicksLeft / tickRate);
-    let text;
-    switch (world.phase) {
-      case Phase.WAITING: text = status?.startsWith('waiting for') ? capitalize(status) : 'Waiting for players'; break;
-      case Phase.COUNTDOWN: text = status?.startsWith('waiting for') ? capitalize(status) : `Starting in ${seconds}`; break;
-      case Phase.RUNNING: text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`; break;
-      default: text = `Match over · next match in ${seconds} s`; break;
-    }
-    ctx.font = '600 30px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.fillStyle = 'rgba(11, 15, 22, 0.7)';
-    const width = ctx.measureText(text).width + 40;
-    ctx.fillRect(this.width / 2 - width / 2, 48, width, 44);
-    ctx.fillStyle = world.phase === Phase.RUNNING ? '#e6e9ef' : '#ffd166';
-    ctx.fillText(text, this.width / 2, 81);
-  }
-}
-
-const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function line(ctx, x1, y1, x2, y2) {
-  ctx.beginPath();
-  ctx.moveTo(x1, y1);
-  ctx.lineTo(x2, y2);
-  ctx.stroke();
 }

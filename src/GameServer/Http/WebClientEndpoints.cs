@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace GameServer.Http;
 
 /// <summary>
-/// Serves the browser client (clients/web, copied to the output's wwwroot at build): the game at <c>/</c>, the
-/// scoreboard at <c>/spectate</c>, a replay at <c>/replay/{id}</c>, and the operator's console at <c>/admin</c>
+/// Serves the browser client (clients/web, copied to the output's wwwroot at build): Arena at <c>/</c>, Tag at
+/// <c>/tag</c>, the scoreboard at <c>/spectate</c>, a replay at <c>/replay/{id}</c>, and the operator's console at <c>/admin</c>
 /// while the console is on.
 /// </summary>
 public static class WebClientEndpoints
@@ -33,6 +33,7 @@ public static class WebClientEndpoints
         app.Use((context, next) => context.Request.Path.Equals(AdminPagePath, StringComparison.OrdinalIgnoreCase) ? NotFound(context) : next(context));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapGet("/", () => Page(files, "index.html"));
+        app.MapGet("/tag", () => Page(files, "tag.html"));
         app.MapGet("/spectate", () => Page(files, "spectate.html"));
         app.MapGet("/replay/{id}", () => Page(files, "replay.html"));
         if (app.Services.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)

@@ -11,7 +11,7 @@ namespace GameServer.Tests.Infrastructure;
 /// A real ClientWebSocket speaking gameserver.v1 (or gameserver.v2). A background loop decodes every frame, keeps the
 /// world in sync by applying snapshots and deltas, and queues each message for the test to await in order. On v2 the
 /// schema world is decoded and copied into <see cref="World"/> through Arena's adapter after each state frame, so a
-/// test reads both versions' worlds the same way.
+/// test reads both versions' worlds the same way (another game's world, Tag's, only as <see cref="V2"/> decodes it).
 /// </summary>
 public sealed class TestPlayer : IAsyncDisposable
 {
