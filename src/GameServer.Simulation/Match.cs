@@ -23,6 +23,7 @@ public sealed partial class Match : IEntityWorldSimulation
 
     // Built with the match: the connections' threads read it, so it is never made lazily.
     private readonly GameSchema _schema;
+    private readonly MatchLifecycle _lifecycle;
     private Prng _prng;
     private uint _nextId = 1;
 
@@ -40,6 +41,7 @@ public sealed partial class Match : IEntityWorldSimulation
         _prng = new Prng(seed);
         _targets = new TargetHistory(_rules.LagCompensationTicks);
         _schema = ArenaSchema.For(_rules);
+        _lifecycle = new MatchLifecycle(_rules.MinPlayersToStart, _rules.CountdownTicks, _rules.TimeLimitTicks, _rules.EndedTicks);
     }
 
     public uint Id { get; }
@@ -51,7 +53,7 @@ public sealed partial class Match : IEntityWorldSimulation
     public MatchPhase Phase => _world.Phase;
 
     /// <summary>True once the Ended phase has run out: the host removes the match, and <see cref="Step"/> does nothing more.</summary>
-    public bool IsClosed { get; private set; }
+    public bool IsClosed => _lifecycle.IsClosed;
 
     public int PlayerCount => _players.Count;
 

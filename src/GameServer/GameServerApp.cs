@@ -14,8 +14,6 @@ using GameServer.Redis;
 using GameServer.Replays;
 using GameServer.Seats;
 using GameServer.Security;
-using GameServer.Simulation;
-using GameServer.Simulation.Tag;
 using GameServer.Spectators;
 using GameServer.Ticking;
 using GameServer.Transport;
@@ -89,12 +87,7 @@ public static class GameServerApp
         services.AddSingleton<SeatMetrics>();
         services.AddSingleton<LocalSeats>();
         services.AddSingleton<SeatClaims>();
-        services.TryAddSingleton(ArenaRulesFor);
-        services.AddSingleton(new GameRegistration(ArenaSchema.GameName, ArenaFactory));
-        services.AddSingleton(new GameRegistration(TagSchema.GameName, TagFactory));
-        services.TryAddSingleton(DefaultGame);
-        services.AddSingleton<GameCatalog>();
-        services.TryAddSingleton<IReplayableGame>(static provider => new ArenaGame(provider.GetRequiredService<ArenaRules>()));
+        services.AddShippedGames();
         services.AddSingleton<GatewayServices>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -121,46 +114,5 @@ public static class GameServerApp
         {
             options.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
         }
-    }
-
-    /// <summary>The rules every match plays by, and that GET /arena.json describes: one instance, so they cannot differ.</summary>
-    private static ArenaRules ArenaRulesFor(IServiceProvider services)
-    {
-        int tickRate = services.GetRequiredService<TickLoop>().TickRate;
-        MatchmakingOptions options = services.GetRequiredService<IOptions<MatchmakingOptions>>().Value;
-        ArenaRules rules = ArenaRules.ForTickRate(tickRate);
-        rules.MinPlayersToStart = options.MinPlayersToStart;
-        rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
-        rules.LagCompensationTicks = (int)Math.Round(options.LagCompensation.TotalSeconds * tickRate, MidpointRounding.AwayFromZero);
-        return rules;
-    }
-
-    /// <summary>The factory of Matchmaking:Game, which must be a registered game's name.</summary>
-    private static MatchSimulationFactory DefaultGame(IServiceProvider services)
-    {
-        string name = services.GetRequiredService<IOptions<MatchmakingOptions>>().Value.Game;
-        GameRegistration[] games = [.. services.GetServices<GameRegistration>()];
-        GameRegistration game = games.FirstOrDefault(g => g.Name == name)
-            ?? throw new OptionsValidationException(MatchmakingOptions.Section, typeof(MatchmakingOptions),
-                [$"Matchmaking:Game is \"{name}\"; the games are {string.Join(", ", games.Select(g => g.Name))}."]);
-        return game.Factory(services);
-    }
-
-    /// <summary>Tag, the second sample game: served on protocol v2 only, with the start and length the options give.</summary>
-    private static MatchSimulationFactory TagFactory(IServiceProvider services)
-    {
-        int tickRate = services.GetRequiredService<TickLoop>().TickRate;
-        MatchmakingOptions options = services.GetRequiredService<IOptions<MatchmakingOptions>>().Value;
-        TagRules rules = TagRules.ForTickRate(tickRate);
-        rules.MinPlayersToStart = options.MinPlayersToStart;
-        rules.TimeLimitTicks = (int)(options.MatchDuration.TotalSeconds * tickRate);
-        rules.Validate();
-        return (id, seed) => new TagMatch(id, seed, rules);
-    }
-
-    private static MatchSimulationFactory ArenaFactory(IServiceProvider services)
-    {
-        ArenaRules rules = services.GetRequiredService<ArenaRules>();
-        return (id, seed) => new Match(id, seed, rules);
     }
 }

@@ -2,66 +2,24 @@ namespace GameServer.Simulation.Tag;
 
 public sealed partial class TagMatch
 {
-    /// <summary>Moves the match along its lifecycle at the end of a step, keeping <see cref="PhaseTicksLeft"/> current.</summary>
+    /// <summary>Moves the match along its lifecycle at the end of a step.</summary>
     private void AdvancePhase()
     {
-        switch (Phase)
-        {
-            case MatchPhase.Waiting:
-                if (_players.Count >= _rules.MinPlayersToStart)
-                {
-                    StartCountdown();
-                }
-
-                break;
-            case MatchPhase.Countdown:
-                if (_players.Count < _rules.MinPlayersToStart)
-                {
-                    Phase = MatchPhase.Waiting;
-                    PhaseTicksLeft = 0;
-                }
-                else if (--PhaseTicksLeft == 0)
-                {
-                    StartRunning();
-                }
-
-                break;
-            case MatchPhase.Running:
-                // As Arena: a match nobody plays in ends at once; one left alone keeps running, so a joiner can play on.
-                bool timeUp = _rules.TimeLimitTicks > 0 && --PhaseTicksLeft == 0;
-                if (timeUp || _players.Count == 0)
-                {
-                    EndMatch();
-                }
-
-                break;
-            case MatchPhase.Ended:
-                if (--PhaseTicksLeft == 0)
-                {
-                    IsClosed = true;
-                }
-
-                break;
-        }
-    }
-
-    private void StartCountdown()
-    {
-        if (_rules.CountdownTicks == 0)
+        // As Arena: a match nobody plays in ends at once; one left alone keeps running, so a joiner can play on.
+        LifecycleChange change = _lifecycle.Advance(_players.Count);
+        if (change == LifecycleChange.Started)
         {
             StartRunning();
-            return;
         }
-
-        Phase = MatchPhase.Countdown;
-        PhaseTicksLeft = (uint)_rules.CountdownTicks;
+        else if (change == LifecycleChange.Ended)
+        {
+            EndMatch();
+        }
     }
 
     /// <summary>Everyone starts equal at a seeded spot; the PRNG picks "it", and the others are immune for a moment so it cannot tag where it stands.</summary>
     private void StartRunning()
     {
-        Phase = MatchPhase.Running;
-        PhaseTicksLeft = (uint)_rules.TimeLimitTicks;
         foreach (TagPlayer player in _players)
         {
             PlaceAtSpawn(player);
@@ -80,8 +38,6 @@ public sealed partial class TagMatch
     /// <summary>Freezes the field for the final standings; "it" stays marked so the end screen shows who was caught.</summary>
     private void EndMatch()
     {
-        Phase = MatchPhase.Ended;
-        PhaseTicksLeft = (uint)_rules.EndedTicks;
         foreach (TagPlayer player in _players)
         {
             player.Vx = 0;
@@ -89,10 +45,6 @@ public sealed partial class TagMatch
         }
 
         Emit(GameEventKind.MatchEnded, WinnerId());
-        if (_rules.EndedTicks == 0)
-        {
-            IsClosed = true;
-        }
     }
 
     /// <summary>The best-ranked player, 0 when there is none.</summary>

@@ -21,6 +21,7 @@ public sealed partial class TagMatch : IMatchSimulation
 
     // Built with the match: the connections' threads read it, so it is never made lazily.
     private readonly GameSchema _schema;
+    private readonly MatchLifecycle _lifecycle;
     private Prng _prng;
     private uint _nextId = 1;
 
@@ -37,6 +38,7 @@ public sealed partial class TagMatch : IMatchSimulation
         Id = id;
         _prng = new Prng(seed);
         _schema = TagSchema.For(_rules);
+        _lifecycle = new MatchLifecycle(_rules.MinPlayersToStart, _rules.CountdownTicks, _rules.TimeLimitTicks, _rules.EndedTicks);
     }
 
     public uint Id { get; }
@@ -45,12 +47,12 @@ public sealed partial class TagMatch : IMatchSimulation
 
     public uint Tick { get; private set; }
 
-    public MatchPhase Phase { get; private set; }
+    public MatchPhase Phase => _lifecycle.Phase;
 
-    public uint PhaseTicksLeft { get; private set; }
+    public uint PhaseTicksLeft => _lifecycle.PhaseTicksLeft;
 
     /// <summary>True once the Ended phase has run out: the host removes the match, and <see cref="Step"/> does nothing more.</summary>
-    public bool IsClosed { get; private set; }
+    public bool IsClosed => _lifecycle.IsClosed;
 
     public int PlayerCount => _players.Count;
 

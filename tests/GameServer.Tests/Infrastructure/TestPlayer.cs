@@ -209,6 +209,7 @@ public sealed class TestPlayer : IAsyncDisposable
                 DecodeStatus status = _v2 is null
                     ? ServerMessageReader.TryRead(frame, World, out ServerMessage message, out string? reason)
                     : _v2.TryRead(frame, out message, out reason);
+
                 // Arena's v2 state is also shown as its v1 world; another game's is read from V2's schema world.
                 if (status == DecodeStatus.Ok && _v2?.Schema?.Game == ArenaSchema.GameName && message.Type is MessageType.Snapshot or MessageType.Delta)
                 {
