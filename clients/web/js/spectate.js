@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 const server = new URLSearchParams(location.search).get('server') ?? location.origin;
 const PHASES = ['waiting', 'countdown', 'running', 'ended'];
 
-/** @type {Map<number, {id:number, phase:string, secondsLeft:number, at:number, players:number, capacity:number|null, leader:string|null, leaderScore:number|null, winner:string|null}>} */
+/** @type {Map<number, {id:number, game:string|null, phase:string, secondsLeft:number, at:number, players:number, capacity:number|null, leader:string|null, leaderScore:number|null, winner:string|null}>} */
 const matches = new Map();
 /** The selected match: its id, its feed, and its whole scoreboard from that feed. */
 let selected = { id: null, source: null, standings: [] };
@@ -19,7 +19,7 @@ const phaseName = (phase) => (typeof phase === 'number' ? PHASES[phase] ?? Strin
 function upsert(id) {
   let match = matches.get(id);
   if (match === undefined) {
-    match = { id, phase: 'waiting', secondsLeft: 0, at: performance.now(), players: 0, capacity: null, leader: null, leaderScore: null, winner: null };
+    match = { id, game: null, phase: 'waiting', secondsLeft: 0, at: performance.now(), players: 0, capacity: null, leader: null, leaderScore: null, winner: null };
     matches.set(id, match);
   }
   return match;
@@ -28,6 +28,7 @@ function upsert(id) {
 // A summary line (`summary`), or a match as GET /matches and `reset` show it (with its players).
 function setRow(row) {
   const match = upsert(row.id ?? row.matchId);
+  if (row.game !== undefined) match.game = row.game;
   if (row.phase !== undefined) match.phase = phaseName(row.phase);
   if (row.secondsLeft !== undefined) { match.secondsLeft = row.secondsLeft; match.at = performance.now(); }
   if (row.capacity !== undefined) match.capacity = row.capacity;
@@ -175,7 +176,7 @@ function card(match) {
   el.className = `match panel${match.id === selected.id ? ' selected' : ''}`;
   el.dataset.matchId = String(match.id);
   el.innerHTML = `
-    <h3>Match ${match.id} <span class="phase">${esc(match.phase)}${clock}</span></h3>
+    <h3>Match ${match.id}${match.game ? ` <span class="game">${esc(match.game)}</span>` : ''} <span class="phase">${esc(match.phase)}${clock}</span></h3>
     <p class="help">${seats} players${leader}</p>
     ${match.id === selected.id ? scoreboard() : ''}
     ${match.winner ? `<p class="winner">Winner: ${esc(match.winner)}</p>` : ''}`;

@@ -17,6 +17,7 @@ public static partial class FeedJson
         {
             writer.WriteStartObject();
             writer.WriteNumber("id", match.Id);
+            writer.WriteString("game", match.Game);
             writer.WriteString("phase", PhaseName(match.Phase));
             writer.WriteNumber("players", match.Players.Count);
             writer.WriteNumber("capacity", match.Capacity);

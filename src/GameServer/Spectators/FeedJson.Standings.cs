@@ -26,6 +26,7 @@ public static partial class FeedJson
     {
         writer.WriteStartObject();
         writer.WriteNumber("id", match.Id);
+        writer.WriteString("game", match.Game);
         writer.WriteString("phase", PhaseName(match.Phase));
         writer.WriteNumber("tick", match.Tick);
         writer.WriteNumber("secondsLeft", match.SecondsLeft);

@@ -36,7 +36,7 @@ public sealed class SummaryTests : IDisposable
         FeedEntry summary = Assert.Single(Entries(), e => e.EventName == "summary");
         Assert.True(summary.IsOverview);
         Assert.Equal(
-            """{"matches":[{"id":1,"phase":"running","players":0,"capacity":16,"secondsLeft":115.5,"leader":null,"leaderScore":null},{"id":2,"phase":"running","players":2,"capacity":16,"secondsLeft":115.5,"leader":"Bob","leaderScore":30}]}""",
+            """{"matches":[{"id":1,"game":"arena","phase":"running","players":0,"capacity":16,"secondsLeft":115.5,"leader":null,"leaderScore":null},{"id":2,"game":"arena","phase":"running","players":2,"capacity":16,"secondsLeft":115.5,"leader":"Bob","leaderScore":30}]}""",
             System.Text.Encoding.UTF8.GetString(summary.Data));
     }
 
