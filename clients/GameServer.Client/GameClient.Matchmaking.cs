@@ -7,13 +7,14 @@ namespace GameServer.Client;
 public sealed partial class GameClient
 {
     /// <summary>
-    /// Asks the server at <paramref name="server"/> (its HTTP base URL, such as <c>http://localhost:5000</c>) for a seat,
+    /// Asks the server at <paramref name="server"/> (its HTTP base URL, such as <c>http://localhost:5000</c>) for a seat
+    /// (in a match of <see cref="GameClientOptions.Game"/> unless <paramref name="matchId"/> names one),
     /// connects to the node that runs the seat's match and joins it; returns once Welcome and the first Snapshot have
     /// arrived. On a cluster that node may be another than the one asked; <see cref="ResumeAsync"/> goes back to it.
     /// </summary>
     /// <param name="matchId">A match to join; null for the fullest joinable one of the cluster.</param>
     /// <param name="http">Used for the request; null for one made for it. Pass one when you matchmake often.</param>
-    /// <exception cref="GameClientException">The server gave no seat (no such match, full, not taking players), or refused the Join.</exception>
+    /// <exception cref="GameClientException">The server gave no seat (no such match or game, full, not taking players), or refused the Join.</exception>
     public static async Task<GameClient> MatchmakeAsync(Uri server, string name, uint? matchId = null, GameClientOptions? options = null,
         HttpClient? http = null, CancellationToken cancellationToken = default)
     {
@@ -22,10 +23,11 @@ public sealed partial class GameClient
             throw new ArgumentNullException(nameof(name));
         }
 
-        MatchmakingSeat seat = await RequestSeatAsync(server, matchId, http, cancellationToken).ConfigureAwait(false);
+        options ??= new GameClientOptions();
+        MatchmakingSeat seat = await RequestSeatAsync(server, matchId, http, options.Game, cancellationToken).ConfigureAwait(false);
 
         // The node's URL without the seat: a reconnect to resume goes there, and a seat is good for one Join only.
-        var client = new GameClient(new Uri(seat.Url), options ?? new GameClientOptions());
+        var client = new GameClient(new Uri(seat.Url), options);
         try
         {
             await client.OpenAsync(seat.SeatUri, cancellationToken).ConfigureAwait(false);
@@ -42,14 +44,24 @@ public sealed partial class GameClient
 
     /// <summary><c>POST /matchmaking</c> on the server at <paramref name="server"/>: a seat held for a short while (protocol.md, "Matchmaking (HTTP)").</summary>
     /// <exception cref="GameClientException">The server answered with a refusal (404, 409, 503 ...): its status and detail.</exception>
-    public static async Task<MatchmakingSeat> RequestSeatAsync(Uri server, uint? matchId = null, HttpClient? http = null, CancellationToken cancellationToken = default)
+    public static Task<MatchmakingSeat> RequestSeatAsync(Uri server, uint? matchId = null, HttpClient? http = null, CancellationToken cancellationToken = default) =>
+        RequestSeatAsync(server, matchId, http, game: null, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /matchmaking</c> for a seat in a match of <paramref name="game"/> (null: the server's default game), or in
+    /// the match <paramref name="matchId"/> names, whose game is its own.
+    /// </summary>
+    /// <exception cref="GameClientException">The server answered with a refusal (404 for no such match or game, 409, 503 ...): its status and detail.</exception>
+    public static async Task<MatchmakingSeat> RequestSeatAsync(Uri server, uint? matchId, HttpClient? http, string? game, CancellationToken cancellationToken = default)
     {
         if (server is null)
         {
             throw new ArgumentNullException(nameof(server));
         }
 
-        string path = matchId is uint id ? "matchmaking?matchId=" + id.ToString(CultureInfo.InvariantCulture) : "matchmaking";
+        string path = matchId is uint id ? "matchmaking?matchId=" + id.ToString(CultureInfo.InvariantCulture)
+            : game is not null ? "matchmaking?game=" + Uri.EscapeDataString(game)
+            : "matchmaking";
         var endpoint = new Uri(new Uri(server.ToString().TrimEnd('/') + "/"), path);
         HttpClient client = http ?? new HttpClient();
         try

@@ -9,10 +9,11 @@ public sealed partial class GameClient
     private bool _joinWelcomed;
 
     /// <summary>
-    /// Joins a match (quick join when <paramref name="matchId"/> is null) and returns once the Welcome and the first
-    /// Snapshot have arrived, so <see cref="World"/> is ready. Call it again to join the next match after one closed.
+    /// Joins a match (quick join of <see cref="GameClientOptions.Game"/> when <paramref name="matchId"/> is null) and returns
+    /// once the Welcome and the first Snapshot have arrived, so <see cref="World"/> is ready. Call it again to join the
+    /// next match after one closed.
     /// </summary>
-    /// <exception cref="GameClientException">The server refused (bad name, no such match, full), or the connection ended.</exception>
+    /// <exception cref="GameClientException">The server refused (bad name, no such match, full, no such game), or the connection ended.</exception>
     public Task JoinAsync(string name, uint? matchId = null, CancellationToken cancellationToken = default)
     {
         if (name is null)
@@ -20,7 +21,7 @@ public sealed partial class GameClient
             throw new ArgumentNullException(nameof(name));
         }
 
-        return JoinCoreAsync(new JoinMessage(name, matchId, ResumeToken.None), cancellationToken);
+        return JoinCoreAsync(new JoinMessage(name, matchId, ResumeToken.None, _options.Game), cancellationToken);
     }
 
     /// <summary>
@@ -79,7 +80,7 @@ public sealed partial class GameClient
             pending.TrySetResult(true);
         }
         else if (type == MessageType.Error && error.Code is ErrorCode.InvalidName or ErrorCode.MatchNotFound or ErrorCode.MatchFull
-                     or ErrorCode.ResumeRejected or ErrorCode.InvalidState)
+                     or ErrorCode.ResumeRejected or ErrorCode.InvalidState or ErrorCode.UnsupportedGame)
         {
             _pendingJoin = null;
             pending.TrySetException(new GameClientException(error));

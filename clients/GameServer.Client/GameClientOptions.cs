@@ -21,6 +21,13 @@ public sealed class GameClientOptions
     /// <summary>WebSocket keep-alive ping interval. Default 10 s, like the server's.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The game a quick join (<see cref="GameClient.JoinAsync"/> without a match, <see cref="GameClient.MatchmakeAsync"/>)
+    /// looks for, such as "tag"; a server without it answers Error 8 (UnsupportedGame), as it does a v1 client asking for
+    /// a game served on v2 only. Default null: the server's default game.
+    /// </summary>
+    public string? Game { get; set; }
+
     /// <summary>The protocol to speak: 2 (<c>gameserver.v2</c>, state on the game's schema) or 1 (<c>gameserver.v1</c>). Default 2.</summary>
     public int ProtocolVersion { get; set; } = ProtocolConstants.Version2;
 

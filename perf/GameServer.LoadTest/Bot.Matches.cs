@@ -86,7 +86,7 @@ internal sealed partial class Bot
 
         // A fixed match id was for the first match only: the next one is whatever quick join finds.
         _out.ResetWrittenCount();
-        FrameWriter.WriteJoin(_out, new JoinMessage(_name, null, default));
+        FrameWriter.WriteJoin(_out, new JoinMessage(_name, null, default, _context.Options.Game));
         TrySend();
     }
 

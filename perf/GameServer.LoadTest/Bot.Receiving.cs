@@ -1,14 +1,17 @@
+using System.Buffers;
 using System.Numerics;
 using GameServer.LoadTest.Transport;
 using GameServer.Protocol;
+using GameServer.Protocol.Schema;
 using MessagePack;
 
 namespace GameServer.LoadTest;
 
 /// <summary>
-/// Decodes only what a bot measures: Welcome's ids, each delta's ticks and phase, its own acknowledged input (v1: its
-/// entity's lastInputSeq; v2: the ack at the end of each frame), and Pong. Every other value (v2's state bin whole) is
-/// skipped, never materialised, so a message costs no allocation.
+/// Decodes only what a bot measures: Welcome's ids (and v2's schema, for its game), each delta's ticks and phase, its
+/// own acknowledged input (v1: its entity's lastInputSeq; v2: the ack at the end of each frame), and Pong. Every other
+/// value (v2's state bin whole) is skipped, never materialised, so a message costs no allocation; only a Tag bot decodes
+/// the state, which it steers by (Bot.Tag.cs).
 /// </summary>
 internal sealed partial class Bot
 {
@@ -45,14 +48,16 @@ internal sealed partial class Bot
             int length = reader.ReadArrayHeader();
             switch ((MessageType)reader.ReadByte())
             {
-                case MessageType.Welcome when length >= 7:
+                case MessageType.Welcome when length >= (V2 ? 8 : 7):
                     OnWelcome(ref reader, now);
                     break;
                 case MessageType.Snapshot when length >= (V2 ? 6 : 5):
                     OnSnapshot(ref reader, now);
+                    OnTagState(message);
                     break;
                 case MessageType.Delta when length >= (V2 ? 7 : 8):
                     OnDelta(ref reader, now);
+                    OnTagState(message);
                     _deltaBytes += message.Length;
                     break;
                 case MessageType.Pong when length >= 3:
@@ -69,7 +74,7 @@ internal sealed partial class Bot
                     break;
             }
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException)
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException or ArgumentException)
         {
             throw new BotException(ErrorKind.ProtocolViolation, "A server message is not valid MessagePack: " + ex.Message);
         }
@@ -85,7 +90,9 @@ internal sealed partial class Bot
         _context.Stats.RecordTickRate(tickRate);
         Volatile.Write(ref _interpolationTicks, (uint)((tickRate * InterpolationDelayMs) + 999) / 1000);
         reader.Skip();
-        if (!OnWelcomeToken(playerId, reader.ReadBytes()))
+        ReadOnlySequence<byte>? token = reader.ReadBytes();
+        OnGame(V2 ? GameSchema.Read(ref reader) : null);
+        if (!OnWelcomeToken(playerId, token))
         {
             return;
         }

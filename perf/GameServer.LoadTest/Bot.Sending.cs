@@ -90,7 +90,11 @@ internal sealed partial class Bot
         uint lastTick = Volatile.Read(ref _lastTick);
         uint behind = Volatile.Read(ref _interpolationTicks);
         uint viewTick = lastTick > behind ? lastTick - behind : 0;
-        if (V2)
+        if (PlaysTag)
+        {
+            WriteTagInput(sequence, lastTick, viewTick);
+        }
+        else if (V2)
         {
             // Arena's input fields in its schema's order: moveX, moveY, aim, buttons.
             Span<int> values = [_moveX, _moveY, _aim, (int)buttons];

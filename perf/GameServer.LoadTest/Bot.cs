@@ -63,7 +63,7 @@ internal sealed partial class Bot : IMessageSink
             uint? matchId = _context.Options.MatchId;
             if (_context.Placer is SeatPlacer placer && !_resuming)
             {
-                SeatPlacer.Placement seat = await placer.SeatAsync(_index, cancellationToken).ConfigureAwait(false);
+                SeatPlacer.Placement seat = await placer.SeatAsync(_index, _context.Options.Game, cancellationToken).ConfigureAwait(false);
                 _node = seat.NodeUri;
                 _nodeEndPoint = await _context.EndPoints.ResolveAsync(_node, cancellationToken).ConfigureAwait(false);
                 if (!await ReplaceTransportAsync(_newTransport(seat.SeatUri, _nodeEndPoint)).ConfigureAwait(false))
@@ -83,7 +83,7 @@ internal sealed partial class Bot : IMessageSink
             }
 
             _out.ResetWrittenCount();
-            FrameWriter.WriteJoin(_out, new JoinMessage(_name, matchId, _resuming ? _token : default));
+            FrameWriter.WriteJoin(_out, new JoinMessage(_name, matchId, _resuming ? _token : default, _context.Options.Game));
             if (!TrySend())
             {
                 return false;

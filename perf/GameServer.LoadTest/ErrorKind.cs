@@ -32,4 +32,7 @@ public enum ErrorKind
 
     /// <summary>POST /matchmaking gave no seat (with <c>--matchmake</c>).</summary>
     MatchmakingFailed,
+
+    /// <summary>The bot was welcomed into a game the <c>play</c> behaviour does not know (it plays arena and tag).</summary>
+    UnsupportedGame,
 }

@@ -18,9 +18,10 @@ internal sealed class SeatPlacer(IReadOnlyList<Uri> nodes) : IDisposable
     /// <summary>Seats handed out, by the WebSocket URL of the node they were for.</summary>
     public IReadOnlyDictionary<string, int> SeatsByNode => _seatsByNode;
 
-    public async Task<Placement> SeatAsync(int botIndex, CancellationToken cancellationToken)
+    /// <param name="game">The game to be seated in (protocol.md, "Matchmaking (HTTP)"); null for the server's default.</param>
+    public async Task<Placement> SeatAsync(int botIndex, string? game, CancellationToken cancellationToken)
     {
-        Uri endpoint = new(nodes[botIndex % nodes.Count], "/matchmaking");
+        Uri endpoint = new(nodes[botIndex % nodes.Count], game is null ? "/matchmaking" : "/matchmaking?game=" + Uri.EscapeDataString(game));
         Placement? seat;
         try
         {

@@ -36,6 +36,8 @@ public sealed partial class Swarm
             Transport = _options.Transport.ToString(),
             Protocol = _options.SubProtocol,
             Behaviour = _options.Behaviour.ToString(),
+            Game = _options.Game,
+            WelcomesByGame = new Dictionary<string, long>(_context.Stats.WelcomesByGame),
             Bots = _bots.Length,
             Connected = everConnected,
             Joined = joined,

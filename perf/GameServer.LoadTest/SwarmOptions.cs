@@ -28,6 +28,12 @@ public sealed class SwarmOptions
     /// <summary>The match capacity the server is expected to use; the report checks the grouping against it. Default none.</summary>
     public int? MatchSize { get; set; }
 
+    /// <summary>
+    /// The game every bot quick-joins (Join's game; with <see cref="Matchmake"/>, POST /matchmaking's), such as "tag".
+    /// Default null: the server's default game.
+    /// </summary>
+    public string? Game { get; set; }
+
     /// <summary>A match id every bot joins instead of quick join. Default none.</summary>
     public uint? MatchId { get; set; }
 
@@ -97,6 +103,17 @@ public sealed class SwarmOptions
         if (Matchmake.Count > 0 && MatchId is not null)
         {
             throw new ArgumentException("--matchmake and --match do not go together: the cluster chooses the match.");
+        }
+
+        if (Game is { Length: 0 })
+        {
+            throw new ArgumentException("--game takes a game's name, such as arena or tag.");
+        }
+
+        // The server would refuse every bot with Error 8: say so before a single one connects.
+        if (Game == Tag.TagFields.GameName && Protocol == WireProtocol.V1)
+        {
+            throw new ArgumentException("--game tag is served on protocol v2 only: drop --protocol v1 (v2 is the default).");
         }
 
         if (Bots is < 1 or > 20_000)

@@ -13,7 +13,9 @@ public static class SwarmOptionsParser
           --ramp S             seconds over which the bots start (default 10)
           --inputs R           inputs per second per bot (default 20)
           --pings R            pings per second per bot (default 1)
-          --behaviour B        play (move and fire at random) or idle (no inputs) (default play)
+          --behaviour B        play or idle (no inputs) (default play); play in arena moves and fires at random, in tag
+                               "it" chases the nearest player who is not immune and the others flee from "it"
+          --game NAME          the game to quick-join, such as arena or tag (tag on protocol v2 only) (default: the server's)
           --match-size N       the server's match capacity, to check how the bots were grouped
           --match ID           join this match id instead of quick join
           --matchmake URLS     get each bot a seat from POST /matchmaking on these nodes (http:// bases, comma-separated,
@@ -56,6 +58,7 @@ public static class SwarmOptionsParser
                 case "--pings": options.PingsPerSecond = ParseDouble(name, value); break;
                 case "--behaviour" or "--behavior": options.Behaviour = ParseEnum<Behaviour>(name, value); break;
                 case "--match-size": options.MatchSize = ParseInt(name, value); break;
+                case "--game": options.Game = value; break;
                 case "--match": options.MatchId = (uint)ParseInt(name, value); break;
                 case "--matchmake": options.Matchmake = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url => new Uri(url))]; break;
                 case "--join-timeout": options.JoinTimeout = TimeSpan.FromSeconds(ParseDouble(name, value)); break;

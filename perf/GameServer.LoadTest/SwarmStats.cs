@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HdrHistogram;
 
 namespace GameServer.LoadTest;
@@ -13,6 +14,7 @@ internal sealed class SwarmStats
     private readonly SwarmContext _context;
     private readonly long[] _errors = new long[Enum.GetValues<ErrorKind>().Length];
     private readonly string?[] _firstErrors = new string?[Enum.GetValues<ErrorKind>().Length];
+    private readonly ConcurrentDictionary<string, long> _welcomesByGame = new(StringComparer.Ordinal);
     private int _tickRate;
     private long _rejoins;
 
@@ -32,6 +34,9 @@ internal sealed class SwarmStats
 
     /// <summary>Times a bot's match closed and the bot was welcomed into the next one.</summary>
     public long Rejoins => Interlocked.Read(ref _rejoins);
+
+    /// <summary>Welcomes by the game they were into (v2: the schema's game; v1: arena).</summary>
+    public IReadOnlyDictionary<string, long> WelcomesByGame => _welcomesByGame;
 
     public long ErrorCount(ErrorKind kind) => Interlocked.Read(ref _errors[(int)kind]);
 
@@ -62,6 +67,8 @@ internal sealed class SwarmStats
     public void RecordRtt(long micros) => Rtt.RecordValue(Math.Clamp(micros, 1, HighestMicros));
 
     public void RecordStateLag(long micros) => StateLag.RecordValue(Math.Clamp(micros, 1, HighestMicros));
+
+    public void RecordWelcome(string game) => _welcomesByGame.AddOrUpdate(game, 1, static (_, count) => count + 1);
 
     public void RecordRejoin() => Interlocked.Increment(ref _rejoins);
 

@@ -14,6 +14,12 @@ public sealed class SwarmReport
 
     public string Behaviour { get; init; } = string.Empty;
 
+    /// <summary>The game the bots asked for (<c>--game</c>); null for the server's default.</summary>
+    public string? Game { get; init; }
+
+    /// <summary>Welcomes by the game they were into: which game the bots actually played.</summary>
+    public Dictionary<string, long> WelcomesByGame { get; init; } = [];
+
     public int Bots { get; init; }
 
     /// <summary>Bots whose WebSocket upgrade succeeded.</summary>

@@ -1,4 +1,4 @@
 namespace GameServer.Http;
 
-/// <summary>The optional body of POST /matchmaking: a match to join, or none for the fullest joinable one.</summary>
-public sealed record MatchmakingRequest(uint? MatchId);
+/// <summary>The optional body of POST /matchmaking: a match to join, or a game to quick-join (none: the server's default game).</summary>
+public sealed record MatchmakingRequest(uint? MatchId, string? Game = null);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
@@ -111,7 +112,24 @@ public sealed class MatchmakingEndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/matchmaking?game=tag", null)]
+    [InlineData("/matchmaking", """{"game":"tag"}""")]
+    public async Task Post_GameTag_SeatsInATagMatchNotTheDefaultGames(string path, string? body)
+    {
+        await using TestPlayer arena = await TestPlayer.JoinAsync(_server, "Ada");
+        using StringContent? content = body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        using HttpResponseMessage response = await _http.PostAsync(path, content);
+
+        response.EnsureSuccessStatusCode();
+        uint matchId = (await response.Content.ReadFromJsonAsync<Matchmaking.Placement>())!.MatchId;
+        Assert.NotEqual(arena.Welcome.MatchId, matchId);
+        Assert.Equal("tag", _server.GetService<LocalMatches>().Find(matchId)!.Game);
+    }
+
+    [Theory]
     [InlineData("/matchmaking?matchId=999", HttpStatusCode.NotFound)]
+    [InlineData("/matchmaking?game=chess", HttpStatusCode.NotFound)]
     [InlineData("/matchmaking?matchId=seven", HttpStatusCode.BadRequest)]
     public async Task Post_MatchThatCannotBeJoined_AnswersAProblem(string path, HttpStatusCode expected)
     {
