@@ -13,12 +13,15 @@ const PING_INTERVAL_MS = 1000;
 const CLOSED_MATCH_SILENCE_MS = 2000; // an ended match that sends nothing for this long has closed
 
 /**
- * Asks base (the server's HTTP URL) for a seat: { matchId, url, seat } or null when it gives none (an older server,
- * or a refusal), in which case the player quick-joins on base's own WebSocket, which answers any refusal itself.
+ * Asks base (the server's HTTP URL) for a seat in a match of game (null: the default game): { matchId, url, seat } or
+ * null when it gives none (an older server, or a refusal), in which case the player quick-joins on base's own
+ * WebSocket, which answers any refusal itself.
  */
-export async function matchmake(base) {
+export async function matchmake(base, game = null) {
   try {
-    const response = await fetch(new URL('/matchmaking', base), { method: 'POST' });
+    const url = new URL('/matchmaking', base);
+    if (game !== null) url.searchParams.set('game', game);
+    const response = await fetch(url, { method: 'POST' });
     return response.ok ? await response.json() : null;
   } catch {
     return null;
@@ -55,12 +58,9 @@ export class Connection {
     this.place();
   }
 
-  /**
-   * A seat first; the node that runs its match is where this player plays, reconnects and resumes from now on.
-   * POST /matchmaking seats players in the default game only: a player of another game quick-joins on url's node.
-   */
+  /** A seat first; the node that runs its match is where this player plays, reconnects and resumes from now on. */
   async place() {
-    this.seat = this.game === null ? await matchmake(this.base) : null;
+    this.seat = await matchmake(this.base, this.game);
     if (this.stopped) return;
     if (this.seat !== null) this.url = this.seat.url;
     this.open();
