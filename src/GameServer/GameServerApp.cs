@@ -38,7 +38,7 @@ public static class GameServerApp
         app.MapGameServerHealth();
         app.MapMatchEndpoints();
         app.MapMatchmaking();
-        app.MapArenaRules();
+        app.MapGameRules();
         app.MapPrometheusMetrics();
         app.MapSpectatorFeed();
         app.MapReplays();

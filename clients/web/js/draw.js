@@ -26,6 +26,14 @@ export function drawPhaseBanner(ctx, x, world, tickRate, status) {
 
 const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** Blanks the whole canvas, then scales the context so the field is drawn in its own units. */
+export function clearCanvas(ctx, scale) {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.fillStyle = '#0b0f16';
+  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+}
+
 /** A grid line every 100 units over a field of width x height, in the stroke colour given. */
 export function drawGrid(ctx, width, height, color) {
   ctx.strokeStyle = color;

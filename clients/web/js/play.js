@@ -4,6 +4,7 @@ import { EventKind, Flags, Phase } from './codec.js';
 import { loadArena } from './arena.js';
 import { Connection } from './connection.js';
 import { Controls } from './controls.js';
+import { logEvent } from './event-list.js';
 import { Interpolator } from './interpolation.js';
 import { onJoin } from './join-form.js';
 import { Predictor } from './prediction.js';
@@ -193,11 +194,7 @@ class Game {
   }
 
   log(text) {
-    const li = document.createElement('li');
-    li.textContent = text;
-    const feed = $('events');
-    feed.prepend(li);
-    while (feed.children.length > 12) feed.lastChild.remove();
+    logEvent(text);
   }
 
   /** The test hook's view: plain data, copied, so a test cannot change the game. */

@@ -1,6 +1,6 @@
 // Draws one frame of the arena: walls, pickups, projectiles, players with names and health, and the phase banner.
 // Entities come as the schema's view gives them (world-view.js): kinds and fields by name, nothing of a wire layout.
-import { drawGrid, drawPhaseBanner, line } from './draw.js';
+import { clearCanvas, drawGrid, drawPhaseBanner, line } from './draw.js';
 import { Flags } from './codec.js';
 
 const HEALTH_PICKUP = 1; // Arena's pickup field: 1 health, 2 score orb
@@ -29,10 +29,7 @@ export class Renderer {
   /** status says what a waiting player waits for (the HUD's words), shown on the banner before the match runs. */
   draw(world, ownId, positionOf, tickRate, status) {
     const { ctx, scale } = this;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = '#0b0f16';
-    ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    clearCanvas(ctx, scale);
     this.drawFloor();
     for (const e of world.entities.values()) {
       const p = positionOf(e);

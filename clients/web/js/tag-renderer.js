@@ -1,6 +1,6 @@
 // Draws one frame of Tag: the open field, every player as a circle with its name, "it" in red, an immune player
 // ringed, and the phase banner. The field's size and the positions' units come from the match's schema (Welcome v2).
-import { drawGrid, drawPhaseBanner } from './draw.js';
+import { clearCanvas, drawGrid, drawPhaseBanner } from './draw.js';
 
 /** Tag's player radius in world units: a rule of the game, not in its schema. */
 export const PLAYER_RADIUS = 20;
@@ -27,10 +27,7 @@ export class TagRenderer {
   /** world: a WorldView; positionOf(entity) says where to draw a player (in wire units); status: the HUD's words. */
   draw(world, ownId, positionOf, tickRate, status) {
     const { ctx, scale } = this;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = '#0b0f16';
-    ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    clearCanvas(ctx, scale);
     this.drawField();
     for (const e of world.entities.values()) {
       const p = e.kindName === 'player' ? positionOf(e) : null;

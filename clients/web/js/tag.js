@@ -4,6 +4,7 @@
 // window.gameState is a read-only view for tests and the curious.
 import { ErrorCode, EventKind, Phase } from './codec.js';
 import { Connection } from './connection.js';
+import { logEvent } from './event-list.js';
 import { Interpolator } from './interpolation.js';
 import { onJoin } from './join-form.js';
 import { MoveKeys } from './move-keys.js';
@@ -195,11 +196,7 @@ class TagGame {
   }
 
   log(text) {
-    const li = document.createElement('li');
-    li.textContent = text;
-    const feed = $('events');
-    feed.prepend(li);
-    while (feed.children.length > 12) feed.lastChild.remove();
+    logEvent(text);
   }
 
   /** The test hook's view: plain data, copied, so a test cannot change the game. */

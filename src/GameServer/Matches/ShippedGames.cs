@@ -15,7 +15,7 @@ public static class ShippedGames
     public static IServiceCollection AddShippedGames(this IServiceCollection services)
     {
         services.TryAddSingleton(ArenaRulesFor);
-        services.AddSingleton(new GameRegistration(ArenaSchema.GameName, ArenaFactory));
+        services.AddSingleton(new GameRegistration(ArenaSchema.GameName, ArenaFactory, static provider => ArenaJson.Write(provider.GetRequiredService<ArenaRules>())));
         services.AddSingleton(new GameRegistration(TagSchema.GameName, TagFactory));
         services.TryAddSingleton(DefaultGame);
         services.AddSingleton<GameCatalog>();

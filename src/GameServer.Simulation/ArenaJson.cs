@@ -1,12 +1,10 @@
 using System.Buffers;
 using System.Text.Json;
-using GameServer.Protocol;
-using GameServer.Simulation;
 
-namespace GameServer.Http;
+namespace GameServer.Simulation;
 
 /// <summary>
-/// Writes <c>GET /arena.json</c>: the Arena's map and rules exactly as the simulation plays them, so a client's
+/// Arena's rules document, which the host serves as <c>GET /arena.json</c>: the Arena's map and rules exactly as the simulation plays them, so a client's
 /// prediction takes its constants from the server instead of copying them by hand (protocol.md, "Arena rules").
 /// </summary>
 /// <remarks>

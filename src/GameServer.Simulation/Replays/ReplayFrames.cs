@@ -1,9 +1,6 @@
 using System.Buffers;
-using GameServer.Protocol;
-using GameServer.Simulation;
-using GameServer.Simulation.Replays;
 
-namespace GameServer.Replays;
+namespace GameServer.Simulation.Replays;
 
 /// <summary>
 /// Re-simulates a replay into what the replay page plays: protocol v1 server frames back to back, a Snapshot every
