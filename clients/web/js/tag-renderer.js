@@ -2,16 +2,17 @@
 // ringed, and the phase banner. The field's size and the positions' units come from the match's schema (Welcome v2).
 import { clearCanvas, drawGrid, drawPhaseBanner } from './draw.js';
 
-/** Tag's player radius in world units: a rule of the game, not in its schema. */
-export const PLAYER_RADIUS = 20;
-
 const RUNNER_COLORS = ['#5fb3ff', '#51cf66', '#ffd43b', '#cc5de8', '#ff922b', '#22b8cf', '#f783ac'];
 const IT_COLOR = '#ff4d4d';
 
 export class TagRenderer {
-  /** @param {import('./schema.js').GameSchema} schema */
-  constructor(canvas, schema) {
+  /**
+   * @param {import('./schema.js').GameSchema} schema
+   * @param {number} radius a player's radius in world units, from the rules (GET /tag.json): the schema has no sizes
+   */
+  constructor(canvas, schema, radius) {
     this.canvas = canvas;
+    this.radius = radius;
     this.ctx = canvas.getContext('2d');
     const x = schema.fields[schema.fieldIndex('x')];
     const y = schema.fields[schema.fieldIndex('y')];
@@ -53,12 +54,12 @@ export class TagRenderer {
       // A halo, so whoever is it is seen at a glance across the field.
       ctx.fillStyle = 'rgba(255, 77, 77, 0.25)';
       ctx.beginPath();
-      ctx.arc(x, y, PLAYER_RADIUS * 1.8, 0, Math.PI * 2);
+      ctx.arc(x, y, this.radius * 1.8, 0, Math.PI * 2);
       ctx.fill();
     }
     ctx.fillStyle = it ? IT_COLOR : RUNNER_COLORS[e.id % RUNNER_COLORS.length];
     ctx.beginPath();
-    ctx.arc(x, y, PLAYER_RADIUS, 0, Math.PI * 2);
+    ctx.arc(x, y, this.radius, 0, Math.PI * 2);
     ctx.fill();
     if (own) {
       ctx.strokeStyle = '#ffffff';
@@ -71,7 +72,7 @@ export class TagRenderer {
       ctx.lineWidth = 3;
       ctx.setLineDash([6, 6]);
       ctx.beginPath();
-      ctx.arc(x, y, PLAYER_RADIUS + 8, 0, Math.PI * 2);
+      ctx.arc(x, y, this.radius + 8, 0, Math.PI * 2);
       ctx.stroke();
       ctx.setLineDash([]);
     }
@@ -83,6 +84,6 @@ export class TagRenderer {
     }
     ctx.fillStyle = '#e6e9ef';
     ctx.font = '600 22px system-ui, sans-serif';
-    ctx.fillText(e.name ?? '', x, y - PLAYER_RADIUS - 14);
+    ctx.fillText(e.name ?? '', x, y - this.radius - 14);
   }
 }

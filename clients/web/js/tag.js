@@ -9,7 +9,7 @@ import { Interpolator } from './interpolation.js';
 import { onJoin } from './join-form.js';
 import { MoveKeys } from './move-keys.js';
 import { serverBase, socketUrl } from './server-url.js';
-import { PLAYER_RADIUS, TagRenderer } from './tag-renderer.js';
+import { TagRenderer } from './tag-renderer.js';
 
 const GAME = 'tag';
 const $ = (id) => document.getElementById(id);
@@ -49,8 +49,16 @@ class Steering {
   }
 }
 
+/** Tag's rules document (GET /tag.json): the players' size, speeds and durations, which the schema does not carry. */
+async function loadRules(base) {
+  const response = await fetch(new URL('/tag.json', base), { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`GET /tag.json answered ${response.status}`);
+  return response.json();
+}
+
 class TagGame {
-  constructor(name) {
+  constructor(name, rules) {
+    this.radius = rules.playerRadius / rules.positionScale; // world units
     this.canvas = $('canvas');
     this.steering = new Steering(this.canvas);
     this.interpolator = new Interpolator(100);
@@ -81,7 +89,7 @@ class TagGame {
     }
     this.schema = m.schema;
     this.axis = m.schema.input.find((f) => f.name === 'moveX').max;
-    this.renderer = new TagRenderer(this.canvas, m.schema);
+    this.renderer = new TagRenderer(this.canvas, m.schema, this.radius);
     this.tickRate = m.tickRate;
     this.interpolator.clear();
     $('hud-rate').textContent = `${m.tickRate} Hz`;
@@ -120,7 +128,7 @@ class TagGame {
     const drawn = own === undefined ? null : this.positionOf(own, now);
     const pixels = renderer.scale / renderer.unit;
     const centre = drawn === null ? null : { x: drawn.x * pixels, y: drawn.y * pixels };
-    const input = this.steering.sample(centre, this.axis, PLAYER_RADIUS * renderer.scale);
+    const input = this.steering.sample(centre, this.axis, this.radius * renderer.scale);
     this.seq++;
     this.viewTick = this.interpolator.displayedTick(now);
     connection.sendInput(this.seq, this.viewTick, input);
@@ -225,8 +233,8 @@ class TagGame {
   }
 }
 
-onJoin((name) => {
-  const game = new TagGame(name);
+onJoin(async (name) => {
+  const game = new TagGame(name, await loadRules(serverBase()));
   Object.defineProperty(window, 'gameState', { get: () => game.snapshot() });
   $('canvas').focus();
 });

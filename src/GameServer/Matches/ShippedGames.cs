@@ -16,7 +16,8 @@ public static class ShippedGames
     {
         services.TryAddSingleton(ArenaRulesFor);
         services.AddSingleton(new GameRegistration(ArenaSchema.GameName, ArenaFactory, static provider => ArenaJson.Write(provider.GetRequiredService<ArenaRules>())));
-        services.AddSingleton(new GameRegistration(TagSchema.GameName, TagFactory));
+        services.TryAddSingleton(TagRulesFor);
+        services.AddSingleton(new GameRegistration(TagSchema.GameName, TagFactory, static provider => TagJson.Write(provider.GetRequiredService<TagRules>())));
         services.TryAddSingleton(DefaultGame);
         services.AddSingleton<GameCatalog>();
         services.TryAddSingleton<IReplayableGame>(static provider => new ArenaGame(provider.GetRequiredService<ArenaRules>()));
@@ -40,14 +41,21 @@ public static class ShippedGames
         return (id, seed) => new Match(id, seed, rules);
     }
 
-    /// <summary>Tag, the second sample game: served on protocol v2 only, with the start and length the options give.</summary>
-    private static MatchSimulationFactory TagFactory(IServiceProvider services)
+    /// <summary>The rules every Tag match plays by, and that GET /tag.json describes: the start and length the options give.</summary>
+    private static TagRules TagRulesFor(IServiceProvider services)
     {
         MatchSettings settings = MatchSettings.From(services);
         TagRules rules = TagRules.ForTickRate(settings.TickRate);
         rules.MinPlayersToStart = settings.Options.MinPlayersToStart;
         rules.TimeLimitTicks = settings.DurationTicks;
         rules.Validate();
+        return rules;
+    }
+
+    /// <summary>Tag, the second sample game: served on protocol v2 only.</summary>
+    private static MatchSimulationFactory TagFactory(IServiceProvider services)
+    {
+        TagRules rules = services.GetRequiredService<TagRules>();
         return (id, seed) => new TagMatch(id, seed, rules);
     }
 
