@@ -12,7 +12,8 @@ namespace GameServer.Tests.Browser;
 /// </summary>
 internal static class LivelyArena
 {
-    public static Task<TestServer> StartAsync(int port = 0, IDictionary<string, string?>? settings = null) =>
+    /// <param name="maxPickups">Orbs out at once: more make a wandering bot's first score sooner.</param>
+    public static Task<TestServer> StartAsync(int port = 0, IDictionary<string, string?>? settings = null, int maxPickups = 24) =>
         TestServer.StartAsync(settings, builder =>
         {
             if (port != 0)
@@ -24,7 +25,7 @@ internal static class LivelyArena
             rules.MinPlayersToStart = 1;
             rules.CountdownTicks = 15;
             rules.PickupSpawnIntervalTicks = 1;
-            rules.MaxPickups = 24;
+            rules.MaxPickups = maxPickups;
             rules.PickupRadius = 30 * Quantization.PositionScale;
             rules.ScoreLimit = 0;
             builder.Services.AddSingleton(rules);
