@@ -2,6 +2,7 @@
 // math, so that the own player's prediction lands where the server puts it. Every constant (the map, the walls,
 // speeds, radii) comes from the server's GET /arena.json, written from the simulation's own rules for the server's
 // tick rate: nothing here is copied by hand. Lengths are in position units, speeds per tick (protocol.md).
+import { clampLength, div } from './fixed-math.js';
 
 /** Fetches the server's Arena description; base is the server's http(s) address. */
 export async function loadArena(base) {
@@ -20,31 +21,6 @@ export function arenaFrom(json) {
     width: json.map.width,
     height: json.map.height,
   });
-}
-
-// Integer division truncating toward zero, as C#'s.
-const div = (a, b) => Math.trunc(a / b);
-
-function sqrtFloor(n) {
-  let r = Math.floor(Math.sqrt(n));
-  while (r * r > n) r--;
-  while ((r + 1) * (r + 1) <= n) r++;
-  return r;
-}
-
-function sqrtCeiling(n) {
-  const r = sqrtFloor(n);
-  return r * r < n ? r + 1 : r;
-}
-
-/** FixedMath.ClampLength: returns [x, y] shortened to at most max, never longer by rounding. */
-function clampLength(x, y, max) {
-  const lengthSquared = x * x + y * y;
-  if (lengthSquared <= max * max) {
-    return [x, y];
-  }
-  const length = sqrtCeiling(lengthSquared);
-  return [div(x * max, length), div(y * max, length)];
 }
 
 /** PlayerMotion.Steer: moves the velocity toward the input's target velocity. */

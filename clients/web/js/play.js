@@ -1,7 +1,7 @@
 // The play page: joins with a name, sends one input per tick, predicts the own player, interpolates the others,
 // draws at the display's rate. window.gameState is a read-only view for tests and the curious.
 import { EventKind, Flags, Phase } from './codec.js';
-import { loadArena } from './arena.js';
+import { loadArena, stepPlayer } from './arena.js';
 import { Connection } from './connection.js';
 import { Controls } from './controls.js';
 import { logEvent } from './event-list.js';
@@ -51,7 +51,7 @@ class Game {
     if (m.tickRate !== this.arena.tickRate) {
       this.log(`The server ticks at ${m.tickRate} Hz but described its rules for ${this.arena.tickRate} Hz`);
     }
-    this.predictor.reset(this.arena);
+    this.predictor.reset((p, input) => stepPlayer(p, input, this.arena));
     this.interpolator.clear();
     $('hud-rate').textContent = `${m.tickRate} Hz`;
     this.log(`Joined match ${m.matchId} as player ${m.playerId}`);
@@ -90,7 +90,8 @@ class Game {
     this.interpolator.push(performance.now(), world);
     const own = this.own;
     if (own !== undefined) {
-      this.predictor.reconcile(own, this.connection.ack, this.canMove(world, own));
+      const { x, y, vx, vy, aim } = own.fields;
+      this.predictor.reconcile({ x, y, vx, vy, aim }, this.connection.ack, this.canMove(world, own));
     }
     this.updateSidebar(world);
   }

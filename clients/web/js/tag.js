@@ -9,7 +9,9 @@ import { Interpolator } from './interpolation.js';
 import { onJoin } from './join-form.js';
 import { MoveKeys } from './move-keys.js';
 import { serverBase, socketUrl } from './server-url.js';
+import { Predictor } from './prediction.js';
 import { TagRenderer } from './tag-renderer.js';
+import { loadTagRules, stepTagPlayer } from './tag-rules.js';
 
 const GAME = 'tag';
 const $ = (id) => document.getElementById(id);
@@ -49,16 +51,12 @@ class Steering {
   }
 }
 
-/** Tag's rules document (GET /tag.json): the players' size, speeds and durations, which the schema does not carry. */
-async function loadRules(base) {
-  const response = await fetch(new URL('/tag.json', base), { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`GET /tag.json answered ${response.status}`);
-  return response.json();
-}
-
 class TagGame {
+  /** rules: GET /tag.json, the players' size, speeds and durations, which the schema does not carry. */
   constructor(name, rules) {
+    this.rules = rules;
     this.radius = rules.playerRadius / rules.positionScale; // world units
+    this.predictor = new Predictor();
     this.canvas = $('canvas');
     this.steering = new Steering(this.canvas);
     this.interpolator = new Interpolator(100);
@@ -89,6 +87,7 @@ class TagGame {
     }
     this.schema = m.schema;
     this.axis = m.schema.input.find((f) => f.name === 'moveX').max;
+    this.predictor.reset((p, input) => stepTagPlayer(p, input, this.rules, this.axis));
     this.renderer = new TagRenderer(this.canvas, m.schema, this.radius);
     this.tickRate = m.tickRate;
     this.interpolator.clear();
@@ -129,18 +128,25 @@ class TagGame {
     const pixels = renderer.scale / renderer.unit;
     const centre = drawn === null ? null : { x: drawn.x * pixels, y: drawn.y * pixels };
     const input = this.steering.sample(centre, this.axis, this.radius * renderer.scale);
-    this.seq++;
+    input.seq = ++this.seq;
     this.viewTick = this.interpolator.displayedTick(now);
-    connection.sendInput(this.seq, this.viewTick, input);
+    connection.sendInput(input.seq, this.viewTick, input);
+    this.predictor.apply(input, true);
   }
 
   worldChanged(world) {
     this.interpolator.push(performance.now(), world);
+    const own = this.own;
+    if (own !== undefined) {
+      const { x, y, vx, vy, it } = own.fields;
+      this.predictor.reconcile({ x, y, vx, vy, it }, this.connection.ack, world.phase !== Phase.ENDED);
+    }
     this.updateSidebar(world);
   }
 
-  // Everyone, the own player too, is drawn interpolated: Tag has no client prediction (its rules are the server's alone).
+  // The own player is predicted (its input shows at once), the others interpolated in the past.
   positionOf(e, time) {
+    if (e.id === this.connection.welcome?.playerId && this.predictor.state !== null) return this.predictor.state;
     return this.interpolator.sample(e.id, time) ?? e.fields;
   }
 
@@ -225,6 +231,9 @@ class TagGame {
       phaseTicksLeft: c.world.phaseTicksLeft,
       players: this.standings(c.world).map(copy),
       own: own === undefined ? null : copy(own),
+      predicted: this.predictor.state === null ? null : { ...this.predictor.state },
+      pendingInputs: this.predictor.pending.length,
+      corrections: this.predictor.corrections,
       sent: this.seq,
       ack: c.ack,
       refusals: c.refusals,
@@ -234,7 +243,7 @@ class TagGame {
 }
 
 onJoin(async (name) => {
-  const game = new TagGame(name, await loadRules(serverBase()));
+  const game = new TagGame(name, await loadTagRules(serverBase()));
   Object.defineProperty(window, 'gameState', { get: () => game.snapshot() });
   $('canvas').focus();
 });

@@ -86,10 +86,17 @@ public sealed class TagPageTests
         bool right = startX < TagRules.Width / 2;
         int distance = 60 * Quantization.PositionScale;
 
+        int correctionsBefore = state.GetProperty("corrections").GetInt32();
         await page.Locator("#canvas").FocusAsync();
         await page.Keyboard.DownAsync(right ? "KeyD" : "ArrowLeft");
         state = await WaitForStateAsync(page, right ? $"s.own.x > {startX + distance}" : $"s.own.x < {startX - distance}");
         await page.Keyboard.UpAsync(right ? "KeyD" : "ArrowLeft");
+
+        // The own player is predicted with the server's rule (GET /tag.json): once stopped it stands exactly where the
+        // server has it, and the run needed no correction (a wrong rule corrects on nearly every frame; one or two
+        // allow for a tag that changed its speed mid-run).
+        JsonElement stopped = await WaitForStateAsync(page, "s.own.vx === 0 && s.predicted !== null && s.predicted.x === s.own.x && s.predicted.y === s.own.y");
+        Assert.InRange(stopped.GetProperty("corrections").GetInt32() - correctionsBefore, 0, 2);
 
         // The server moved it: Bob sees the page's player where the page's state has it, or further on.
         await bob.WaitForWorldAsync(_ => XIn(bob, playerId) - startX is int dx && (right ? dx : -dx) > distance);
