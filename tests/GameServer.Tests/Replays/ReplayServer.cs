@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using GameServer.Matches;
 using GameServer.Replays;
 using GameServer.Simulation;
+using GameServer.Simulation.Tag;
 using GameServer.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,12 +11,17 @@ namespace GameServer.Tests.Replays;
 /// <summary>A test server that records its matches with the rules it plays by, and waits on GET /replays.</summary>
 internal static class ReplayServer
 {
-    public static Task<TestServer> StartAsync(ArenaRules rules, IDictionary<string, string?>? settings = null) =>
+    /// <param name="tag">Tag's rules, when a test plays Tag; the server's otherwise.</param>
+    public static Task<TestServer> StartAsync(ArenaRules rules, IDictionary<string, string?>? settings = null, TagRules? tag = null) =>
         TestServer.StartAsync(settings, builder =>
         {
             // The rules as a service too: the recorder writes the registered rules into each replay.
             builder.Services.AddSingleton(rules);
             builder.Services.AddSingleton<MatchSimulationFactory>((id, seed) => new Match(id, seed, rules));
+            if (tag is not null)
+            {
+                builder.Services.AddSingleton(tag);
+            }
         });
 
     /// <summary>Rules under which a match runs out by itself within about a second.</summary>
