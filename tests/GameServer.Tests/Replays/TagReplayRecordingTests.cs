@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using GameServer.Protocol;
 using GameServer.Replays;
 using GameServer.Simulation;
 using GameServer.Simulation.Replays;
 using GameServer.Simulation.Tag;
-using GameServer.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GameServer.Tests.Replays;
@@ -16,24 +14,9 @@ public sealed class TagReplayRecordingTests
     [Fact(Timeout = 90_000)]
     public async Task TwoV2PlayersPlayTag_RecordedListedDownloadedVerified_FramesRefusedWhileArenasWork()
     {
-        await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(), tag: ShortTag());
+        await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(), tag: ReplayServer.ShortTag());
         using HttpClient client = server.CreateHttpClient();
-        ReplayEntry entry;
-        await using (TestPlayer ada = await TestPlayer.JoinAsync(server, "Ada", version: ProtocolConstants.Version2, game: TagSchema.GameName))
-        await using (TestPlayer bob = await TestPlayer.JoinAsync(server, "Bob", version: ProtocolConstants.Version2, game: TagSchema.GameName))
-        {
-            Assert.Equal(ada.Welcome.MatchId, bob.Welcome.MatchId);
-
-            // An input from each per tick the match sends, until it has run out.
-            for (uint sequence = 1; sequence <= 40; sequence++)
-            {
-                await ada.NextAsync(MessageType.Delta);
-                await SendTagInputAsync(ada, sequence, moveX: 100, moveY: -(int)sequence);
-                await SendTagInputAsync(bob, sequence, moveX: -100, moveY: (int)sequence);
-            }
-
-            entry = await ReplayServer.WaitForReplayAsync(client, ada.Welcome.MatchId);
-        }
+        ReplayEntry entry = await ReplayServer.PlayTagAsync(server, client);
 
         List<ReplayEntry>? listed = await client.GetFromJsonAsync<List<ReplayEntry>>("/replays");
         byte[] file = await client.GetByteArrayAsync($"/replays/{entry.Id}");
@@ -48,7 +31,7 @@ public sealed class TagReplayRecordingTests
         Assert.Equal(entry.Ticks, verdict.Tick);
         Assert.True(verdict.HashesChecked >= 2, verdict.Message);
         Assert.Equal(2, verdict.Start!.InputFields);
-        Assert.Contains(-40, StepValues(file, TagSchema.MoveY));
+        Assert.Contains(-ReplayServer.TagInputs, StepValues(file, TagSchema.MoveY));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, frames.StatusCode);
         Assert.Equal("application/problem+json", frames.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Replays of tag can be verified and downloaded, not played in the page, which draws Arena's.", problem!.Detail);
@@ -59,20 +42,6 @@ public sealed class TagReplayRecordingTests
         Assert.Equal(HttpStatusCode.OK, arenaFrames.StatusCode);
         Assert.NotEmpty(await arenaFrames.Content.ReadAsByteArrayAsync());
     }
-
-    /// <summary>Tag's rules for a match of a few seconds that two players start.</summary>
-    private static TagRules ShortTag()
-    {
-        TagRules rules = TagRules.ForTickRate(30);
-        rules.MinPlayersToStart = 2;
-        rules.CountdownTicks = 3;
-        rules.TimeLimitTicks = 60;
-        rules.EndedTicks = 5;
-        return rules;
-    }
-
-    private static Task SendTagInputAsync(TestPlayer player, uint sequence, int moveX, int moveY) =>
-        player.SendAsync(w => FrameWriter.WriteInput(w, sequence, player.Ack, 0, [moveX, moveY]));
 
     /// <summary>The value at <paramref name="field"/> of every recorded input.</summary>
     private static List<int> StepValues(byte[] file, int field)
