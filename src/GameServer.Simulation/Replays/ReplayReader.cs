@@ -48,6 +48,7 @@ public sealed partial class ReplayReader
 
         _version = bytes[4];
         _inputFields = ArenaLayoutInputFields;
+        // playerId, seq, ackTick and Arena's four values, then version 2's viewTick.
         _inputStride = _version == ReplayFormat.FirstVersion ? 7 : 8;
     }
 
