@@ -24,7 +24,7 @@ internal static class RecordedMatch
         var encoder = new ReplayRecordEncoder();
         using var file = new MemoryStream();
         file.Write(ReplayFormat.Header);
-        file.Write(encoder.Start(new ReplayStart(4, 42, game.Name, game.Settings, 1_700_000_000_000, 30, HashInterval)));
+        file.Write(encoder.Start(new ReplayStart(4, 42, game.Name, game.Settings, 1_700_000_000_000, 30, HashInterval, match.Schema.Input.Count)));
         for (int i = 1; i <= players; i++)
         {
             uint id = match.AddPlayer("p" + i);
@@ -61,19 +61,24 @@ internal static class RecordedMatch
         return file.ToArray();
     }
 
-    /// <summary>The same records in the replay format's version 1, whose inputs had no view tick (as the first servers wrote them).</summary>
-    public static byte[] AsVersion1(byte[] file)
+    /// <summary>
+    /// The same records in the replay format's version 1 or 2, as earlier servers wrote Arena's matches: a Start without
+    /// the input count, Steps of Arena's input layout (version 1 without the view tick).
+    /// </summary>
+    public static byte[] AsArenaLayout(byte[] file, byte version)
     {
+        Assert.InRange(version, ReplayFormat.FirstVersion, ReplayFormat.LastArenaLayoutVersion);
         var reader = new ReplayReader(file);
         var encoder = new ReplayRecordEncoder();
         using var output = new MemoryStream();
-        output.Write([.. ReplayFormat.Magic, ReplayFormat.FirstVersion]);
+        output.Write([.. ReplayFormat.Magic, version]);
         while (reader.TryRead(out ReplayRecord record))
         {
             switch (record.Kind)
             {
                 case ReplayRecordKind.Start:
-                    output.Write(encoder.Start(record.Start!));
+                    Assert.Equal(ReplayReader.ArenaLayoutInputFields, record.Start!.InputFields);
+                    output.Write(StartRecord(record.Start!, withInputFields: false));
                     break;
                 case ReplayRecordKind.Join:
                     output.Write(encoder.Join(record.Tick, record.PlayerId, record.Name!));
@@ -82,7 +87,7 @@ internal static class RecordedMatch
                     output.Write(encoder.Leave(record.Tick, record.PlayerId));
                     break;
                 case ReplayRecordKind.Step:
-                    WriteVersion1Step(output, record.Tick, record.Inputs.Span);
+                    WriteArenaLayoutStep(output, record.Tick, record.Inputs.Span, version);
                     break;
                 case ReplayRecordKind.Hash:
                     output.Write(encoder.Hash(record.Tick, record.Hash));
@@ -96,17 +101,41 @@ internal static class RecordedMatch
         return output.ToArray();
     }
 
-    /// <summary>A version-1 Step record: seven numbers per input, no view tick.</summary>
-    private static void WriteVersion1Step(Stream output, uint tick, ReadOnlySpan<PlayerInput> inputs)
+    /// <summary>A Start record written field by field, unchecked (an encoder refuses a bad input count); versions 1 and 2 had no input count.</summary>
+    public static byte[] StartRecord(ReplayStart start, bool withInputFields)
     {
         var payload = new ArrayBufferWriter<byte>();
         var writer = new MessagePackWriter(payload);
-        writer.WriteArrayHeader(1 + (inputs.Length * 7));
+        writer.WriteArrayHeader(withInputFields ? 8 : 7);
+        writer.Write(start.MatchId);
+        writer.Write(start.Seed);
+        writer.Write(start.Game);
+        writer.Write(start.Settings);
+        writer.Write(start.StartedUnixMs);
+        writer.Write(start.TickRate);
+        writer.Write(start.HashInterval);
+        if (withInputFields)
+        {
+            writer.Write(start.InputFields);
+        }
+
+        writer.Flush();
+        using var record = new MemoryStream();
+        WriteRecord(record, ReplayRecordKind.Start, payload.WrittenSpan);
+        return record.ToArray();
+    }
+
+    /// <summary>A version 1 or 2 Step record: Arena's seven numbers per input, and the view tick in version 2.</summary>
+    private static void WriteArenaLayoutStep(Stream output, uint tick, ReadOnlySpan<PlayerInput> inputs, byte version)
+    {
+        int perInput = version == ReplayFormat.FirstVersion ? 7 : 8;
+        var payload = new ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(payload);
+        writer.WriteArrayHeader(1 + (inputs.Length * perInput));
         writer.Write(tick);
         foreach (PlayerInput input in inputs)
         {
             InputMessage m = ArenaSchema.ToInput(input.Input);
-            Assert.Equal(0u, m.ViewTick);
             writer.Write(input.PlayerId);
             writer.Write(m.Sequence);
             writer.Write(m.AckTick);
@@ -114,11 +143,24 @@ internal static class RecordedMatch
             writer.Write(m.MoveY);
             writer.Write(m.Aim);
             writer.Write((byte)m.Buttons);
+            if (version == ReplayFormat.FirstVersion)
+            {
+                Assert.Equal(0u, m.ViewTick);
+            }
+            else
+            {
+                writer.Write(m.ViewTick);
+            }
         }
 
         writer.Flush();
-        output.WriteByte((byte)ReplayRecordKind.Step);
-        for (uint length = (uint)payload.WrittenCount; ; length >>= 7)
+        WriteRecord(output, ReplayRecordKind.Step, payload.WrittenSpan);
+    }
+
+    private static void WriteRecord(Stream output, ReplayRecordKind kind, ReadOnlySpan<byte> payload)
+    {
+        output.WriteByte((byte)kind);
+        for (uint length = (uint)payload.Length; ; length >>= 7)
         {
             if (length < 0x80)
             {
@@ -129,6 +171,6 @@ internal static class RecordedMatch
             output.WriteByte((byte)(length | 0x80));
         }
 
-        output.Write(payload.WrittenSpan);
+        output.Write(payload);
     }
 }

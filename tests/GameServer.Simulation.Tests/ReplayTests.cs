@@ -41,24 +41,117 @@ public sealed class ReplayTests
     [Fact]
     public void Run_Version1File_ReplaysWithoutViewTicks()
     {
-        byte[] file = RecordedMatch.AsVersion1(RecordedMatch.Record(ticks: 300));
+        byte[] file = RecordedMatch.AsArenaLayout(RecordedMatch.Record(ticks: 300), version: 1);
         Assert.Equal(1, file[4]);
 
         ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
 
         Assert.Equal("OK: 300 ticks replayed, 10 hashes match.", verdict.Message);
+        Assert.Equal(ReplayReader.ArenaLayoutInputFields, verdict.Start!.InputFields);
+    }
+
+    [Fact]
+    public void Run_Version2FileOfAFight_ReplaysWithItsViewTicks()
+    {
+        // Version 2 is Arena's layout with view ticks: they decide the lag-compensated shots, so they must survive the mapping.
+        byte[] file = RecordedMatch.AsArenaLayout(RecordedMatch.Record(ticks: 600, shoot: true), version: 2);
+        Assert.Equal(2, file[4]);
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal("OK: 600 ticks replayed, 20 hashes match.", verdict.Message);
+    }
+
+    [Fact]
+    public void Record_Version3_StepsHoldTheSchemasInputCount()
+    {
+        byte[] file = RecordedMatch.Record(ticks: 1, players: 2);
+        var reader = new ReplayReader(file);
+        var kinds = new List<ReplayRecordKind>();
+        PlayerInput[] inputs = [];
+        while (reader.TryRead(out ReplayRecord record))
+        {
+            kinds.Add(record.Kind);
+            if (record.Kind == ReplayRecordKind.Step)
+            {
+                inputs = record.Inputs.ToArray();
+            }
+        }
+
+        Assert.Equal(ReplayFormat.Version, file[4]);
+        Assert.Equal(3, file[4]);
+        Assert.Equal([ReplayRecordKind.Start, ReplayRecordKind.Join, ReplayRecordKind.Join, ReplayRecordKind.Step, ReplayRecordKind.End], kinds);
+        // GameInput's values are an inline array, which record equality cannot compare: Arena's view of them can.
+        Assert.Equal([Steering(1, 0.05), Steering(2, 1.05)], inputs.Select(i => (i.PlayerId, ArenaSchema.ToInput(i.Input))));
+
+        // As RecordedMatch steers at tick 1.
+        static (uint, InputMessage) Steering(uint player, double angle)
+        {
+            PlayerInput input = Arena.Input(player, 1, (int)(Math.Cos(angle) * 127), (int)(Math.Sin(angle) * 127), 100);
+            return (input.PlayerId, ArenaSchema.ToInput(input.Input));
+        }
     }
 
     [Fact]
     public void Run_UnknownVersion_SaysWhichVersionsAreRead()
     {
         byte[] file = RecordedMatch.Record(ticks: 30);
-        file[4] = 3;
+        file[4] = 4;
 
         ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
 
         Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
-        Assert.Equal("The file is replay version 3; this server reads versions 1 to 2.", verdict.Message);
+        Assert.Equal("The file is replay version 4; this server reads versions 1 to 3.", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_Version3StartWithoutTheInputCount_NamesTheRecord()
+    {
+        ReplayStart start = ArenaStart(inputFields: 4);
+        byte[] file = [.. ReplayFormat.Header, .. RecordedMatch.StartRecord(start, withInputFields: false)];
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
+        Assert.Equal("Record 1 at byte 5: the Start payload is corrupted (7 fields where 8 belong).", verdict.Message);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(9)]
+    public void Run_InputCountOutOfRange_NamesTheRecord(int inputFields)
+    {
+        byte[] file = [.. ReplayFormat.Header, .. RecordedMatch.StartRecord(ArenaStart(inputFields), withInputFields: true)];
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
+        Assert.Equal($"Record 1 at byte 5: the Start payload is corrupted ({inputFields} values per input, where a game has 0 to 8).", verdict.Message);
+    }
+
+    [Fact]
+    public void Run_StepOfAnotherInputCount_NamesTheRecordAndItsOffset()
+    {
+        // Three inputs of 3 values, 7 numbers each, after a Start that announced 4 values (8 numbers) per input.
+        var encoder = new ReplayRecordEncoder();
+        var other = new ReplayRecordEncoder();
+        other.Start(ArenaStart(inputFields: 3));
+        byte[] head = [.. ReplayFormat.Header, .. encoder.Start(ArenaStart(inputFields: 4))];
+        byte[] file = [.. head, .. other.Step(1, [Arena.Input(1, 1, 1, 1, 1), Arena.Input(2, 1, 1, 1, 1), Arena.Input(3, 1, 1, 1, 1)])];
+
+        ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
+
+        Assert.Equal(ReplayOutcome.Unreadable, verdict.Outcome);
+        Assert.Equal($"Record 2 at byte {head.Length}: the Step payload is corrupted (22 numbers, not a tick and 8 per input).", verdict.Message);
+    }
+
+    [Fact]
+    public void Encoder_StepBeforeStartOrCountOutOfRange_Throws()
+    {
+        var encoder = new ReplayRecordEncoder();
+
+        Assert.Throws<InvalidOperationException>(() => encoder.Step(1, []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => encoder.Start(ArenaStart(inputFields: 9)));
     }
 
     [Theory]
@@ -181,6 +274,12 @@ public sealed class ReplayTests
             ReplayReader.ReadStartAndEnd(file.AsMemory(0, 1024), file.AsMemory(file.Length - ReplayFormat.EndRecordLength)));
 
         Assert.Equal("The file does not end with an End record: it is truncated or corrupted.", exception.Message);
+    }
+
+    private static ReplayStart ArenaStart(int inputFields)
+    {
+        var game = new ArenaGame(new ArenaRules());
+        return new ReplayStart(4, 42, game.Name, game.Settings, 1_700_000_000_000, 30, 30, inputFields);
     }
 
     /// <summary>The offset of the index-th record (1-based), from the format's framing: kind, varint length, payload.</summary>

@@ -6,9 +6,15 @@ namespace GameServer.Simulation.Replays;
 /// </summary>
 public static class ReplayFormat
 {
-    /// <summary>The version this code writes; it reads it and <see cref="FirstVersion"/>.</summary>
-    /// <remarks>Version 2 added each input's view tick (lag compensation); a version-1 input is read with view tick 0, which is how it was played.</remarks>
-    public const byte Version = 2;
+    /// <summary>The version this code writes; it reads every version from <see cref="FirstVersion"/> to it.</summary>
+    /// <remarks>
+    /// Version 3 records any game's inputs (the Start says how many values each has); versions 1 and 2 are Arena's
+    /// input layout, version 2 with each input's view tick (lag compensation), version 1 without (read as 0, as it was played).
+    /// </remarks>
+    public const byte Version = 3;
+
+    /// <summary>The last version whose Step records hold Arena's input layout and whose Start has no input count.</summary>
+    public const byte LastArenaLayoutVersion = 2;
 
     /// <summary>The oldest version this code reads.</summary>
     public const byte FirstVersion = 1;

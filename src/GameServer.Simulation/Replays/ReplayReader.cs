@@ -9,14 +9,18 @@ namespace GameServer.Simulation.Replays;
 /// </summary>
 public sealed partial class ReplayReader
 {
-    /// <summary>Numbers per input in a Step record of the current version.</summary>
-    public const int InputFields = 8;
+    /// <summary>Numbers before an input's values in a version-3 Step record: playerId, seq, ackTick, viewTick.</summary>
+    public const int InputHeaderFields = 4;
 
-    /// <summary>Numbers per input in a Step record of version 1, which had no view tick.</summary>
-    private const int FirstVersionInputFields = 7;
+    /// <summary>Values per input in versions 1 and 2, whose inputs are Arena's: moveX, moveY, aim, buttons.</summary>
+    public const int ArenaLayoutInputFields = 4;
 
     private readonly ReadOnlyMemory<byte> _file;
-    private readonly int _inputFields;
+    private readonly byte _version;
+
+    // Numbers per input in a Step record: from the header's version, then (version 3) from the Start record.
+    private int _inputStride;
+    private int _inputFields;
     private PlayerInput[] _inputs = new PlayerInput[64];
     private int _offset = ReplayFormat.HeaderLength;
     private int _index;
@@ -42,7 +46,10 @@ public sealed partial class ReplayReader
             throw new ReplayFormatException($"The file is replay version {bytes[4]}; this server reads versions {ReplayFormat.FirstVersion} to {ReplayFormat.Version}.");
         }
 
-        _inputFields = bytes[4] == ReplayFormat.FirstVersion ? FirstVersionInputFields : InputFields;
+        _version = bytes[4];
+        _inputFields = ArenaLayoutInputFields;
+        // playerId, seq, ackTick and Arena's four values, then version 2's viewTick.
+        _inputStride = _version == ReplayFormat.FirstVersion ? 7 : 8;
     }
 
     /// <summary>Reads the next record; false after the End record, which must be the last.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GameServer.Protocol.Schema;
 using MessagePack;
 
 namespace GameServer.Simulation.Replays;
@@ -12,10 +13,17 @@ public sealed class ReplayRecordEncoder
     private readonly ArrayBufferWriter<byte> _payload = new(1024);
     private readonly ArrayBufferWriter<byte> _record = new(1024);
 
+    // From the Start, so every Step of a file has the count its Start announces.
+    private int _inputFields = -1;
+
+    /// <exception cref="ArgumentOutOfRangeException">The input count is not 0 to <see cref="GameSchema.MaxInputFields"/>.</exception>
     public ReadOnlySpan<byte> Start(ReplayStart start)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(start.InputFields);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start.InputFields, GameSchema.MaxInputFields);
+        _inputFields = start.InputFields;
         MessagePackWriter writer = Begin();
-        writer.WriteArrayHeader(7);
+        writer.WriteArrayHeader(8);
         writer.Write(start.MatchId);
         writer.Write(start.Seed);
         writer.Write(start.Game);
@@ -23,6 +31,7 @@ public sealed class ReplayRecordEncoder
         writer.Write(start.StartedUnixMs);
         writer.Write(start.TickRate);
         writer.Write(start.HashInterval);
+        writer.Write(start.InputFields);
         writer.Flush();
         return Frame(ReplayRecordKind.Start);
     }
@@ -48,23 +57,32 @@ public sealed class ReplayRecordEncoder
         return Frame(ReplayRecordKind.Leave);
     }
 
-    /// <summary>One Step: the tick it makes and its inputs, eight numbers each, flat, in the order the simulation got them.</summary>
+    /// <summary>
+    /// One Step: the tick it makes and its inputs, flat, in the order the simulation got them: each its header and as
+    /// many values as the last <see cref="Start"/> announced.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No Start was encoded before.</exception>
     public ReadOnlySpan<byte> Step(uint tick, ReadOnlySpan<PlayerInput> inputs)
     {
+        if (_inputFields < 0)
+        {
+            throw new InvalidOperationException("A Step record needs the Start record's input count: encode the Start first.");
+        }
+
         MessagePackWriter writer = Begin();
-        writer.WriteArrayHeader(1 + (inputs.Length * ReplayReader.InputFields));
+        writer.WriteArrayHeader(1 + (inputs.Length * (ReplayReader.InputHeaderFields + _inputFields)));
         writer.Write(tick);
         foreach (ref readonly PlayerInput input in inputs)
         {
-            InputMessage message = ArenaSchema.ToInput(input.Input);
             writer.Write(input.PlayerId);
-            writer.Write(message.Sequence);
-            writer.Write(message.AckTick);
-            writer.Write(message.MoveX);
-            writer.Write(message.MoveY);
-            writer.Write(message.Aim);
-            writer.Write((byte)message.Buttons);
-            writer.Write(message.ViewTick);
+            writer.Write(input.Input.Sequence);
+            writer.Write(input.Input.AckTick);
+            writer.Write(input.Input.ViewTick);
+            InputValues values = input.Input.Values;
+            for (int i = 0; i < _inputFields; i++)
+            {
+                writer.Write(values[i]);
+            }
         }
 
         writer.Flush();

@@ -8,4 +8,5 @@ namespace GameServer.Simulation.Replays;
 /// <param name="StartedUnixMs">When the match opened, in Unix milliseconds.</param>
 /// <param name="TickRate">Ticks per second.</param>
 /// <param name="HashInterval">Ticks between two hash records.</param>
-public sealed record ReplayStart(uint MatchId, ulong Seed, string Game, byte[] Settings, long StartedUnixMs, int TickRate, int HashInterval);
+/// <param name="InputFields">Values per input in the Step records: the game schema's input field count (4, Arena's, in versions 1 and 2).</param>
+public sealed record ReplayStart(uint MatchId, ulong Seed, string Game, byte[] Settings, long StartedUnixMs, int TickRate, int HashInterval, int InputFields);

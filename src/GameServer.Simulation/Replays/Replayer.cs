@@ -32,14 +32,21 @@ public static class Replayer
         {
             if (game.Name == start.Game)
             {
+                IMatchSimulation match;
                 try
                 {
-                    return game.Create(start.MatchId, start.Seed, start.Settings);
+                    match = game.Create(start.MatchId, start.Seed, start.Settings);
                 }
                 catch (ArgumentException exception)
                 {
                     throw new ReplayFormatException($"Record 1 (Start): the {start.Game} settings are rejected: {exception.Message}");
                 }
+
+                // Values the game would not read, or a value it reads missing: the file is not of this game's inputs.
+                int inputFields = match.Schema.Input.Count;
+                return inputFields == start.InputFields
+                    ? match
+                    : throw new ReplayFormatException($"Record 1 (Start): the recording has {start.InputFields} values per input; {start.Game}'s inputs have {inputFields}.");
             }
         }
 

@@ -70,7 +70,7 @@ public sealed partial class LocalMatches(TickLoop loop, GameCatalog games, Match
                 throw new InvalidOperationException($"The game registered as \"{name}\" made a match whose schema names \"{simulation.Schema.Game}\": Join and the schema must agree.");
             }
 
-            match = new MatchHost(simulation, loop.TickRate, services, Remove, recorders.Start(name, id, seed, loop.TickRate));
+            match = new MatchHost(simulation, loop.TickRate, services, Remove, recorders.Start(simulation.Schema, id, seed, loop.TickRate));
             _matches.Add(id, match);
             Publish();
         }

@@ -20,7 +20,9 @@ public static class ShippedGames
         services.AddSingleton(new GameRegistration(TagSchema.GameName, TagFactory, static provider => TagJson.Write(provider.GetRequiredService<TagRules>())));
         services.TryAddSingleton(DefaultGame);
         services.AddSingleton<GameCatalog>();
-        services.TryAddSingleton<IReplayableGame>(static provider => new ArenaGame(provider.GetRequiredService<ArenaRules>()));
+        // Replays record and rebuild matches of each, with the rules the registered singletons hold.
+        services.AddSingleton<IReplayableGame>(static provider => new ArenaGame(provider.GetRequiredService<ArenaRules>()));
+        services.AddSingleton<IReplayableGame>(static provider => new TagGame(provider.GetRequiredService<TagRules>()));
         return services;
     }
 

@@ -36,6 +36,15 @@ public sealed class ReplayCatalog(IOptions<ReplayOptions> options, IHostEnvironm
         }
     }
 
+    /// <summary>A listed replay, or null.</summary>
+    public ReplayEntry? Find(string id)
+    {
+        lock (_lock)
+        {
+            return _entries.GetValueOrDefault(id);
+        }
+    }
+
     internal string PathFor(string id) => Path.Combine(Folder, id + Extension);
 
     internal void Add(ReplayEntry entry)
@@ -65,7 +74,7 @@ public sealed class ReplayCatalog(IOptions<ReplayOptions> options, IHostEnvironm
         file.Position = file.Length - tail.Length;
         file.ReadExactly(tail);
         (ReplayStart start, ReplayEnd end) = ReplayReader.ReadStartAndEnd(head, tail);
-        return new ReplayEntry(id, start.MatchId, DateTimeOffset.FromUnixTimeMilliseconds(start.StartedUnixMs),
+        return new ReplayEntry(id, start.MatchId, start.Game, DateTimeOffset.FromUnixTimeMilliseconds(start.StartedUnixMs),
             DateTimeOffset.FromUnixTimeMilliseconds(end.EndedUnixMs), end.Tick, end.Players, file.Length, end.Reason == ReplayEndReason.MatchEnded);
     }
 }

@@ -14,15 +14,21 @@ public static class ReplayEndpoints
             catalog.PathOf(id) is string path
                 ? TypedResults.PhysicalFile(path, "application/octet-stream", id + ReplayCatalog.Extension)
                 : NotFound(id));
-        endpoints.MapGet("/replays/{id}/frames", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, ReplayCatalog catalog, IReplayableGame game, ReplayFrameGate gate, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/replays/{id}/frames", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, ReplayCatalog catalog, IEnumerable<IReplayableGame> games, ReplayFrameGate gate, CancellationToken cancellationToken) =>
         {
-            if (catalog.PathOf(id) is not string path)
+            if (catalog.Find(id) is not ReplayEntry entry)
             {
                 return NotFound(id);
             }
 
-            byte[] file = await File.ReadAllBytesAsync(path, cancellationToken);
-            (byte[] frames, ReplayVerdict verdict) = await gate.RunAsync(() => ReplayFrames.Encode(file, [game]), cancellationToken);
+            if (!ReplayFrames.CanDraw(entry.Game))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Replay not playable in the page",
+                    detail: $"Replays of {entry.Game} can be verified and downloaded, not played in the page, which draws Arena's.");
+            }
+
+            byte[] file = await File.ReadAllBytesAsync(catalog.PathFor(entry.Id), cancellationToken);
+            (byte[] frames, ReplayVerdict verdict) = await gate.RunAsync(() => ReplayFrames.Encode(file, [.. games]), cancellationToken);
             return verdict.Outcome == ReplayOutcome.Unreadable
                 ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable replay", detail: verdict.Message)
                 : TypedResults.File(frames, "application/octet-stream");

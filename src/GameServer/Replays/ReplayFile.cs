@@ -3,11 +3,13 @@ using GameServer.Simulation.Replays;
 namespace GameServer.Replays;
 
 /// <summary>One match's recording as the recorder and the writer share it.</summary>
-internal sealed class ReplayFile(string id, uint matchId, DateTimeOffset started)
+internal sealed class ReplayFile(string id, uint matchId, string game, DateTimeOffset started)
 {
     public string Id { get; } = id;
 
     public uint MatchId { get; } = matchId;
+
+    public string Game { get; } = game;
 
     public DateTimeOffset Started { get; } = started;
 

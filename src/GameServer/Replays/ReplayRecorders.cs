@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using GameServer.Protocol.Schema;
 using GameServer.Simulation;
 using GameServer.Simulation.Replays;
 using Microsoft.Extensions.Options;
@@ -23,13 +24,22 @@ public sealed class ReplayRecorders
         new BoundedChannelOptions(QueueChunks) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly ReplayOptions _options;
-    private readonly IReplayableGame _game;
+    private readonly Dictionary<string, IReplayableGame> _games = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
-    public ReplayRecorders(IOptions<ReplayOptions> options, IReplayableGame game, ReplayMetrics metrics, TimeProvider time)
+    /// <param name="games">The games whose matches are recorded, by name; a match of another game is not.</param>
+    /// <exception cref="InvalidOperationException">Two games have one name.</exception>
+    public ReplayRecorders(IOptions<ReplayOptions> options, IEnumerable<IReplayableGame> games, ReplayMetrics metrics, TimeProvider time)
     {
         _options = options.Value;
-        _game = game;
+        foreach (IReplayableGame game in games)
+        {
+            if (!_games.TryAdd(game.Name, game))
+            {
+                throw new InvalidOperationException($"Two replayable games are named \"{game.Name}\": a replay could not say which it is of.");
+            }
+        }
+
         _time = time;
         Metrics = metrics;
     }
@@ -44,20 +54,20 @@ public sealed class ReplayRecorders
     internal TimeProvider Time => _time;
 
     /// <summary>
-    /// A recorder for a match of <paramref name="game"/> that is opening; null when recording is off or the game is not
-    /// the replayable one (replays re-simulate Arena and draw its v1 frames).
+    /// A recorder for a match that is opening, of the game <paramref name="schema"/> names; null when recording is off
+    /// or no replayable game has that name (a replay needs the game's settings to rebuild its matches).
     /// </summary>
-    public MatchRecorder? Start(string game, uint matchId, ulong seed, int tickRate)
+    public MatchRecorder? Start(GameSchema schema, uint matchId, ulong seed, int tickRate)
     {
-        if (!_options.Enabled || game != _game.Name)
+        if (!_options.Enabled || !_games.TryGetValue(schema.Game, out IReplayableGame? game))
         {
             return null;
         }
 
         DateTimeOffset started = _time.GetUtcNow();
         string id = $"{started:yyyyMMdd-HHmmss}-m{matchId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var start = new ReplayStart(matchId, seed, _game.Name, _game.Settings, started.ToUnixTimeMilliseconds(), tickRate, tickRate);
-        return new MatchRecorder(this, new ReplayFile(id, matchId, started), start, _options.MaxBytesPerMatch);
+        var start = new ReplayStart(matchId, seed, game.Name, game.Settings, started.ToUnixTimeMilliseconds(), tickRate, tickRate, schema.Input.Count);
+        return new MatchRecorder(this, new ReplayFile(id, matchId, game.Name, started), start, _options.MaxBytesPerMatch);
     }
 
     /// <summary>Queues a chunk without waiting; false when the queue is full.</summary>

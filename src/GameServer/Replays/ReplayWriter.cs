@@ -97,7 +97,7 @@ public sealed partial class ReplayWriter(
         file.Stream.Dispose();
         file.Stream = null;
         File.Move(PartialPath(file), catalog.PathFor(file.Id), overwrite: true);
-        catalog.Add(new ReplayEntry(file.Id, file.MatchId, file.Started, DateTimeOffset.FromUnixTimeMilliseconds(file.End.EndedUnixMs),
+        catalog.Add(new ReplayEntry(file.Id, file.MatchId, file.Game, file.Started, DateTimeOffset.FromUnixTimeMilliseconds(file.End.EndedUnixMs),
             file.End.Tick, file.End.Players, bytes, file.End.Reason == Simulation.Replays.ReplayEndReason.MatchEnded));
         recorders.Metrics.Recorded();
         ApplyRetention();

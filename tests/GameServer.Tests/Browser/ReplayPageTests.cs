@@ -68,6 +68,26 @@ public sealed class ReplayPageTests
         Assert.Empty(errors);
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task ReplayPage_TagReplay_SaysItIsNotPlayedHere_AndTheScoreboardLinksItsFile()
+    {
+        await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(), tag: ReplayServer.ShortTag());
+        using HttpClient client = server.CreateHttpClient();
+        ReplayEntry entry = await ReplayServer.PlayTagAsync(server, client);
+
+        (IPage page, List<string> errors) = await _browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.HttpBase, $"/replay/{entry.Id}").ToString());
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("error: Replays of tag can be verified and downloaded, not played in the page, which draws Arena's.");
+        await Assertions.Expect(page.Locator("#play")).ToBeDisabledAsync();
+
+        await page.GotoAsync(new Uri(server.HttpBase, "/spectate").ToString());
+        await Assertions.Expect(page.Locator($"#replays a[href$='/replays/{entry.Id}']")).ToHaveTextAsync($"Match {entry.MatchId}");
+        await Assertions.Expect(page.Locator("#replays li").First).ToContainTextAsync("(tag, download)");
+
+        Assert.Empty(errors);
+    }
+
     private static Task<string> TickAsync(IPage page) => page.EvaluateAsync<string>("() => document.body.dataset.tick");
 
     /// <summary>Five seconds of play with score orbs raining (as in LivelyArena), so the replay has something to show.</summary>

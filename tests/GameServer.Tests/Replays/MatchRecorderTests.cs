@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using GameServer.Protocol;
+using GameServer.Protocol.Schema;
 using GameServer.Replays;
 using GameServer.Simulation;
+using GameServer.Simulation.Tag;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,8 @@ namespace GameServer.Tests.Replays;
 public sealed class MatchRecorderTests : IDisposable
 {
     private const int Players = 16;
+
+    private static readonly GameSchema s_arena = ArenaSchema.For(new ArenaRules());
 
     private readonly ServiceProvider _provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly WorldState _world = new();
@@ -22,7 +26,7 @@ public sealed class MatchRecorderTests : IDisposable
 
     public MatchRecorderTests()
     {
-        _recorders = new ReplayRecorders(Options.Create(new ReplayOptions { MaxBytesPerMatch = 1L << 30 }), new ArenaGame(new ArenaRules()),
+        _recorders = new ReplayRecorders(Options.Create(new ReplayOptions { MaxBytesPerMatch = 1L << 30 }), [new ArenaGame(new ArenaRules())],
             new ReplayMetrics(_provider.GetRequiredService<IMeterFactory>()), TimeProvider.System);
         _hash = _world.ComputeHash;
         for (uint id = 1; id <= Players; id++)
@@ -34,7 +38,7 @@ public sealed class MatchRecorderTests : IDisposable
     [Fact]
     public void Stepping_SteadyStateWithTheWriterDraining_AllocatesNothing()
     {
-        MatchRecorder recorder = _recorders.Start("arena", 1, 7, tickRate: 30)!;
+        MatchRecorder recorder = _recorders.Start(s_arena, 1, 7, tickRate: 30)!;
         Run(recorder, ticks: 3_000);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -48,7 +52,7 @@ public sealed class MatchRecorderTests : IDisposable
     [Fact]
     public void Stepping_WriterFarBehind_GivesUpAndTellsTheWriterOnceItHasRoom()
     {
-        MatchRecorder recorder = _recorders.Start("arena", 1, 7, tickRate: 30)!;
+        MatchRecorder recorder = _recorders.Start(s_arena, 1, 7, tickRate: 30)!;
         for (int i = 0; i < 1_000_000 && !recorder.Stopped; i++)
         {
             Step(recorder);
@@ -69,6 +73,21 @@ public sealed class MatchRecorderTests : IDisposable
         Assert.Equal(ReplayRecorders.QueueChunks, kinds.Count);
         Assert.All(kinds, kind => Assert.Equal(ReplayChunkKind.Data, kind));
         Assert.Equal(ReplayChunkKind.Abandoned, last.Kind);
+    }
+
+    [Fact]
+    public void Start_AGameNoReplayableGameNames_NoRecorder()
+    {
+        Assert.Null(_recorders.Start(TagSchema.For(new TagRules()), 1, 7, tickRate: 30));
+    }
+
+    [Fact]
+    public void Constructor_TwoGamesOfOneName_Throws()
+    {
+        InvalidOperationException exception = Assert.Throws<InvalidOperationException>(() => new ReplayRecorders(Options.Create(new ReplayOptions()),
+            [new ArenaGame(new ArenaRules()), new ArenaGame(new ArenaRules())], new ReplayMetrics(_provider.GetRequiredService<IMeterFactory>()), TimeProvider.System));
+
+        Assert.Equal("Two replayable games are named \"arena\": a replay could not say which it is of.", exception.Message);
     }
 
     public void Dispose() => _provider.Dispose();

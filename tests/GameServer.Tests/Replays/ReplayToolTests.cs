@@ -35,6 +35,30 @@ public sealed class ReplayToolTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Verify_RecordedTagMatch_OkExit0_AndItsFirstHashTamperedExit1()
+    {
+        byte[] file;
+        await using (TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(), tag: ReplayServer.ShortTag()))
+        {
+            using HttpClient client = server.CreateHttpClient();
+            ReplayEntry entry = await ReplayServer.PlayTagAsync(server, client);
+            file = await client.GetByteArrayAsync($"/replays/{entry.Id}");
+        }
+
+        byte[] tampered = (byte[])file.Clone();
+        (_, _, int payload, int length) = ReplayFileBytes.Find(tampered, ReplayRecordKind.Hash);
+        tampered[payload + length - 1] ^= 1;
+
+        (int exit, string output) = await VerifyAsync(file, "tag.replay");
+        (int tamperedExit, string tamperedOutput) = await VerifyAsync(tampered, "tampered-tag.replay");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^OK: \d+ ticks replayed, [1-9]\d* hashes match\.$", output);
+        Assert.Equal(1, tamperedExit);
+        Assert.StartsWith("MISMATCH at tick 30: hash ", tamperedOutput);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Verify_HashTampered_MismatchAtItsTickExit1()
     {
         byte[] tampered = (byte[])_file.Clone();
