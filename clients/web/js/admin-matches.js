@@ -3,7 +3,7 @@
 // GET /admin/api/matches/{id}/players every second while it stays open. Names are set as text, never as HTML.
 import * as format from './format.js';
 
-const MATCH_COLUMNS = 6;
+const MATCH_COLUMNS = 7;
 
 function cell(row, className = '') {
   const td = row.insertCell();
@@ -35,6 +35,7 @@ class MatchRow {
     this.row.title = 'Click to list its players';
     this.row.addEventListener('click', () => this.toggle());
     cell(this.row).textContent = this.id;
+    cell(this.row).textContent = match.game;
     this.cells = { phase: cell(this.row), left: cell(this.row, 'num'), players: cell(this.row, 'num'), cost: cell(this.row, 'num') };
     this.endButton = button('End match', 'danger end', () => table.endMatch(this.id));
     cell(this.row, 'actions').append(this.endButton);

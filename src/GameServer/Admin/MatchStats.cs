@@ -29,7 +29,7 @@ internal sealed class MatchStats(LocalMatches matches, TimeProvider time)
         foreach (MatchHost match in matches.Matches)
         {
             MatchSummary summary = match.Summary;
-            live.Add(new AdminMatch(match.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), FeedJson.PhaseName(summary.Phase),
+            live.Add(new AdminMatch(match.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), match.Game, FeedJson.PhaseName(summary.Phase),
                 summary.SecondsLeft, summary.Players.Count, match.Capacity, Math.Round(match.Cost.MeanMicroseconds, 1)));
         }
 

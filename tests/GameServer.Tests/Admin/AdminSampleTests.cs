@@ -143,6 +143,7 @@ public sealed class AdminSampleTests
     private static void AssertMatch(JsonElement match, uint id, int players)
     {
         Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), match.GetProperty("id").GetString());
+        Assert.Equal("arena", match.GetProperty("game").GetString());
         Assert.Contains(match.GetProperty("phase").GetString(), new[] { "waiting", "countdown", "running", "ended" });
         Assert.Equal(players, match.GetProperty("players").GetInt32());
         Assert.Equal(16, match.GetProperty("capacity").GetInt32());

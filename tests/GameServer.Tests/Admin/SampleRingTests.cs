@@ -11,7 +11,7 @@ public sealed class SampleRingTests
     public void History_OfSamplesWithLiveMatches_ListsThemInTheNewestOnly()
     {
         var ring = new SampleRing();
-        AdminMatch[] live = [.. Enumerable.Range(1, 1000).Select(id => new AdminMatch(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "running", 60, 8, 8, 120))];
+        AdminMatch[] live = [.. Enumerable.Range(1, 1000).Select(id => new AdminMatch(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "arena", "running", 60, 8, 8, 120))];
         for (long t = 1; t <= 3; t++)
         {
             ring.Append(new AdminSample(t, false, 8000, 1000, 8000, 0, 0, 0, 0, 0, 0, 0, 0, [], live));

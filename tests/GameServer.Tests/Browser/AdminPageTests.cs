@@ -43,6 +43,7 @@ public sealed class AdminPageTests
 
         ILocator match = page.Locator($"tr.match[data-match-id='{ada.Player.Welcome.MatchId}']");
         await Assertions.Expect(match).ToHaveCountAsync(1);
+        await Assertions.Expect(match.Locator("td").Nth(1)).ToHaveTextAsync("arena");
         await match.ClickAsync();
         ILocator players = page.Locator($"tr.players[data-match-id='{ada.Player.Welcome.MatchId}']");
         await Assertions.Expect(players.Locator("tr[data-player='Ada']")).ToHaveCountAsync(1);
