@@ -120,7 +120,9 @@ async function connect() {
   let silence = setTimeout(() => controller.abort(), SILENCE_MS * 2);
   try {
     const response = await api('stream', { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
-    if (response === null) return;
+    // Unreachable (a restarting server) is retried below like a dropped stream; a signed-out console is not (signOut
+    // cleared the stream, so nothing below retries).
+    if (response === null) throw new Error('The server cannot be reached.');
     if (response.status === 404) throw new Error('The console is off on this server (no Admin:Token configured).');
     if (!response.ok) throw new Error(`The stream answered ${response.status}.`);
     status('live');

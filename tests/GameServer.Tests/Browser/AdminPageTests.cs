@@ -108,6 +108,10 @@ public sealed class AdminPageTests
         await first.DisposeAsync();
         await Assertions.Expect(page.Locator("body[data-stream='live']")).ToHaveCountAsync(0);
 
+        // Down for longer than one retry: a reconnect finds nobody (it once gave up for good there, and a restart that
+        // took over a second left the console dead).
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("cannot be reached", new() { Timeout = 15_000 });
+
         // The same address, a new server: the page, not reloaded, opens the stream again and shows the new node.
         await using TestServer second = await LivelyArena.StartAsync(port, s_consoleOn);
         await using Bot grace = await Bot.JoinAsync(second, "Grace");
