@@ -17,15 +17,7 @@ public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _server = await TestServer.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Tick:TickRate"] = "120",
-                ["Gateway:OutboundQueueFrames"] = "8",
-                ["Gateway:MaxBehind"] = "00:00:01",
-                ["Gateway:Transport"] = transport.ToString(),
-            },
-            SmallSocketBuffers.ConfigureServer);
+        _server = await SmallSocketBuffers.StartServerAsync(transport, TimeSpan.FromSeconds(1));
         _probe = new MetricProbe(_server);
     }
 

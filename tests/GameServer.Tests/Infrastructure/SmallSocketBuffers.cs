@@ -11,6 +11,21 @@ namespace GameServer.Tests.Infrastructure;
 /// </summary>
 public static class SmallSocketBuffers
 {
+    /// <summary>
+    /// A server whose backlog to a slow reader fills within seconds: small buffers, 120 ticks a second, a queue of 8
+    /// frames, and <paramref name="maxBehind"/> before a reader that stays behind is closed.
+    /// </summary>
+    public static Task<TestServer> StartServerAsync(GameServer.Transport.GameTransport transport, TimeSpan maxBehind) =>
+        TestServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Tick:TickRate"] = "120",
+                ["Gateway:OutboundQueueFrames"] = "8",
+                ["Gateway:MaxBehind"] = maxBehind.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+                ["Gateway:Transport"] = transport.ToString(),
+            },
+            ConfigureServer);
+
     public static void ConfigureServer(WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxResponseBufferSize = 1024);

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GameServer.Matches;
@@ -77,13 +78,38 @@ public sealed class GameSelectionTests : IAsyncLifetime
 
         Assert.Equal(ErrorCode.UnsupportedGame, (await old.NextAsync(MessageType.Error)).Error.Code);
         Assert.Equal(1, match.Seats);
-        List<ServerMessage> ticks = [];
-        for (int i = 0; i < 10; i++)
-        {
-            ticks.Add(await tagger.NextAsync(MessageType.Delta));
-        }
+        await AssertEveryTickAsync(tagger);
+    }
 
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => ticks[0].Tick + (uint)i), ticks.Select(t => t.Tick));
+    public static TheoryData<string, string> MalformedGameJoins() => new()
+    {
+        { "game not a string", "95 01 a3 416461 c0 c0 07" },
+        { "game string over 64 bytes", "95 01 a3 416461 c0 c0 d9 41" + string.Concat(Enumerable.Repeat("61", 65)) },
+        { "game invalid utf-8", "95 01 a3 416461 c0 c0 a2 c328" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedGameJoins))]
+    public async Task Join_WithAMalformedGame_ClosesWith1007_WhileATagPlayerKeepsEveryTick(string attack, string hex)
+    {
+        await using TestPlayer bystander = await TestPlayer.JoinAsync(_server, "Bystander", version: ProtocolConstants.Version2, game: TagSchema.GameName);
+        await using TestPlayer attacker = await TestPlayer.ConnectAsync(_server, version: ProtocolConstants.Version2);
+
+        await attacker.SendRawAsync(Convert.FromHexString(hex.Replace(" ", string.Empty)));
+
+        Assert.True(WebSocketCloseStatus.InvalidPayloadData == await attacker.WaitForCloseAsync(), attack);
+        await AssertEveryTickAsync(bystander);
+    }
+
+    [Fact]
+    public async Task Join_WithAGameWhileInAMatch_IsInvalidState_AndTheMatchPlaysOn()
+    {
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, "Ada", version: ProtocolConstants.Version2, game: TagSchema.GameName);
+
+        await player.SendJoinAsync("Ada", game: "arena");
+
+        Assert.Equal(ErrorCode.InvalidState, (await player.NextAsync(MessageType.Error)).Error.Code);
+        await AssertEveryTickAsync(player);
     }
 
     [Fact]
@@ -116,6 +142,18 @@ public sealed class GameSelectionTests : IAsyncLifetime
             TestServer.StartAsync(new Dictionary<string, string?> { ["Matchmaking:Game"] = "chess" }));
 
         Assert.Contains("Matchmaking:Game is \"chess\"; the games are arena, tag.", exception.Message);
+    }
+
+    /// <summary>The player's next ten deltas come one a tick, none missed.</summary>
+    private static async Task AssertEveryTickAsync(TestPlayer player)
+    {
+        List<ServerMessage> ticks = [];
+        for (int i = 0; i < 10; i++)
+        {
+            ticks.Add(await player.NextAsync(MessageType.Delta));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => ticks[0].Tick + (uint)i), ticks.Select(t => t.Tick));
     }
 
     private static int TagValue(TestPlayer player, uint playerId, int field) =>

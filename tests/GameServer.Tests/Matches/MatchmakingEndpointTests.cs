@@ -140,6 +140,21 @@ public sealed class MatchmakingEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_GameNotAStringOrOversized_IsRefused_WithoutEchoingIt_AndOpensNoMatch()
+    {
+        string huge = new('x', 4000);
+
+        using HttpResponseMessage notAString = await _http.PostAsync("/matchmaking",
+            new StringContent("""{"game":5}""", System.Text.Encoding.UTF8, "application/json"));
+        using HttpResponseMessage oversized = await _http.PostAsync("/matchmaking?game=" + huge, content: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, notAString.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, oversized.StatusCode);
+        Assert.DoesNotContain(huge, await oversized.Content.ReadAsStringAsync());
+        Assert.Empty(_server.GetService<LocalMatches>().Matches);
+    }
+
+    [Fact]
     public async Task Post_FullMatchInTheBody_AnswersConflict()
     {
         await using TestPlayer ada = await TestPlayer.JoinAsync(_server, "Ada");
