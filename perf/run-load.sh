@@ -101,8 +101,13 @@ start_load() {
         nice -n "$NICE" taskset -c 1 node "$PEER_DIR/bots.js" --url "ws://127.0.0.1:$port" --bots "$bots" --duration "$DURATION" \
             --ramp "$RAMP" --capacity "$capacity" --decode "$PEER_DECODE" --report "$OUT/$name.json" >"$OUT/$name.swarm.log" 2>&1 &
     else
+        # The floor speaks protocol 1 only (its upgrade answers gameserver.v1): its bots do too, whatever the server's use.
+        local protocol=""
+        if [[ $target == floor && " $SWARM_ARGS " != *" --protocol "* ]]; then
+            protocol="--protocol v1"
+        fi
         nice -n "$NICE" taskset -c 1 dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$port/ws" --bots "$bots" --duration "$DURATION" --ramp "$RAMP" \
-            --match-size "$capacity" --report "$OUT/$name.json" $SWARM_ARGS >"$OUT/$name.swarm.log" 2>&1 &
+            --match-size "$capacity" --report "$OUT/$name.json" $protocol $SWARM_ARGS >"$OUT/$name.swarm.log" 2>&1 &
     fi
     swarm_pid=$!
 }
