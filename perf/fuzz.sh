@@ -25,7 +25,9 @@ dotnet tool restore >/dev/null
 # sharpfuzz rewrites the dll in place and refuses one it already rewrote, so publish from scratch every time.
 rm -rf "$publish" "$seeds" "$findings"
 nice -n 19 dotnet publish "$project" -c Release -o "$publish" --nologo -v quiet
+# The generic wire and version 1's Arena codec (its own assembly) are both instrumented.
 nice -n 19 dotnet tool run sharpfuzz "$publish/GameServer.Protocol.dll"
+nice -n 19 dotnet tool run sharpfuzz "$publish/GameServer.Arena.Wire.dll"
 
 dotnet "$publish/GameServer.Fuzz.dll" seeds "$seeds"
 find "$corpus" -type f ! -path "$corpus/open-bugs/*" ! -path "$corpus/seeds/*" ! -name '*.md' | while read -r file; do

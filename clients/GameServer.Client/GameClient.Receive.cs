@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 
@@ -83,7 +84,7 @@ public sealed partial class GameClient
     private bool Dispatch(ReadOnlySequence<byte> frame, out string? reason)
     {
         DecodeStatus status = _v2 is null
-            ? ServerMessageReader.TryRead(frame, World, out ServerMessage message, out reason)
+            ? ArenaMessageReader.TryRead(frame, World, out ServerMessage message, out reason)
             : _v2.TryRead(frame, out message, out reason);
         if (status == DecodeStatus.Ok && _v2 is not null && message.Type is MessageType.Snapshot or MessageType.Delta)
         {

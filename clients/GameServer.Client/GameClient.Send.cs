@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 
 namespace GameServer.Client;
@@ -39,7 +40,7 @@ public sealed partial class GameClient
             _output.Reset();
             if (_v2 is null)
             {
-                FrameWriter.WriteInput(_output, input);
+                ArenaFrameWriter.WriteInput(_output, input);
             }
             else
             {

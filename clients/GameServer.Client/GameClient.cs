@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 

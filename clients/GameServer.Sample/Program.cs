@@ -1,5 +1,6 @@
 // Joins a match, prints the world as it changes, and joins the next match when one ends. Usage:
 //   dotnet run --project clients/GameServer.Sample -- [ws://localhost:5000/ws] [name] [v1]
+using GameServer.Arena.Wire;
 using GameServer.Client;
 using GameServer.Protocol;
 using GameServer.Sample;

@@ -1,3 +1,4 @@
+using GameServer.Arena.Wire;
 using GameServer.Client;
 using GameServer.Protocol;
 

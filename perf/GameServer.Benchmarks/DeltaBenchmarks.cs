@@ -1,6 +1,7 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 
 namespace GameServer.Benchmarks;
@@ -26,7 +27,7 @@ public class DeltaBenchmarks : IPayloadSize
     {
         BusyTick.Create(Entities, _previous, _current);
         var buffer = new ArrayBufferWriter<byte>();
-        FrameWriter.WriteDelta(buffer, _previous, _current);
+        ArenaFrameWriter.WriteDelta(buffer, _previous, _current);
         _delta = new ReadOnlySequence<byte>(buffer.WrittenMemory.ToArray());
     }
 
@@ -34,7 +35,7 @@ public class DeltaBenchmarks : IPayloadSize
     public int ComputeAndEncodeDelta()
     {
         _buffer.ResetWrittenCount();
-        FrameWriter.WriteDelta(_buffer, _previous, _current);
+        ArenaFrameWriter.WriteDelta(_buffer, _previous, _current);
         return _buffer.WrittenCount;
     }
 
@@ -42,7 +43,7 @@ public class DeltaBenchmarks : IPayloadSize
     public int EncodeSnapshot()
     {
         _buffer.ResetWrittenCount();
-        FrameWriter.WriteSnapshot(_buffer, _current);
+        ArenaFrameWriter.WriteSnapshot(_buffer, _current);
         return _buffer.WrittenCount;
     }
 
@@ -50,7 +51,7 @@ public class DeltaBenchmarks : IPayloadSize
     public uint ApplyDelta()
     {
         _client.CopyFrom(_previous);
-        ServerMessageReader.TryRead(_delta, _client, out ServerMessage message, out _);
+        ArenaMessageReader.TryRead(_delta, _client, out ServerMessage message, out _);
         return message.Tick;
     }
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using BenchmarkDotNet.Attributes;
+using GameServer.Arena.Wire;
 using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Matches;
-using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 using GameServer.Simulation;
 using GameServer.Transport;
@@ -92,7 +92,7 @@ public class FanOutBenchmarks
     public void FrameOnceAndSendToAll()
     {
         SharedFrame delta = SharedFrame.Rent(1024);
-        delta.Append((_previous, _current), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds._current));
+        delta.Append((_previous, _current), static (writer, worlds) => ArenaFrameWriter.WriteDelta(writer, worlds._previous, worlds._current));
         SendToAll(delta);
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 
 namespace GameServer.Benchmarks;
@@ -18,6 +19,7 @@ public class MessageCodecBenchmarks : IPayloadSize
 
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly WorldState _world = new();
+    private readonly int[] _inputValues = new int[InputMessage.Layout.Fields.Count];
     private ReadOnlySequence<byte> _join;
     private ReadOnlySequence<byte> _input;
     private ReadOnlySequence<byte> _ping;
@@ -29,7 +31,7 @@ public class MessageCodecBenchmarks : IPayloadSize
     public void Setup()
     {
         _join = Encode(w => FrameWriter.WriteJoin(w, s_join));
-        _input = Encode(w => FrameWriter.WriteInput(w, s_input));
+        _input = Encode(w => ArenaFrameWriter.WriteInput(w, s_input));
         _ping = Encode(w => FrameWriter.WritePing(w, new PingMessage(123456)));
         _welcome = Encode(w => FrameWriter.WriteWelcome(w, s_welcome));
         _pong = Encode(w => FrameWriter.WritePong(w, new PongMessage(123456, 1001)));
@@ -40,7 +42,7 @@ public class MessageCodecBenchmarks : IPayloadSize
     public int EncodeInput()
     {
         _buffer.ResetWrittenCount();
-        FrameWriter.WriteInput(_buffer, s_input);
+        ArenaFrameWriter.WriteInput(_buffer, s_input);
         return _buffer.WrittenCount;
     }
 
@@ -115,15 +117,15 @@ public class MessageCodecBenchmarks : IPayloadSize
         return new ReadOnlySequence<byte>(buffer.WrittenMemory);
     }
 
-    private static MessageType ReadClient(ReadOnlySequence<byte> frame)
+    private MessageType ReadClient(ReadOnlySequence<byte> frame)
     {
-        ClientMessageReader.TryRead(frame, out ClientMessage message, out _);
+        ClientMessageReader.TryRead(frame, InputMessage.Layout, _inputValues, out ClientMessage message, out _);
         return message.Type;
     }
 
     private MessageType ReadServer(ReadOnlySequence<byte> frame)
     {
-        ServerMessageReader.TryRead(frame, _world, out ServerMessage message, out _);
+        ArenaMessageReader.TryRead(frame, _world, out ServerMessage message, out _);
         return message.Type;
     }
 

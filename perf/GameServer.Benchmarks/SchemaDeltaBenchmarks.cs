@@ -1,6 +1,7 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 using GameServer.Simulation;
@@ -44,7 +45,7 @@ public class SchemaDeltaBenchmarks : IPayloadSize
         ArenaStateAdapter.ToSchema(_current, _schemaCurrent);
 
         var buffer = new ArrayBufferWriter<byte>();
-        FrameWriter.WriteDelta(buffer, _previous, _current);
+        ArenaFrameWriter.WriteDelta(buffer, _previous, _current);
         _v1Delta = new ReadOnlySequence<byte>(buffer.WrittenMemory.ToArray());
         buffer.Clear();
         _writer.WriteDelta(buffer, _schemaPrevious, _schemaCurrent);
@@ -55,7 +56,7 @@ public class SchemaDeltaBenchmarks : IPayloadSize
     public int V1EncodeDelta()
     {
         _buffer.ResetWrittenCount();
-        FrameWriter.WriteDelta(_buffer, _previous, _current);
+        ArenaFrameWriter.WriteDelta(_buffer, _previous, _current);
         return _buffer.WrittenCount;
     }
 
@@ -80,7 +81,7 @@ public class SchemaDeltaBenchmarks : IPayloadSize
     public uint V1ApplyDelta()
     {
         _client.CopyFrom(_previous);
-        ServerMessageReader.TryRead(_v1Delta, _client, out ServerMessage message, out _);
+        ArenaMessageReader.TryRead(_v1Delta, _client, out ServerMessage message, out _);
         return message.Tick;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Simulation;
 
@@ -71,7 +72,7 @@ public class TickBenchmarks
         _match.Step(_inputs);
 
         _output.ResetWrittenCount();
-        FrameWriter.WriteDelta(_output, _previous, _match.World);
+        ArenaFrameWriter.WriteDelta(_output, _previous, _match.World);
         _previous.CopyFrom(_match.World);
 
         _patternTick = (_patternTick + 1) % PatternTicks;

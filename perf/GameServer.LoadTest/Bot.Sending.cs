@@ -1,3 +1,4 @@
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 
 namespace GameServer.LoadTest;
@@ -102,7 +103,7 @@ internal sealed partial class Bot
         }
         else
         {
-            FrameWriter.WriteInput(_out, new InputMessage(sequence, lastTick, _moveX, _moveY, _aim, buttons, viewTick));
+            ArenaFrameWriter.WriteInput(_out, new InputMessage(sequence, lastTick, _moveX, _moveY, _aim, buttons, viewTick));
         }
 
         TrySend();

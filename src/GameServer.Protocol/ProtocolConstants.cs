@@ -30,6 +30,9 @@ public static class ProtocolConstants
     /// <summary>Largest name string a Join may carry at all (16 code points of 4 bytes); a longer one is malformed (1007).</summary>
     public const int MaxNameStringBytes = MaxNameChars * 4;
 
+    /// <summary>The most entities a match's world may hold, in any version; a frame that declares more is malformed.</summary>
+    public const int MaxEntities = 8192;
+
     /// <summary>Length of a resume token in bytes.</summary>
     public const int ResumeTokenBytes = 16;
 }

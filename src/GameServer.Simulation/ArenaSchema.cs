@@ -70,7 +70,7 @@ public static class ArenaSchema
                 new InputField("moveX", -Quantization.MaxMoveAxis, Quantization.MaxMoveAxis),
                 new InputField("moveY", -Quantization.MaxMoveAxis, Quantization.MaxMoveAxis),
                 new InputField("aim", 0, Quantization.AngleUnitsPerTurn - 1, Wrap: true),
-                new InputField("buttons", 0, (int)Protocol.Buttons.Fire),
+                new InputField("buttons", 0, (int)GameServer.Arena.Wire.Buttons.Fire),
             ]);
     }
 
@@ -82,7 +82,7 @@ public static class ArenaSchema
             (sbyte)input.Values[MoveX],
             (sbyte)input.Values[MoveY],
             (ushort)input.Values[InputAim],
-            (Protocol.Buttons)input.Values[Buttons],
+            (GameServer.Arena.Wire.Buttons)input.Values[Buttons],
             input.ViewTick);
 
     /// <summary>A v2 Input's values for Arena's input, in the schema's order: what a client writes.</summary>

@@ -1,1 +1,2 @@
 global using GameServer.Protocol;
+global using GameServer.Arena.Wire;

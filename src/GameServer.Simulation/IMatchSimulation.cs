@@ -46,4 +46,10 @@ public interface IMatchSimulation
 
     /// <summary>A hash of the whole state, equal for equal states on every platform: replays check determinism with it.</summary>
     ulong ComputeHash();
+
+    /// <summary>
+    /// The spectator feed's name of an item kind, the value of a <see cref="GameEventKind.Pickup"/> event, such as
+    /// Arena's "health"; null for a game without items (the feed then says "unknown"). Safe from any thread.
+    /// </summary>
+    string? ItemName(int kind) => null;
 }

@@ -2,6 +2,14 @@ namespace GameServer.Simulation;
 
 public sealed partial class Match
 {
+    /// <inheritdoc/>
+    public string? ItemName(int kind) => (PickupKind)kind switch
+    {
+        PickupKind.Health => "health",
+        PickupKind.ScoreOrb => "scoreOrb",
+        _ => null,
+    };
+
     /// <summary>Seeded tries to find a clear spot for a pickup before giving up until the next interval.</summary>
     private const int PickupPlacementAttempts = 16;
 

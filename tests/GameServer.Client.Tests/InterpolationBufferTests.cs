@@ -1,5 +1,5 @@
 using System.Numerics;
-using GameServer.Protocol;
+using GameServer.Arena.Wire;
 
 namespace GameServer.Client.Tests;
 

@@ -1,4 +1,4 @@
-using GameServer.Protocol;
+using GameServer.Arena.Wire;
 
 namespace GameServer.Client.Tests;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GameServer.Arena.Wire;
 
 namespace GameServer.Protocol.Tests;
 
@@ -41,7 +42,7 @@ public sealed class ClientMessageReaderTests
     {
         byte[] bytes = Convert.FromHexString(hex.Replace(" ", string.Empty));
 
-        DecodeStatus status = ClientMessageReader.TryRead(new ReadOnlySequence<byte>(bytes), out _, out string? reason);
+        DecodeStatus status = ClientMessageReader.TryRead(new ReadOnlySequence<byte>(bytes), InputMessage.Layout, new int[4], out _, out string? reason);
 
         Assert.True(status == DecodeStatus.Malformed, description);
         Assert.False(string.IsNullOrEmpty(reason));
@@ -72,8 +73,8 @@ public sealed class ClientMessageReaderTests
     public void TryRead_InputWithANinthElement_ReadsTheViewTickAndSkipsTheRest()
     {
         // [2, 42, 1000, 0, 0, 0, 0, 996, "x"]: a later minor version's field after viewTick is ignored (protocol.md, Reading rules).
-        ClientMessage message = Frames.ReadClient(Convert.FromHexString("99022acd03e800000000cd03e4a178"));
-        Assert.Equal(new InputMessage(42, 1000, 0, 0, 0, Buttons.None, 996), message.Input);
+        InputMessage input = Frames.ReadInput(Convert.FromHexString("99022acd03e800000000cd03e4a178"));
+        Assert.Equal(new InputMessage(42, 1000, 0, 0, 0, Buttons.None, 996), input);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class ClientMessageReaderTests
         {
             byte[] bytes = new byte[random.Next(0, 64)];
             random.NextBytes(bytes);
-            DecodeStatus status = ClientMessageReader.TryRead(new ReadOnlySequence<byte>(bytes), out _, out string? reason);
+            DecodeStatus status = ClientMessageReader.TryRead(new ReadOnlySequence<byte>(bytes), InputMessage.Layout, new int[4], out _, out string? reason);
 
             Assert.True(Enum.IsDefined(status), $"Undefined status {status} for {Convert.ToHexString(bytes)}");
             Assert.True(status != DecodeStatus.Malformed || !string.IsNullOrEmpty(reason), $"Malformed without a reason for {Convert.ToHexString(bytes)}");
@@ -157,7 +158,7 @@ public sealed class ClientMessageReaderTests
         byte[] vector = ProtocolDocument.Vector("join-resume");
         ReadOnlySequence<byte> sequence = Segments.Split(vector, 3);
 
-        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryRead(sequence, out ClientMessage message, out _));
+        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryRead(sequence, InputMessage.Layout, new int[4], out ClientMessage message, out _));
         Assert.Equal(new JoinMessage("Ada", 7, SampleWorlds.Token), message.Join);
     }
 }

@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Protocol.Tests;
 
 public sealed class DeltaCodecTests
@@ -23,7 +25,7 @@ public sealed class DeltaCodecTests
 
         var client = new WorldState();
         client.CopyFrom(previous);
-        Frames.ReadServer(Frames.Write(w => FrameWriter.WriteDelta(w, previous, current)), client);
+        Frames.ReadServer(Frames.Write(w => ArenaFrameWriter.WriteDelta(w, previous, current)), client);
 
         Assert.True(client.ContentEquals(current));
         Assert.Equal(current.ComputeHash(), client.ComputeHash());
@@ -35,12 +37,12 @@ public sealed class DeltaCodecTests
         var worlds = new RandomWorlds(seed: 7);
         WorldState server = worlds.Create(entities: 32);
         var client = new WorldState();
-        Frames.ReadServer(Frames.Write(w => FrameWriter.WriteSnapshot(w, server)), client);
+        Frames.ReadServer(Frames.Write(w => ArenaFrameWriter.WriteSnapshot(w, server)), client);
 
         for (int tick = 0; tick < 500; tick++)
         {
             WorldState next = worlds.Next(server);
-            Frames.ReadServer(Frames.Write(w => FrameWriter.WriteDelta(w, server, next)), client);
+            Frames.ReadServer(Frames.Write(w => ArenaFrameWriter.WriteDelta(w, server, next)), client);
             server = next;
             Assert.True(client.ContentEquals(server), $"diverged at step {tick}");
         }
@@ -53,7 +55,7 @@ public sealed class DeltaCodecTests
         var next = new WorldState();
         next.CopyFrom(world);
 
-        byte[] bytes = Frames.Write(w => FrameWriter.WriteDelta(w, world, next));
+        byte[] bytes = Frames.Write(w => ArenaFrameWriter.WriteDelta(w, world, next));
 
         // [18, 1000, 1000, 2, 9000, [], [], []]
         Assert.Equal(Convert.FromHexString("9812cd03e8cd03e802cd2328909090"), bytes);
@@ -66,7 +68,7 @@ public sealed class DeltaCodecTests
         WorldState world = SampleWorlds.AtTick1001();
         ulong before = world.ComputeHash();
 
-        var status = ServerMessageReader.TryRead(new(delta), world, out _, out string? reason);
+        var status = ArenaMessageReader.TryRead(new(delta), world, out _, out string? reason);
 
         Assert.Equal(DecodeStatus.Malformed, status);
         Assert.Contains("base tick", reason);

@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Protocol.Tests;
 
 /// <summary>A game's input: built from v2's values or from a v1 Input, and compared by value.</summary>
@@ -9,7 +11,7 @@ public sealed class GameInputTests
         var v1 = new InputMessage(7, 100, -90, 127, 16384, Buttons.Fire, ViewTick: 96);
 
         GameInput fromV1 = v1;
-        GameInput fromV2 = GameInput.From(v1, [-90, 127, 16384, 1]);
+        GameInput fromV2 = GameInput.From(new InputHeader(7, 100, 96), [-90, 127, 16384, 1]);
 
         Assert.Equal(fromV2, fromV1);
         Assert.True(fromV1 == fromV2);
@@ -21,7 +23,7 @@ public sealed class GameInputTests
     [Fact]
     public void Equals_OneValueOrTheHeaderDiffers_IsFalse()
     {
-        var header = new InputMessage(7, 100, 0, 0, 0, Buttons.None);
+        var header = new InputHeader(7, 100, 0);
         GameInput input = GameInput.From(header, [1, 2]);
 
         Assert.NotEqual(input, GameInput.From(header, [1, 3]));

@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Protocol.Tests;
 
 /// <summary>Each vector of protocol.md decodes to the meaning the document gives, and that meaning encodes to the vector.</summary>
@@ -43,20 +45,20 @@ public sealed class ProtocolVectorTests
     public void Input_DecodesAndEncodes()
     {
         byte[] vector = ProtocolDocument.Vector("input");
-        ClientMessage message = Frames.ReadClient(vector);
-        Assert.Equal(MessageType.Input, message.Type);
-        Assert.Equal(new InputMessage(42, 1000, 127, -90, 16384, Buttons.Fire), message.Input);
-        Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteInput(w, message.Input)));
+        Assert.Equal(MessageType.Input, Frames.ReadClient(vector).Type);
+        InputMessage input = Frames.ReadInput(vector);
+        Assert.Equal(new InputMessage(42, 1000, 127, -90, 16384, Buttons.Fire), input);
+        Assert.Equal(vector, Frames.Write(w => ArenaFrameWriter.WriteInput(w, input)));
     }
 
     [Fact]
     public void InputView_DecodesAndEncodes()
     {
         byte[] vector = ProtocolDocument.Vector("input-view");
-        ClientMessage message = Frames.ReadClient(vector);
-        Assert.Equal(MessageType.Input, message.Type);
-        Assert.Equal(new InputMessage(42, 1000, 127, -90, 16384, Buttons.Fire, 996), message.Input);
-        Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteInput(w, message.Input)));
+        Assert.Equal(MessageType.Input, Frames.ReadClient(vector).Type);
+        InputMessage input = Frames.ReadInput(vector);
+        Assert.Equal(new InputMessage(42, 1000, 127, -90, 16384, Buttons.Fire, 996), input);
+        Assert.Equal(vector, Frames.Write(w => ArenaFrameWriter.WriteInput(w, input)));
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public sealed class ProtocolVectorTests
         Assert.Equal(MessageType.Snapshot, message.Type);
         Assert.Equal(1000u, message.Tick);
         Assert.True(world.ContentEquals(SampleWorlds.AtTick1000()));
-        Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteSnapshot(w, world)));
+        Assert.Equal(vector, Frames.Write(w => ArenaFrameWriter.WriteSnapshot(w, world)));
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class ProtocolVectorTests
         Assert.Equal(1000u, message.BaseTick);
         Assert.Equal(1001u, message.Tick);
         Assert.True(world.ContentEquals(SampleWorlds.AtTick1001()));
-        Assert.Equal(vector, Frames.Write(w => FrameWriter.WriteDelta(w, SampleWorlds.AtTick1000(), SampleWorlds.AtTick1001())));
+        Assert.Equal(vector, Frames.Write(w => ArenaFrameWriter.WriteDelta(w, SampleWorlds.AtTick1000(), SampleWorlds.AtTick1001())));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Protocol.Tests;
 
 /// <summary>Random worlds and random successors of them, where entities spawn, change and die: the delta's domain.</summary>

@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Protocol.Tests;
 
 /// <summary>The worlds that protocol.md's snapshot and delta vectors describe.</summary>

@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Simulation.Tests;
 
 /// <summary>Builds matches in known states and drives them: the tests' shared vocabulary.</summary>

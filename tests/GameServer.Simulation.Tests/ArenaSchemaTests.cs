@@ -1,3 +1,4 @@
+using GameServer.Arena.Wire;
 using GameServer.Protocol.Schema;
 
 namespace GameServer.Simulation.Tests;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GameServer.Arena.Wire;
 using GameServer.Protocol.Schema;
 using Xunit.Abstractions;
 
@@ -55,7 +56,7 @@ public sealed class ArenaWireBytesTests(ITestOutputHelper output)
             else
             {
                 v1.ResetWrittenCount();
-                FrameWriter.WriteDelta(v1, previousArena, match.World);
+                ArenaFrameWriter.WriteDelta(v1, previousArena, match.World);
                 v2.ResetWrittenCount();
                 writer.WriteDelta(v2, previous, current);
                 DecodeStatus status = reader.TryRead(new ReadOnlySequence<byte>(v2.WrittenMemory), client, out _, out string? reason);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using GameServer.Arena.Wire;
 
 namespace GameServer.Simulation.Tests;
 
@@ -9,7 +10,7 @@ namespace GameServer.Simulation.Tests;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The hash is SHA-256 over the protocol's snapshot bytes (<see cref="FrameWriter.WriteSnapshot"/>, the canonical
+/// The hash is SHA-256 over the protocol's snapshot bytes (<see cref="ArenaFrameWriter.WriteSnapshot"/>, the canonical
 /// encoding clients see) taken every <see cref="CheckpointInterval"/> ticks and after the last, so a difference that
 /// later evens out still shows. The inputs are plain arithmetic on the tick and the player's index (no
 /// <see cref="Random"/>, whose sequence .NET does not promise to keep), and the match uses the default rules.
@@ -93,7 +94,7 @@ public sealed class GoldenWorldTests
     private static void AppendSnapshot(IncrementalHash sha, ArrayBufferWriter<byte> buffer, WorldState world)
     {
         buffer.ResetWrittenCount();
-        FrameWriter.WriteSnapshot(buffer, world);
+        ArenaFrameWriter.WriteSnapshot(buffer, world);
         sha.AppendData(buffer.WrittenSpan);
     }
 }

@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Simulation.Tests;
 
 /// <summary>Property tests: whatever a client sends, the server's rules hold.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GameServer.Arena.Wire;
 
 namespace GameServer.Simulation.Tests;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GameServer.Arena.Wire;
 using GameServer.Simulation.Replays;
 using MessagePack;
 

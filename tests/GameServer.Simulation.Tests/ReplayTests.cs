@@ -1,3 +1,4 @@
+using GameServer.Arena.Wire;
 using GameServer.Simulation.Replays;
 
 namespace GameServer.Simulation.Tests;

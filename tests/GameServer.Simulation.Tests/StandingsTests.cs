@@ -1,3 +1,5 @@
+using GameServer.Arena.Wire;
+
 namespace GameServer.Simulation.Tests;
 
 public sealed class StandingsTests

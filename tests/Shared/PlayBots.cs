@@ -1,4 +1,5 @@
 // Protocol's types are qualified: the simulation tests import that namespace globally, the host's tests do not.
+using GameServer.Arena.Wire;
 using GameServer.Simulation;
 
 namespace GameServer.Testing;
@@ -55,7 +56,7 @@ internal sealed class PlayBots
         return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_inputs);
     }
 
-    private Protocol.InputMessage NextInput(int b)
+    private InputMessage NextInput(int b)
     {
         uint random = Next(ref _random[b]);
         if ((random & 0x1F) == 0)
@@ -65,8 +66,8 @@ internal sealed class PlayBots
         }
 
         _aim[b] = (ushort)(_aim[b] + (int)(random >> 24) - 128);
-        Protocol.Buttons buttons = (random & 0x60) == 0 ? Protocol.Buttons.Fire : Protocol.Buttons.None;
-        return new Protocol.InputMessage(++_sequence[b], 0, _moveX[b], _moveY[b], _aim[b], buttons);
+        Buttons buttons = (random & 0x60) == 0 ? Buttons.Fire : Buttons.None;
+        return new InputMessage(++_sequence[b], 0, _moveX[b], _moveY[b], _aim[b], buttons);
     }
 
     private static uint Next(ref uint x)

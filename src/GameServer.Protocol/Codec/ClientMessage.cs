@@ -3,7 +3,7 @@ namespace GameServer.Protocol;
 /// <summary>One decoded client-to-server message; only the member that <see cref="Type"/> names is set.</summary>
 public readonly struct ClientMessage
 {
-    public ClientMessage(MessageType type, JoinMessage join = default, InputMessage input = default, PingMessage ping = default)
+    public ClientMessage(MessageType type, JoinMessage join = default, InputHeader input = default, PingMessage ping = default)
     {
         Type = type;
         Join = join;
@@ -15,7 +15,8 @@ public readonly struct ClientMessage
 
     public JoinMessage Join { get; }
 
-    public InputMessage Input { get; }
+    /// <summary>An Input's header; its values are in the span the reader was given.</summary>
+    public InputHeader Input { get; }
 
     public PingMessage Ping { get; }
 }

@@ -12,24 +12,14 @@ public static class ClientMessageReader
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads one frame of version 1. The caller has already checked its size against the cap.</summary>
-    /// <param name="reason">Why the frame is malformed, for logs; null when it is not.</param>
-    public static DecodeStatus TryRead(ReadOnlySequence<byte> frame, out ClientMessage message, out string? reason) =>
-        TryRead(frame, null, [], out message, out reason);
-
     /// <summary>
-    /// Reads one frame of version 2, whose Input is <c>[2, seq, ackTick, viewTick, value...]</c>: one integer per field
-    /// of <paramref name="input"/>, within its range, written to <paramref name="values"/>; the message's
-    /// <see cref="InputMessage"/> then holds only the sequence, ack tick and view tick. A missing, non-integer or
-    /// out-of-range value makes the frame malformed. With <paramref name="input"/> null (no match yet, so no schema)
-    /// the values are skipped.
+    /// Reads one frame. An Input's values are read by <paramref name="input"/> into <paramref name="values"/>: a
+    /// missing, non-integer or out-of-range value makes the frame malformed. With <paramref name="input"/> null (no
+    /// match yet, so no layout) only the sequence and ack tick are read and the rest skipped. The caller has already
+    /// checked the frame's size against the cap.
     /// </summary>
-    public static DecodeStatus TryReadV2(ReadOnlySequence<byte> frame, IReadOnlyList<Schema.InputField>? input, Span<int> values,
-        out ClientMessage message, out string? reason) =>
-        TryRead(frame, input ?? [], values, out message, out reason);
-
-    /// <param name="input">Null for version 1; the schema's input fields for version 2.</param>
-    private static DecodeStatus TryRead(ReadOnlySequence<byte> frame, IReadOnlyList<Schema.InputField>? input, Span<int> values,
+    /// <param name="reason">Why the frame is malformed, for logs; null when it is not.</param>
+    public static DecodeStatus TryRead(ReadOnlySequence<byte> frame, InputLayout? input, Span<int> values,
         out ClientMessage message, out string? reason)
     {
         message = default;
@@ -47,15 +37,8 @@ public static class ClientMessageReader
                         length >= 5 && !reader.TryReadNil() ? ReadString(ref reader, "A game") : null));
                     FrameReading.EndFrame(ref reader, length - Math.Min(length, 5));
                     break;
-                case MessageType.Input when input is not null:
-                    message = new ClientMessage(MessageType.Input, input: ReadInputV2(ref reader, length, input, values));
-                    break;
                 case MessageType.Input:
-                    FrameReading.RequireLength(length, 7, "Input is [2, seq, ackTick, moveX, moveY, aim, buttons, viewTick?].");
-                    message = new ClientMessage(MessageType.Input, input: new InputMessage(
-                        reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadSByte(), reader.ReadSByte(),
-                        reader.ReadUInt16(), (Buttons)reader.ReadByte(), length >= 8 ? reader.ReadUInt32() : 0));
-                    FrameReading.EndFrame(ref reader, length - Math.Min(length, 8));
+                    message = new ClientMessage(MessageType.Input, input: ReadInput(ref reader, length, input, values));
                     break;
                 case MessageType.Ping:
                     FrameReading.RequireLength(length, 2, "Ping is [3, clientTime].");
@@ -79,30 +62,53 @@ public static class ClientMessageReader
         }
     }
 
-    private static InputMessage ReadInputV2(ref MessagePackReader reader, int length, IReadOnlyList<Schema.InputField> fields, Span<int> values)
+    private static InputHeader ReadInput(ref MessagePackReader reader, int length, InputLayout? layout, Span<int> values)
     {
-        int required = 4 + fields.Count;
-        FrameReading.RequireLength(length, Math.Max(4, required), "Input v2 is [2, seq, ackTick, viewTick, value...] with one value per input field.");
-        var header = new InputMessage(reader.ReadUInt32(), reader.ReadUInt32(), 0, 0, 0, Buttons.None, reader.ReadUInt32());
-        for (int i = 0; i < fields.Count; i++)
+        if (layout is null)
         {
-            Schema.InputField field = fields[i];
-            if (reader.NextMessagePackType != MessagePackType.Integer)
-            {
-                MalformedFrameException.Throw($"Input value '{field.Name}' must be an integer.");
-            }
-
-            long value = reader.ReadInt64();
-            if (value < field.Min || value > field.Max)
-            {
-                MalformedFrameException.Throw($"Input value '{field.Name}' is outside {field.Min}..{field.Max}.");
-            }
-
-            values[i] = (int)value;
+            FrameReading.RequireLength(length, 3, "Input is [2, seq, ackTick, ...].");
+            var header = new InputHeader(reader.ReadUInt32(), reader.ReadUInt32(), 0);
+            FrameReading.EndFrame(ref reader, length - 3);
+            return header;
         }
 
-        FrameReading.EndFrame(ref reader, length - Math.Min(length, required));
-        return header;
+        IReadOnlyList<Schema.InputField> fields = layout.Fields;
+        int required = 3 + fields.Count + (layout.ViewTickLast ? 0 : 1);
+        FrameReading.RequireLength(length, required, layout.ViewTickLast
+            ? "Input v1 is [2, seq, ackTick, value..., viewTick?] with one value per input field."
+            : "Input v2 is [2, seq, ackTick, viewTick, value...] with one value per input field.");
+        uint sequence = reader.ReadUInt32();
+        uint ackTick = reader.ReadUInt32();
+        uint viewTick = layout.ViewTickLast ? 0 : reader.ReadUInt32();
+        for (int i = 0; i < fields.Count; i++)
+        {
+            values[i] = ReadValue(ref reader, fields[i]);
+        }
+
+        if (layout.ViewTickLast && length > required)
+        {
+            viewTick = reader.ReadUInt32();
+            required++;
+        }
+
+        FrameReading.EndFrame(ref reader, length - required);
+        return new InputHeader(sequence, ackTick, viewTick);
+    }
+
+    private static int ReadValue(ref MessagePackReader reader, Schema.InputField field)
+    {
+        if (reader.NextMessagePackType != MessagePackType.Integer)
+        {
+            MalformedFrameException.Throw($"Input value '{field.Name}' must be an integer.");
+        }
+
+        long value = reader.ReadInt64();
+        if (value < field.Min || value > field.Max)
+        {
+            MalformedFrameException.Throw($"Input value '{field.Name}' is outside {field.Min}..{field.Max}.");
+        }
+
+        return (int)value;
     }
 
     /// <param name="what">The string's role in a reason, such as "A name".</param>

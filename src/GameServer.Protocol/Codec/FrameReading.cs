@@ -82,4 +82,15 @@ internal static class FrameReading
         token.WriteTo(writer.GetSpan(ProtocolConstants.ResumeTokenBytes));
         writer.Advance(ProtocolConstants.ResumeTokenBytes);
     }
+
+    public static MatchPhase ReadPhase(ref MessagePackReader reader)
+    {
+        byte phase = reader.ReadByte();
+        if (phase > (byte)MatchPhase.Ended)
+        {
+            MalformedFrameException.Throw("Unknown match phase.");
+        }
+
+        return (MatchPhase)phase;
+    }
 }

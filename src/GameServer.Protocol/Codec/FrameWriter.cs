@@ -3,7 +3,7 @@ using MessagePack;
 
 namespace GameServer.Protocol;
 
-/// <summary>Writes every message of protocol.md into an <see cref="IBufferWriter{T}"/>, one frame per call, without reflection.</summary>
+/// <summary>Writes every message of protocol.md that names no game's state (version 1's state and input are Arena's: <c>ArenaFrameWriter</c>) into an <see cref="IBufferWriter{T}"/>, one frame per call, without reflection.</summary>
 public static class FrameWriter
 {
     public static void WriteJoin(IBufferWriter<byte> output, in JoinMessage message)
@@ -26,27 +26,6 @@ public static class FrameWriter
         if (message.Game is not null)
         {
             writer.Write(message.Game);
-        }
-
-        writer.Flush();
-    }
-
-    public static void WriteInput(IBufferWriter<byte> output, in InputMessage message)
-    {
-        // Without a view tick the input keeps its seven elements, the shape every version-1 server reads the same way.
-        bool hasView = message.ViewTick != 0;
-        var writer = new MessagePackWriter(output);
-        writer.WriteArrayHeader(hasView ? 8 : 7);
-        writer.Write((byte)MessageType.Input);
-        writer.Write(message.Sequence);
-        writer.Write(message.AckTick);
-        writer.Write(message.MoveX);
-        writer.Write(message.MoveY);
-        writer.Write(message.Aim);
-        writer.Write((byte)message.Buttons);
-        if (hasView)
-        {
-            writer.Write(message.ViewTick);
         }
 
         writer.Flush();
@@ -114,20 +93,6 @@ public static class FrameWriter
         writer.Write(message.TickRate);
         writer.Write(message.Tick);
         FrameReading.WriteToken(ref writer, message.Resume);
-    }
-
-    public static void WriteSnapshot(IBufferWriter<byte> output, WorldState world)
-    {
-        var writer = new MessagePackWriter(output);
-        DeltaCodec.WriteSnapshot(ref writer, world);
-        writer.Flush();
-    }
-
-    public static void WriteDelta(IBufferWriter<byte> output, WorldState from, WorldState to)
-    {
-        var writer = new MessagePackWriter(output);
-        DeltaCodec.WriteDelta(ref writer, from, to);
-        writer.Flush();
     }
 
     public static void WritePong(IBufferWriter<byte> output, in PongMessage message)

@@ -2,7 +2,7 @@ namespace GameServer.Protocol;
 
 /// <summary>
 /// One decoded server-to-client message; only the member that <see cref="Type"/> names is set. Snapshots and deltas
-/// are applied to the caller's <see cref="WorldState"/> rather than returned.
+/// are applied to the reader's world (version 1's entity world, version 2's schema world) rather than returned.
 /// </summary>
 public readonly struct ServerMessage
 {

@@ -4,14 +4,14 @@ using MessagePack;
 namespace GameServer.Protocol;
 
 /// <summary>
-/// Decodes server-to-client frames for clients. Snapshots replace <c>world</c>; deltas are applied to it in place.
-/// When a delta's base is not the world's tick, the world is left untouched and the frame is reported malformed; after
-/// any other malformed snapshot or delta the world's content is undefined, and the client should resume (reconnect
-/// with its token) to get a fresh snapshot.
+/// Decodes the server-to-client frames every version shares (Welcome's first seven elements, Pong, Event, Error) for
+/// clients. State frames are read by the version's own reader, which hands the rest here: version 2's
+/// <see cref="Schema.SchemaMessageReader"/>, version 1's Arena reader (GameServer.Arena.Wire); on their own they are
+/// <see cref="DecodeStatus.UnknownType"/>.
 /// </summary>
 public static class ServerMessageReader
 {
-    public static DecodeStatus TryRead(ReadOnlySequence<byte> frame, WorldState world, out ServerMessage message, out string? reason)
+    public static DecodeStatus TryRead(ReadOnlySequence<byte> frame, out ServerMessage message, out string? reason)
     {
         message = default;
         reason = null;
@@ -27,13 +27,6 @@ public static class ServerMessageReader
                         reader.ReadInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadInt32(), reader.ReadUInt32(),
                         FrameReading.ReadToken(ref reader)));
                     FrameReading.EndFrame(ref reader, length - 7);
-                    break;
-                case MessageType.Snapshot:
-                    message = new ServerMessage(MessageType.Snapshot, tick: DeltaCodec.ReadSnapshotBody(ref reader, length, world));
-                    break;
-                case MessageType.Delta:
-                    uint tick = DeltaCodec.ReadDeltaBody(ref reader, length, world, out uint baseTick);
-                    message = new ServerMessage(MessageType.Delta, baseTick: baseTick, tick: tick);
                     break;
                 case MessageType.Pong:
                     FrameReading.RequireLength(length, 3, "Pong has 3 elements.");

@@ -9,10 +9,10 @@ public enum GameEventKind : byte
     /// <summary>Subject left.</summary>
     PlayerLeft = 2,
 
-    /// <summary>Subject killed Object (Subject 0: killed by the arena).</summary>
+    /// <summary>Subject took Object out of play: a kill in Arena, a tag in Tag (Subject 0: nobody, the world did).</summary>
     Kill = 3,
 
-    /// <summary>Subject collected a pickup; Value is its <see cref="PickupKind"/>.</summary>
+    /// <summary>Subject collected an item; Value is the game's kind of item (Arena: its pickup kinds).</summary>
     Pickup = 4,
 
     /// <summary>Subject's score is now Value.</summary>

@@ -38,6 +38,7 @@ public sealed partial class GameSchema
         // Each field's kinds are copied too: a caller's list changed later must not change the schema.
         Fields = [.. Validate(fields, MaxFields, 0, "field", f => f.Name).Select(f => f with { Kinds = f.Kinds is null ? [] : [.. f.Kinds] })];
         Input = Validate(input, MaxInputFields, 0, "input field", f => f.Name);
+        InputLayout = new InputLayout(Input, ViewTickLast: false);
         foreach (InputField field in Input)
         {
             RequireRange(field.Name, field.Min, field.Max);
@@ -83,6 +84,9 @@ public sealed partial class GameSchema
 
     /// <summary>The input message's fields, in order.</summary>
     public IReadOnlyList<InputField> Input { get; }
+
+    /// <summary>How a version-2 Input of this schema reads: the view tick, then one value per input field.</summary>
+    public InputLayout InputLayout { get; }
 
     /// <summary>Bits of a kind index on the wire.</summary>
     internal int KindBits { get; }

@@ -11,8 +11,6 @@ namespace GameServer.Protocol.Schema;
 /// </summary>
 public sealed class SchemaMessageReader
 {
-    // v1's reader needs a world for the state messages it never sees here.
-    private readonly WorldState _unused = new();
     private SchemaStateReader? _state;
 
     /// <summary>The schema of the match the last Welcome came from; null before the first.</summary>
@@ -46,13 +44,13 @@ public sealed class SchemaMessageReader
         {
             MessageType.Snapshot or MessageType.Delta => ReadState(frame, out message, out reason),
             MessageType.Welcome => ReadWelcome(frame, out message, out reason),
-            _ => ServerMessageReader.TryRead(frame, _unused, out message, out reason),
+            _ => ServerMessageReader.TryRead(frame, out message, out reason),
         };
     }
 
     private DecodeStatus ReadWelcome(ReadOnlySequence<byte> frame, out ServerMessage message, out string? reason)
     {
-        DecodeStatus status = ServerMessageReader.TryRead(frame, _unused, out message, out reason);
+        DecodeStatus status = ServerMessageReader.TryRead(frame, out message, out reason);
         if (status != DecodeStatus.Ok)
         {
             return status;

@@ -90,7 +90,7 @@ public sealed partial class SchemaStateReader
             MalformedFrameException.Throw("An entity id is above 2^32 - 1.");
         }
 
-        if (_next.Count >= WorldState.MaxEntities)
+        if (_next.Count >= ProtocolConstants.MaxEntities)
         {
             MalformedFrameException.Throw("A world may hold at most 8192 entities.");
         }
@@ -163,7 +163,7 @@ public sealed partial class SchemaStateReader
     private static int ReadCount(ref BitReader bits)
     {
         uint count = bits.ReadVar();
-        if (count > WorldState.MaxEntities)
+        if (count > ProtocolConstants.MaxEntities)
         {
             MalformedFrameException.Throw("A list may hold at most 8192 entities.");
         }

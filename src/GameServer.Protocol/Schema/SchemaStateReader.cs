@@ -126,7 +126,7 @@ public sealed partial class SchemaStateReader
 
     private static void ReadLifecycle(ref MessagePackReader reader, SchemaWorld world)
     {
-        world.Phase = DeltaCodec.ReadPhase(ref reader);
+        world.Phase = FrameReading.ReadPhase(ref reader);
         world.PhaseTicksLeft = reader.ReadUInt32();
     }
 

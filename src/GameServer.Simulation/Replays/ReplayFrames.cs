@@ -27,12 +27,12 @@ public static class ReplayFrames
             WorldState world = ((IEntityWorldSimulation)match).World;
             if (first || world.Tick % KeyframeInterval == 0)
             {
-                FrameWriter.WriteSnapshot(output, world);
+                ArenaFrameWriter.WriteSnapshot(output, world);
                 first = false;
             }
             else
             {
-                FrameWriter.WriteDelta(output, previous, world);
+                ArenaFrameWriter.WriteDelta(output, previous, world);
             }
 
             previous.CopyFrom(world);

@@ -21,11 +21,9 @@ public sealed partial class PlayerConnection
                 return;
         }
 
-        // A v2 Input is read by the schema of the match the connection is in (none in the lobby: its values are skipped).
-        MatchHost? match = _match;
-        DecodeStatus status = ProtocolVersion == ProtocolConstants.Version2
-            ? ClientMessageReader.TryReadV2(frame, match?.Schema.Input, _inputValues, out ClientMessage message, out string? reason)
-            : ClientMessageReader.TryRead(frame, out message, out reason);
+        // An Input is read by the layout of the match the connection is in (none in the lobby: its values are skipped).
+        InputLayout? layout = _match?.InputLayoutFor(ProtocolVersion);
+        DecodeStatus status = ClientMessageReader.TryRead(frame, layout, _inputValues, out ClientMessage message, out string? reason);
         switch (status)
         {
             case DecodeStatus.Malformed:
@@ -51,11 +49,9 @@ public sealed partial class PlayerConnection
 
                 break;
             case MessageType.Input:
-                if (_slot is PlayerSlot slot && State == ConnectionState.Playing)
+                if (_slot is PlayerSlot slot && State == ConnectionState.Playing && layout is not null)
                 {
-                    GameInput input = ProtocolVersion == ProtocolConstants.Version2 && match is not null
-                        ? GameInput.From(message.Input, _inputValues.AsSpan(0, match.Schema.Input.Count))
-                        : message.Input;
+                    GameInput input = GameInput.From(message.Input, _inputValues.AsSpan(0, layout.Fields.Count));
                     if (!slot.Inputs.Enqueue(input, now))
                     {
                         _services.Metrics.MessageDropped();

@@ -15,6 +15,9 @@ public readonly record struct MatchFeedEvent(GameEvent Event, string? SubjectNam
     /// <summary>How long a disconnected player's seat is held for a resume, in seconds.</summary>
     public double GraceSeconds { get; init; }
 
+    /// <summary>The game's name of the item a pickup event's value names; null when it has none.</summary>
+    public string? ItemName { get; init; }
+
     /// <summary>Why the match ended, for a match-ended event.</summary>
     public MatchEndReason EndReason { get; init; }
 

@@ -17,7 +17,10 @@ public sealed partial class MatchHost
     {
         foreach (GameEvent gameEvent in _match.Events)
         {
-            _feedEvents.Add(new MatchFeedEvent(gameEvent, NameOf(gameEvent.Subject), NameOf(gameEvent.Object)));
+            _feedEvents.Add(new MatchFeedEvent(gameEvent, NameOf(gameEvent.Subject), NameOf(gameEvent.Object))
+            {
+                ItemName = gameEvent.Kind == GameEventKind.Pickup ? _match.ItemName(gameEvent.Value) : null,
+            });
         }
 
         if (_feedEvents.Count > 0)

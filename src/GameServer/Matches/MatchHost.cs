@@ -65,6 +65,13 @@ public sealed partial class MatchHost : ITickTarget
     /// <summary>Whether v1 clients can play this match's game (Arena's state is v1's entity world); safe from any thread.</summary>
     public bool ServesVersion1 => _wire.ServesVersion1;
 
+    /// <summary>
+    /// How an Input from a player of protocol <paramref name="version"/> reads in this match: by its schema on v2, by
+    /// the game's own v1 layout on v1; null when the game is not served on that version. Safe from any thread.
+    /// </summary>
+    public InputLayout? InputLayoutFor(int version) =>
+        version == ProtocolConstants.Version2 ? _match.Schema.InputLayout : ServesVersion1 ? Version1Frames.Input : null;
+
     /// <summary>The latest scoreboard, safe to read from any thread.</summary>
     public MatchSummary Summary { get; private set; }
 

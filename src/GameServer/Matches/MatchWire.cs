@@ -10,7 +10,7 @@ namespace GameServer.Matches;
 /// framed once, and only when a player of its version needs it. Version 2's state comes from the game through
 /// <see cref="IMatchSimulation.WriteState"/>, filled once per tick while the match has v2 players; its frames end in
 /// an ack placeholder that each player's copy overwrites with its own. Version 1 is served only for a game whose
-/// state is v1's entity world (<see cref="IEntityWorldSimulation"/>, Arena), its base the world of the tick before.
+/// state is v1's entity world (Arena), written by the game's <see cref="Version1Frames"/>.
 /// Owned by the match's tick.
 /// </summary>
 internal sealed class MatchWire(IMatchSimulation match)
@@ -19,9 +19,7 @@ internal sealed class MatchWire(IMatchSimulation match)
     private const int AckValueBytes = SchemaStateWriter.AckBytes - 1;
 
     private readonly SchemaStateWriter _writer = new(match.Schema);
-    private readonly IEntityWorldSimulation? _entities = match as IEntityWorldSimulation;
-    private readonly WorldState _previous = Copy((match as IEntityWorldSimulation)?.World);
-    private WorldState? _endScreen;
+    private readonly Version1Frames? _version1 = Version1Frames.For(match);
     private SchemaWorld _schemaPrevious = new(match.Schema);
     private SchemaWorld _schemaCurrent = new(match.Schema);
     private bool _filled;
@@ -34,7 +32,7 @@ internal sealed class MatchWire(IMatchSimulation match)
     private int _schemaSnapshotAck;
 
     /// <summary>Whether v1 clients can be served this game: its state is v1's entity world.</summary>
-    public bool ServesVersion1 => _entities is not null;
+    public bool ServesVersion1 => _version1 is not null;
 
     /// <summary>Whether a v2 delta can be written this tick: the schema world of the tick before was filled.</summary>
     public bool HasSchemaBase => _filled && _previousFilled;
@@ -55,7 +53,7 @@ internal sealed class MatchWire(IMatchSimulation match)
         if (_delta is null)
         {
             _delta = SharedFrame.Rent(1024);
-            _delta.Append((_previous, EntityWorld), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.Item2));
+            _delta.Append(Version1, static (writer, frames) => frames.WriteDelta(writer));
             AppendEvents(_delta);
         }
 
@@ -67,7 +65,7 @@ internal sealed class MatchWire(IMatchSimulation match)
     {
         if (_snapshot is null)
         {
-            _snapshot = SharedFrame.Encode(EntityWorld, static (writer, world) => FrameWriter.WriteSnapshot(writer, world));
+            _snapshot = SharedFrame.Encode(Version1, static (writer, frames) => frames.WriteSnapshot(writer));
             AppendEvents(_snapshot);
         }
 
@@ -108,18 +106,13 @@ internal sealed class MatchWire(IMatchSimulation match)
     /// </summary>
     public SharedFrame? EndScreen(uint tick)
     {
-        if (_entities is null)
+        if (_version1 is null)
         {
             return null;
         }
 
-        WorldState endScreen = _endScreen ??= new WorldState();
-        endScreen.CopyFrom(_entities.World);
-        endScreen.Tick = tick;
-        endScreen.Phase = MatchPhase.Ended;
-        endScreen.PhaseTicksLeft = 0;
         SharedFrame frame = SharedFrame.Rent(256);
-        frame.Append((_previous, endScreen), static (writer, worlds) => FrameWriter.WriteDelta(writer, worlds._previous, worlds.endScreen));
+        frame.Append((_version1, tick), static (writer, end) => end._version1.WriteEndScreen(writer, end.tick));
         return frame;
     }
 
@@ -157,10 +150,7 @@ internal sealed class MatchWire(IMatchSimulation match)
     /// <summary>Ends the tick's broadcast: its frames go back to the pool, and its worlds become the next bases.</summary>
     public void End()
     {
-        if (_entities is not null)
-        {
-            _previous.CopyFrom(_entities.World);
-        }
+        _version1?.EndTick();
 
         Release(ref _delta);
         Release(ref _snapshot);
@@ -174,18 +164,7 @@ internal sealed class MatchWire(IMatchSimulation match)
         _previousFilled = _filled;
     }
 
-    private WorldState EntityWorld => (_entities ?? throw new InvalidOperationException($"The game \"{match.Schema.Game}\" is not served on protocol v1.")).World;
-
-    private static WorldState Copy(WorldState? world)
-    {
-        var copy = new WorldState();
-        if (world is not null)
-        {
-            copy.CopyFrom(world);
-        }
-
-        return copy;
-    }
+    private Version1Frames Version1 => _version1 ?? throw new InvalidOperationException($"The game \"{match.Schema.Game}\" is not served on protocol v1.");
 
     private void AppendEvents(SharedFrame frame)
     {

@@ -71,11 +71,4 @@ public static partial class FeedJson
         MatchEndReason.Operator => "operator",
         _ => "unknown",
     };
-
-    private static string PickupName(PickupKind kind) => kind switch
-    {
-        PickupKind.Health => "health",
-        PickupKind.ScoreOrb => "scoreOrb",
-        _ => "unknown",
-    };
 }

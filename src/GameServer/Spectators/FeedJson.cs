@@ -67,7 +67,7 @@ public static partial class FeedJson
             case GameEventKind.Pickup:
                 WriteHead(writer, matchId, e.Tick);
                 WritePlayer(writer, "playerId", "name", e.Subject, feedEvent.SubjectName);
-                writer.WriteString("kind", PickupName((PickupKind)e.Value));
+                writer.WriteString("kind", feedEvent.ItemName ?? "unknown");
                 writer.WriteEndObject();
                 return FeedEventNames.Pickup;
             case GameEventKind.MatchEnded:

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GameServer.Arena.Wire;
 using GameServer.Protocol.WebSockets;
 using MessagePack;
 
@@ -7,7 +8,7 @@ namespace GameServer.Protocol.Tests.Fuzzing;
 /// <summary>
 /// One fuzz input through the WebSocket frame reader and both message readers. afl-fuzz runs it in perf/GameServer.Fuzz and CI runs it over the committed
 /// corpus, so both judge an input alike: anything it throws is a finding. Only public API is used, because the harness
-/// sees GameServer.Protocol without InternalsVisibleTo.
+/// sees GameServer.Protocol and GameServer.Arena.Wire without InternalsVisibleTo.
 /// </summary>
 internal sealed class FrameTarget
 {
@@ -17,12 +18,13 @@ internal sealed class FrameTarget
     private readonly WorldState _replayed = new();
     private readonly ArrayBufferWriter<byte> _encoded = new();
     private readonly SchemaFrameTarget _schemaTarget = new();
+    private readonly int[] _inputValues = new int[InputMessage.Layout.Fields.Count];
 
     /// <param name="baseSnapshot">A valid snapshot frame: deltas are also applied onto the world it decodes to.</param>
     public FrameTarget(byte[] baseSnapshot)
     {
         var frame = new ReadOnlySequence<byte>(baseSnapshot);
-        if (ServerMessageReader.TryRead(frame, _snapshotWorld, out _, out string? reason) != DecodeStatus.Ok)
+        if (ArenaMessageReader.TryRead(frame, _snapshotWorld, out _, out string? reason) != DecodeStatus.Ok)
         {
             throw new ArgumentException($"The base snapshot does not decode: {reason}", nameof(baseSnapshot));
         }
@@ -38,7 +40,7 @@ internal sealed class FrameTarget
         // The server never hands the client reader a frame above the cap (it closes with 1009 first).
         if (frame.Length <= ProtocolConstants.MaxClientMessageBytes)
         {
-            DecodeStatus status = ClientMessageReader.TryRead(frame, out _, out string? reason);
+            DecodeStatus status = ClientMessageReader.TryRead(frame, InputMessage.Layout, _inputValues, out _, out string? reason);
             CheckStatus(status, reason, "client");
         }
 
@@ -92,7 +94,7 @@ internal sealed class FrameTarget
     private void RunServer(ReadOnlySequence<byte> frame, WorldState before)
     {
         _world.CopyFrom(before);
-        DecodeStatus status = ServerMessageReader.TryRead(frame, _world, out ServerMessage message, out string? reason);
+        DecodeStatus status = ArenaMessageReader.TryRead(frame, _world, out ServerMessage message, out string? reason);
         CheckStatus(status, reason, "server");
         if (status != DecodeStatus.Ok)
         {
@@ -123,7 +125,7 @@ internal sealed class FrameTarget
     private void CheckReplay(WorldState before, string kind)
     {
         _replayed.CopyFrom(before);
-        DecodeStatus status = ServerMessageReader.TryRead(new ReadOnlySequence<byte>(_encoded.WrittenMemory), _replayed, out _, out string? reason);
+        DecodeStatus status = ArenaMessageReader.TryRead(new ReadOnlySequence<byte>(_encoded.WrittenMemory), _replayed, out _, out string? reason);
         if (status != DecodeStatus.Ok || !_replayed.ContentEquals(_world))
         {
             throw new FuzzOracleException($"A decoded {kind} does not survive re-encoding ({status}: {reason}).");
@@ -146,7 +148,7 @@ internal sealed class FrameTarget
     private static void CheckIdOrder(WorldState world)
     {
         ReadOnlySpan<EntityState> entities = world.Entities;
-        if (entities.Length > WorldState.MaxEntities)
+        if (entities.Length > ProtocolConstants.MaxEntities)
         {
             throw new FuzzOracleException($"A world holds {entities.Length} entities, above the cap.");
         }

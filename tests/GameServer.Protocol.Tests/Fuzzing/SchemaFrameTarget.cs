@@ -55,7 +55,7 @@ internal sealed class SchemaFrameTarget
     private void RunInput(ReadOnlySequence<byte> frame)
     {
         IReadOnlyList<InputField> fields = NetcodeV2Document.Schema.Input;
-        DecodeStatus status = ClientMessageReader.TryReadV2(frame, fields, _inputValues, out ClientMessage message, out string? reason);
+        DecodeStatus status = ClientMessageReader.TryRead(frame, NetcodeV2Document.Schema.InputLayout, _inputValues, out ClientMessage message, out string? reason);
         Check(status, reason, "v2 client");
         if (status != DecodeStatus.Ok || message.Type != MessageType.Input)
         {
@@ -104,7 +104,7 @@ internal sealed class SchemaFrameTarget
             }
         }
 
-        if (ids.Length > WorldState.MaxEntities)
+        if (ids.Length > ProtocolConstants.MaxEntities)
         {
             throw new FuzzOracleException($"A v2 world holds {ids.Length} entities, above the cap.");
         }

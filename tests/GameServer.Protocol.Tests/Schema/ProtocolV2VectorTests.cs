@@ -68,7 +68,7 @@ public sealed class ProtocolV2VectorTests
         byte[] vector = ProtocolDocument.Vector("input-v2");
         int[] values = new int[2];
 
-        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryReadV2(new ReadOnlySequence<byte>(vector), TinyGame.Schema.Input, values, out ClientMessage message, out _));
+        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryRead(new ReadOnlySequence<byte>(vector), TinyGame.Schema.InputLayout, values, out ClientMessage message, out _));
 
         Assert.Equal(MessageType.Input, message.Type);
         Assert.Equal((42u, 1000u, 996u), (message.Input.Sequence, message.Input.AckTick, message.Input.ViewTick));
@@ -86,7 +86,7 @@ public sealed class ProtocolV2VectorTests
     public void InputV2_Invalid_IsMalformed(string hex, string why)
     {
         byte[] frame = Convert.FromHexString(hex.Replace(" ", string.Empty, StringComparison.Ordinal));
-        DecodeStatus status = ClientMessageReader.TryReadV2(new ReadOnlySequence<byte>(frame), TinyGame.Schema.Input, new int[2], out _, out _);
+        DecodeStatus status = ClientMessageReader.TryRead(new ReadOnlySequence<byte>(frame), TinyGame.Schema.InputLayout, new int[2], out _, out _);
         Assert.True(status == DecodeStatus.Malformed, why);
     }
 
@@ -97,7 +97,7 @@ public sealed class ProtocolV2VectorTests
         frame[0] = 0x97;
         int[] values = new int[2];
 
-        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryReadV2(new ReadOnlySequence<byte>(frame), TinyGame.Schema.Input, values, out _, out _));
+        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryRead(new ReadOnlySequence<byte>(frame), TinyGame.Schema.InputLayout, values, out _, out _));
         Assert.Equal([-1, 1], values);
     }
 }

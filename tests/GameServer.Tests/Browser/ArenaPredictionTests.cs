@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Simulation;
 using Microsoft.Playwright;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GameServer.Arena.Wire;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;

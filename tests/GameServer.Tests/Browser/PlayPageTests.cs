@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
 using MessagePack;

@@ -129,7 +129,7 @@ public sealed class TagPageTests
 
     private static JoinMessage ReadJoin(byte[] frame)
     {
-        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryRead(new(frame), out ClientMessage message, out _));
+        Assert.Equal(DecodeStatus.Ok, ClientMessageReader.TryRead(new(frame), null, default, out ClientMessage message, out _));
         return message.Join;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
 using GameServer.Transport;

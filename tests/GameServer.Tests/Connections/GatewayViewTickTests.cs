@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Net.WebSockets;
-using GameServer.Protocol;
+using GameServer.Arena.Wire;
 using GameServer.Tests.Infrastructure;
 
 namespace GameServer.Tests.Connections;
@@ -21,7 +21,7 @@ public sealed class GatewayViewTickTests : IAsyncLifetime
         uint id = player.Welcome.PlayerId;
         uint tick = player.World.Tick;
 
-        await player.SendAsync(w => FrameWriter.WriteInput(w, new InputMessage(1, tick, 127, 0, 0, Buttons.Fire, tick)));
+        await player.SendAsync(w => ArenaFrameWriter.WriteInput(w, new InputMessage(1, tick, 127, 0, 0, Buttons.Fire, tick)));
 
         WorldState world = await player.WaitForWorldAsync(w => w.Get(id).LastInputSequence == 1);
         Assert.Equal(1u, world.Get(id).LastInputSequence);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
 
@@ -103,7 +104,7 @@ public sealed class HandshakeTests : IAsyncLifetime
             await stream.ReadExactlyAsync(header).AsTask().WaitAsync(TestPlayer.Patience);
             byte[] payload = new byte[header[1] & 0x7F];
             await stream.ReadExactlyAsync(payload).AsTask().WaitAsync(TestPlayer.Patience);
-            Assert.Equal(DecodeStatus.Ok, ServerMessageReader.TryRead(new System.Buffers.ReadOnlySequence<byte>(payload), world, out ServerMessage pong, out _));
+            Assert.Equal(DecodeStatus.Ok, ArenaMessageReader.TryRead(new System.Buffers.ReadOnlySequence<byte>(payload), world, out ServerMessage pong, out _));
             Assert.Equal(expected, pong.Pong.ClientTime);
         }
     }

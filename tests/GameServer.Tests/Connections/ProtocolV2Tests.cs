@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Simulation;
 using GameServer.Tests.Infrastructure;

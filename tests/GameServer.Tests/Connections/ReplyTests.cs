@@ -1,4 +1,5 @@
 using System.Buffers;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Transport;
 
@@ -28,7 +29,7 @@ public abstract class ReplyTests(GameTransport transport) : IAsyncLifetime
         var echoed = new HashSet<uint>();
         while (echoed.Count < 60 && await raw.ReadFrameAsync() is (0x2, byte[] payload))
         {
-            if (ServerMessageReader.TryRead(new ReadOnlySequence<byte>(payload), world, out ServerMessage message, out _) == DecodeStatus.Ok
+            if (ArenaMessageReader.TryRead(new ReadOnlySequence<byte>(payload), world, out ServerMessage message, out _) == DecodeStatus.Ok
                 && message.Type == MessageType.Pong)
             {
                 echoed.Add(message.Pong.ClientTime);

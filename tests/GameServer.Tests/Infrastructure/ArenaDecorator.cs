@@ -1,3 +1,4 @@
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Simulation;
 

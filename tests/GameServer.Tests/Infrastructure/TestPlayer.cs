@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using GameServer.Arena.Wire;
 using GameServer.Protocol;
 using GameServer.Protocol.Schema;
 using GameServer.Simulation;
@@ -106,7 +107,7 @@ public sealed class TestPlayer : IAsyncDisposable
         uint sequence = ++_sequence;
         var input = new InputMessage(sequence, World.Tick, moveX, moveY, aim, buttons);
         Task sending = _v2 is null
-            ? SendAsync(w => FrameWriter.WriteInput(w, input))
+            ? SendAsync(w => ArenaFrameWriter.WriteInput(w, input))
             : SendAsync(w =>
             {
                 Span<int> values = stackalloc int[4];
@@ -207,7 +208,7 @@ public sealed class TestPlayer : IAsyncDisposable
 
                 var frame = new ReadOnlySequence<byte>(buffer, 0, length);
                 DecodeStatus status = _v2 is null
-                    ? ServerMessageReader.TryRead(frame, World, out ServerMessage message, out string? reason)
+                    ? ArenaMessageReader.TryRead(frame, World, out ServerMessage message, out string? reason)
                     : _v2.TryRead(frame, out message, out reason);
 
                 // Arena's v2 state is also shown as its v1 world; another game's is read from V2's schema world.

@@ -1,4 +1,4 @@
-using GameServer.Protocol;
+using GameServer.Arena.Wire;
 using GameServer.Simulation;
 using GameServer.Tests.Infrastructure;
 

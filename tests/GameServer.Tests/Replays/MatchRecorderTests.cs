@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using GameServer.Protocol;
+using GameServer.Arena.Wire;
 using GameServer.Protocol.Schema;
 using GameServer.Replays;
 using GameServer.Simulation;

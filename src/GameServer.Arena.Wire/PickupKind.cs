@@ -1,4 +1,4 @@
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>What a pickup gives (the <see cref="EntityState.Aux"/> of a pickup).</summary>
 public enum PickupKind : byte

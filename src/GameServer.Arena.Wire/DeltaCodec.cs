@@ -1,6 +1,6 @@
 using MessagePack;
 
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>
 /// Snapshots and deltas. Snapshot: <c>[17, tick, phase, phaseTicksLeft, [entity...]]</c>.
@@ -70,7 +70,7 @@ public static class DeltaCodec
         FrameReading.RequireLength(length, 5, "A Snapshot has 5 elements.");
         world.Clear();
         world.Tick = reader.ReadUInt32();
-        world.Phase = ReadPhase(ref reader);
+        world.Phase = FrameReading.ReadPhase(ref reader);
         world.PhaseTicksLeft = reader.ReadUInt32();
         int count = ReadCount(ref reader);
         for (int k = 0; k < count; k++)
@@ -99,7 +99,7 @@ public static class DeltaCodec
         }
 
         world.Tick = reader.ReadUInt32();
-        world.Phase = ReadPhase(ref reader);
+        world.Phase = FrameReading.ReadPhase(ref reader);
         world.PhaseTicksLeft = reader.ReadUInt32();
 
         // Spawned entities are inserted before changes are applied, so a change to one of them would be found; a
@@ -112,7 +112,7 @@ public static class DeltaCodec
                 MalformedFrameException.Throw("A delta spawns an entity that its base already holds.");
             }
 
-            if (world.Count > WorldState.MaxEntities)
+            if (world.Count > ProtocolConstants.MaxEntities)
             {
                 MalformedFrameException.Throw("A world may hold at most 8192 entities.");
             }
@@ -168,22 +168,11 @@ public static class DeltaCodec
     private static int ReadCount(ref MessagePackReader reader)
     {
         int count = reader.ReadArrayHeader();
-        if (count > WorldState.MaxEntities)
+        if (count > ProtocolConstants.MaxEntities)
         {
             MalformedFrameException.Throw("A list may hold at most 8192 entities.");
         }
 
         return count;
-    }
-
-    internal static MatchPhase ReadPhase(ref MessagePackReader reader)
-    {
-        byte phase = reader.ReadByte();
-        if (phase > (byte)MatchPhase.Ended)
-        {
-            MalformedFrameException.Throw("Unknown match phase.");
-        }
-
-        return (MatchPhase)phase;
     }
 }

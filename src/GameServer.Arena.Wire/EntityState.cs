@@ -1,4 +1,4 @@
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>
 /// One entity of the world in wire units. Every kind has the same fields, so one delta rule covers them all;

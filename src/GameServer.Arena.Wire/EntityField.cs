@@ -1,4 +1,4 @@
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>Bits of a Delta's per-entity field mask, in wire order (protocol.md, "Entity").</summary>
 [Flags]

@@ -1,6 +1,6 @@
 using MessagePack;
 
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>
 /// Entities on the wire. In full: <c>[id, kind, name|nil, x, y, vx, vy, aim, health, score, flags, lastInputSeq, aux]</c>.

@@ -1,4 +1,4 @@
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>What an entity is.</summary>
 public enum EntityKind : byte

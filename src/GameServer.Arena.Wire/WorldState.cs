@@ -1,4 +1,4 @@
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>
 /// The whole quantized world of one match at one tick: the unit that snapshots carry and deltas transform.
@@ -7,9 +7,6 @@ namespace GameServer.Protocol;
 /// </summary>
 public sealed class WorldState
 {
-    /// <summary>The most entities a world may hold; a frame that declares more is malformed.</summary>
-    public const int MaxEntities = 8192;
-
     private EntityState[] _entities;
     private int _count;
 

@@ -1,4 +1,4 @@
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>State bits of an entity (the <see cref="EntityState.Flags"/> field).</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace GameServer.Protocol;
+namespace GameServer.Arena.Wire;
 
 /// <summary>The buttons bitmask of an Input message.</summary>
 [Flags]
