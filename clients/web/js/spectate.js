@@ -7,6 +7,10 @@
 const $ = (id) => document.getElementById(id);
 const server = new URLSearchParams(location.search).get('server') ?? location.origin;
 const PHASES = ['waiting', 'countdown', 'running', 'ended'];
+// What a `kill` event is in each game (protocol.md, "Games"): in Tag a tag, subject the tagger, object the tagged.
+// A game not listed here, or not known yet, reads as Arena's.
+const ARENA_WORDS = { killed: 'killed', kills: 'Kills', feed: 'Kill feed' };
+const WORDS = new Map([['arena', ARENA_WORDS], ['tag', { killed: 'tagged', kills: 'Tags', feed: 'Tag feed' }]]);
 
 /** @type {Map<number, {id:number, game:string|null, phase:string, secondsLeft:number, at:number, players:number, capacity:number|null, leader:string|null, leaderScore:number|null, winner:string|null}>} */
 const matches = new Map();
@@ -55,6 +59,11 @@ const overview = {
   'match.removed': (d) => { matches.delete(d.matchId); if (selected.id === d.matchId) select(null); },
 };
 
+/** The words of the selected match's game. */
+function words() {
+  return WORDS.get(matches.get(selected.id)?.game) ?? ARENA_WORDS;
+}
+
 function standing(d) {
   return selected.standings.find((p) => p.id === d.playerId);
 }
@@ -73,7 +82,7 @@ const detail = {
     log(`<b>${esc(d.name)}</b> disconnected (seat held ${Math.round(d.graceSeconds)} s)`);
   },
   'player.resumed': (d) => { const player = standing(d); if (player !== undefined) player.connected = true; log(`<b>${esc(d.name)}</b> is back`); },
-  'kill': (d) => log(d.killerId ? `<b>${esc(d.killer)}</b> killed <b>${esc(d.victim)}</b>` : `<b>${esc(d.victim)}</b> died`),
+  'kill': (d) => log(d.killerId ? `<b>${esc(d.killer)}</b> ${words().killed} <b>${esc(d.victim)}</b>` : `<b>${esc(d.victim)}</b> died`),
   'pickup': (d) => log(`<b>${esc(d.name)}</b> picked up ${d.kind === 'health' ? 'health' : 'a score orb'}`),
   'match.started': (d) => log(`Match ${d.matchId} started`),
   'match.ended': (d) => {
@@ -164,7 +173,8 @@ function render() {
   const cards = [...matches.values()].sort((a, b) => a.id - b.id).map(card);
   $('no-matches').hidden = cards.length > 0;
   $('matches').replaceChildren($('no-matches'), ...cards);
-  $('feed-title').textContent = selected.id === null ? 'Kill feed' : `Kill feed · match ${selected.id}`;
+  const feed = words().feed;
+  $('feed-title').textContent = selected.id === null ? feed : `${feed} · match ${selected.id}`;
 }
 
 function card(match) {
@@ -188,7 +198,7 @@ function scoreboard() {
   const players = [...selected.standings].sort((a, b) => (b.score - a.score) || (a.id - b.id));
   return `
     <table>
-      <thead><tr><th>Player</th><th class="num">Score</th><th class="num">Kills</th></tr></thead>
+      <thead><tr><th>Player</th><th class="num">Score</th><th class="num">${words().kills}</th></tr></thead>
       <tbody>${players.map((p) => `<tr class="${p.connected === false ? 'offline' : ''}" data-player="${esc(p.name)}">
         <td>${esc(p.name)}</td><td class="num score">${p.score}</td><td class="num">${p.kills ?? 0}</td></tr>`).join('')}</tbody>
     </table>`;

@@ -24,13 +24,14 @@ internal static class HtmlTemplate
         <script>
         const r = JSON.parse(document.getElementById('report').textContent);
         const el = (tag, html) => { const e = document.createElement(tag); e.innerHTML = html; return e; };
-        // Strings from the run (the target's URL, the server's error messages) are text, never markup.
+        // Strings from the run (the target's URL, the games and error messages the server sent) are text, never markup.
         const esc = s => String(s).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
         const row = (k, v) => `<tr><td>${k}</td><td>${v}</td></tr>`;
         const ms = l => `p50 ${l.p50} · p90 ${l.p90} · p99 ${l.p99} · max ${l.max} ms (${l.count} samples)`;
         document.getElementById('summary').append(el('div',
           `<p class="${r.passed ? 'ok' : 'bad'}">${r.passed ? 'PASSED' : 'FAILED'}: ${r.joined}/${r.bots} bots joined, ${r.errors.total} errors</p>` +
           '<table>' + row('target', esc(r.url)) + row('started', esc(r.startedAt)) + row('transport / behaviour', esc(r.transport + ' / ' + r.behaviour)) +
+          row('welcomes by game', Object.entries(r.welcomesByGame).map(([g, n]) => `${esc(g)}: ${n}`).join(', ') || 'none') +
           row('duration / ramp / window', `${r.durationSeconds} s / ${r.rampSeconds} s / ${r.windowSeconds} s from ${r.windowStartSeconds} s`) +
           row('inputs, pings per bot per second', `${r.inputsPerSecondPerBot}, ${r.pingsPerSecondPerBot}`) +
           row('tick rate', r.tickRate) + row('deltas per second per bot', `mean ${r.deltasPerSecondPerBot.mean}, min ${r.deltasPerSecondPerBot.min}`) +

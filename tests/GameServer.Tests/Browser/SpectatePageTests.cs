@@ -1,3 +1,9 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GameServer.LoadTest;
+using GameServer.Simulation.Tag;
+using GameServer.Tests.Seams;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GameServer.Tests.Browser;
@@ -30,6 +36,9 @@ public sealed class SpectatePageTests
         await Assertions.Expect(match.Locator("tr[data-player='Ada']")).ToHaveCountAsync(1);
         await Assertions.Expect(match.Locator("tr[data-player='Bob']")).ToHaveCountAsync(1);
         await Assertions.Expect(match.Locator(".phase")).ToContainTextAsync("running");
+        // Arena's words: a shooter's scoreboard counts kills.
+        await Assertions.Expect(match.Locator("th").Nth(2)).ToHaveTextAsync("Kills");
+        await Assertions.Expect(page.Locator("#feed-title")).ToContainTextAsync("Kill feed");
         // Score orbs rain in the lively arena: the feed's standings show a score above 0 within seconds.
         await page.WaitForFunctionAsync(
             "() => Array.from(document.querySelectorAll('article.match td.score')).some(td => Number(td.textContent) > 0)",
@@ -63,4 +72,59 @@ public sealed class SpectatePageTests
         await Assertions.Expect(page.Locator("tr[data-player='Ada']")).ToHaveCountAsync(0);
         Assert.Empty(errors);
     }
+
+    [Fact(Timeout = 90_000)]
+    public async Task SpectatePage_TagMatch_SpeaksOfTagsNotKills()
+    {
+        await using TestServer server = await StartQuickTagAsync();
+        using var swarmEnds = new CancellationTokenSource();
+        var swarm = new Swarm(new SwarmOptions
+        {
+            Url = server.WebSocketUri,
+            Game = TagSchema.GameName,
+            Bots = 2,
+            Duration = TimeSpan.FromSeconds(60),
+            Ramp = TimeSpan.FromSeconds(0.5),
+        });
+        Task swarming = swarm.RunAsync(swarmEnds.Token);
+        try
+        {
+            // The page opens on a listed match, so it knows the match's game before its first tag arrives.
+            using HttpClient http = server.CreateHttpClient();
+            await Eventually.TrueAsync(async () =>
+                (await http.GetFromJsonAsync<JsonElement>("/matches")).EnumerateArray().Any(m => m.GetProperty("game").GetString() == TagSchema.GameName));
+            (IPage page, List<string> errors) = await _browser.NewPageAsync();
+
+            await page.GotoAsync(new Uri(server.HttpBase, "/spectate").ToString());
+
+            ILocator feed = page.Locator("#feed li");
+            await Assertions.Expect(page.Locator("article.match.selected .game")).ToHaveTextAsync(TagSchema.GameName);
+            await Assertions.Expect(feed.Filter(new() { HasText = "tagged" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(feed.Filter(new() { HasText = "killed" })).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("article.match.selected th").Nth(2)).ToHaveTextAsync("Tags");
+            await Assertions.Expect(page.Locator("#feed-title")).ToContainTextAsync("Tag feed");
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            await swarmEnds.CancelAsync();
+            await swarming.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// A server whose Tag matches tag often: players as large as the field allows (reach 350 of its 1000 × 700 world
+    /// units), a short countdown and short immunity, so two wandering bots tag within seconds.
+    /// </summary>
+    private static Task<TestServer> StartQuickTagAsync() =>
+        TestServer.StartAsync(configure: builder =>
+        {
+            TagRules rules = TagRules.ForTickRate(TagRules.DefaultTickRate);
+            rules.MinPlayersToStart = 2;
+            rules.CountdownTicks = 15;
+            rules.ImmunityTicks = 15;
+            rules.PlayerRadius = TagRules.Height / 4;
+            rules.Validate();
+            builder.Services.AddSingleton(rules);
+        });
 }
