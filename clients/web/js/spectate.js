@@ -51,7 +51,7 @@ function setRow(row) {
 const overview = {
   'reset': (d) => { matches.clear(); for (const m of d.matches ?? []) setRow(m); select(null); },
   'summary': (d) => { for (const m of d.matches ?? []) setRow(m); },
-  'match.started': (d) => { upsert(d.matchId).phase = 'running'; },
+  'match.started': (d) => { const match = upsert(d.matchId); match.phase = 'running'; match.game = d.game ?? match.game; },
   'match.ended': (d) => {
     const match = setRow({ ...d, id: d.matchId, phase: 'ended', secondsLeft: undefined });
     match.winner = d.winner ?? null;

@@ -49,7 +49,9 @@ public static partial class FeedJson
         switch (e.Kind)
         {
             case GameEventKind.MatchStarted:
+                // The game too: a scoreboard that learns of the match here, before any summary, words its events by it.
                 WriteHead(writer, matchId, e.Tick);
+                writer.WriteString("game", standings.Game);
                 writer.WriteEndObject();
                 return FeedEventNames.MatchStarted;
             case GameEventKind.PlayerJoined:

@@ -71,6 +71,7 @@ public sealed class SpectatorFeedEventsTests : IAsyncLifetime
         var seen = new List<SseMessage>();
         SseMessage started = await NextRecordingAsync(overview, "match.started", seen);
         Assert.Equal(matchId, started.Json.GetProperty("matchId").GetUInt32());
+        Assert.Equal("arena", started.Json.GetProperty("game").GetString());
         SseMessage summary = await NextRecordingAsync(overview, "summary", seen);
         while (!summary.Json.GetProperty("matches").EnumerateArray().Any(m => m.GetProperty("id").GetUInt32() == matchId))
         {
