@@ -2,7 +2,7 @@ namespace GameServer.Simulation;
 
 /// <summary>
 /// A game whose state is also protocol v1's entity world, Arena's layout (<see cref="WorldState"/>): only its
-/// matches are served to v1 clients, and only they can be replayed on the replay page, which draws v1 frames.
+/// matches are served to v1 clients (the replay page, on v2's state, plays every game's).
 /// </summary>
 public interface IEntityWorldSimulation : IMatchSimulation
 {

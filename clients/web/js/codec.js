@@ -1,12 +1,11 @@
 // The wire format of protocol.md, on top of @msgpack/msgpack 3.1.3 (vendored in ../vendor/msgpack; see its README).
 // Frames decode to plain arrays; this module only names their elements. What v2 changes is codec-v2.js's (the game
-// speaks v2); v1's Snapshot and Delta stay named here for the replay page, whose frames are v1's.
+// speaks v2, and so does the replay page): Welcome, Snapshot and Delta are named there.
 import { encode } from '../vendor/msgpack/index.mjs';
 
 export const ClientType = Object.freeze({ JOIN: 1, INPUT: 2, PING: 3, LEAVE: 4 });
 export const ServerType = Object.freeze({ WELCOME: 16, SNAPSHOT: 17, DELTA: 18, PONG: 19, EVENT: 20, ERROR: 21 });
 export const Phase = Object.freeze({ WAITING: 0, COUNTDOWN: 1, RUNNING: 2, ENDED: 3 });
-export const Kind = Object.freeze({ PLAYER: 1, PROJECTILE: 2, PICKUP: 3 });
 export const Flags = Object.freeze({ ALIVE: 1, SPAWN_PROTECTED: 2 });
 export const ErrorCode = Object.freeze({
   INVALID_STATE: 1, INVALID_NAME: 2, MATCH_NOT_FOUND: 3, MATCH_FULL: 4, RESUME_REJECTED: 5, MATCH_FAILED: 6, UNKNOWN_TYPE: 7,
@@ -15,9 +14,6 @@ export const ErrorCode = Object.freeze({
 export const EventKind = Object.freeze({
   PLAYER_JOINED: 1, PLAYER_LEFT: 2, KILL: 3, PICKUP: 4, SCORE_CHANGED: 5, MATCH_STARTED: 6, MATCH_ENDED: 7,
 });
-
-// The fields a Delta's change mask may carry, in bit order (protocol.md, "Entity").
-export const CHANGE_FIELDS = Object.freeze(['x', 'y', 'vx', 'vy', 'aim', 'health', 'score', 'flags', 'lastInputSeq', 'aux']);
 
 /** Join; game names the game a quick join looks for (the 5th element, written only when set: absent = the server's default). */
 export function encodeJoin(name, matchId = null, resumeToken = null, game = null) {
@@ -34,29 +30,15 @@ export function encodeLeave() {
   return encode([ClientType.LEAVE]);
 }
 
-/** A full entity array (13 elements) as an object. */
-export function entityFromArray(a) {
-  return {
-    id: a[0], kind: a[1], name: a[2] ?? null, x: a[3], y: a[4], vx: a[5], vy: a[6], aim: a[7],
-    health: a[8], score: a[9], flags: a[10], lastInputSeq: a[11], aux: a[12],
-  };
-}
-
-/** Names the elements of one decoded server frame: { type, ... }; null for a type this client does not know (the protocol says ignore it). */
+/**
+ * Names the elements of one decoded server frame that v1 and v2 share: { type, ... }; null for a type this client does
+ * not know (the protocol says ignore it). codec-v2.js reads Welcome, Snapshot and Delta before it comes here.
+ */
 export function messageFromArray(m) {
   if (!Array.isArray(m) || m.length < 1) {
     throw new Error('A server frame is not a MessagePack array.');
   }
   switch (m[0]) {
-    case ServerType.WELCOME:
-      return { type: m[0], version: m[1], playerId: m[2], matchId: m[3], tickRate: m[4], tick: m[5], resumeToken: m[6] };
-    case ServerType.SNAPSHOT:
-      return { type: m[0], tick: m[1], phase: m[2], phaseTicksLeft: m[3], entities: m[4] };
-    case ServerType.DELTA:
-      return {
-        type: m[0], baseTick: m[1], tick: m[2], phase: m[3], phaseTicksLeft: m[4],
-        spawned: m[5], changed: m[6], removed: m[7],
-      };
     case ServerType.PONG:
       return { type: m[0], clientTime: m[1], serverTick: m[2] };
     case ServerType.EVENT:

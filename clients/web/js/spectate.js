@@ -204,8 +204,8 @@ function scoreboard() {
     </table>`;
 }
 
-// The latest recorded matches (GET /replays), each a link to its replay page (Arena's; another game's replay links
-// its file, which the page cannot draw); refreshed now and then, since a replay is listed a moment after its match is removed.
+// The latest recorded matches (GET /replays), each a link to its replay page, which draws every game; refreshed now
+// and then, since a replay is listed a moment after its match is removed.
 async function loadReplays() {
   try {
     const response = await fetch(new URL('/replays', server));
@@ -217,10 +217,8 @@ async function loadReplays() {
       const length = Math.max(0, Math.round((Date.parse(r.ended) - Date.parse(r.started)) / 1000));
       const minutes = Math.floor(length / 60);
       const seconds = String(length % 60).padStart(2, '0');
-      const drawn = r.game === 'arena';
-      const href = new URL(`/${drawn ? 'replay' : 'replays'}/${encodeURIComponent(r.id)}`, server);
-      const game = drawn ? '' : ` (${esc(r.game)}, download)`;
-      li.innerHTML = `<a href="${esc(href)}">Match ${r.matchId}</a>${game} · ${r.players} players · ${minutes}:${seconds}`;
+      const href = new URL(`/replay/${encodeURIComponent(r.id)}`, server);
+      li.innerHTML = `<a href="${esc(href)}">Match ${r.matchId}</a> (${esc(r.game)}) · ${r.players} players · ${minutes}:${seconds}`;
       return li;
     }));
   } catch {

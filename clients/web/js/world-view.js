@@ -1,6 +1,6 @@
 // What the pages draw and show: a world's lifecycle and its entities in the schema's view (SchemaWorld.entityAt:
-// { id, kind, kindName, name, fields by name }, in wire units), whichever protocol the world came in. The play page
-// fills it from a v2 SchemaWorld; the replay page, whose frames are v1's, from a v1 World (world.js, entityView).
+// { id, kind, kindName, name, fields by name }, in wire units), filled from a v2 SchemaWorld: by a live page's
+// connection, and by the replay page from the world its frames build.
 import { Phase } from './codec.js';
 
 export class WorldView {

@@ -9,7 +9,9 @@ public static class Replayer
     /// <param name="file">The whole replay file.</param>
     /// <param name="games">The games it may be of.</param>
     /// <param name="stepped">Called after each replayed Step with the simulation (a page's frames are encoded there).</param>
-    public static ReplayVerdict Run(ReadOnlyMemory<byte> file, IReadOnlyList<IReplayableGame> games, Action<IMatchSimulation>? stepped = null)
+    /// <param name="created">Called once the match is rebuilt, before any record is replayed into it.</param>
+    public static ReplayVerdict Run(
+        ReadOnlyMemory<byte> file, IReadOnlyList<IReplayableGame> games, Action<IMatchSimulation>? stepped = null, Action<ReplayStart, IMatchSimulation>? created = null)
     {
         ReplayStart? start = null;
         try
@@ -18,6 +20,7 @@ public static class Replayer
             reader.TryRead(out ReplayRecord first);
             start = first.Start!;
             IMatchSimulation match = Create(start, games);
+            created?.Invoke(start, match);
             return Play(reader, match, stepped) with { Start = start };
         }
         catch (ReplayFormatException exception)

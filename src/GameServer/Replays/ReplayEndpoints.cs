@@ -21,12 +21,6 @@ public static class ReplayEndpoints
                 return NotFound(id);
             }
 
-            if (!ReplayFrames.CanDraw(entry.Game))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Replay not playable in the page",
-                    detail: $"Replays of {entry.Game} can be verified and downloaded, not played in the page, which draws Arena's.");
-            }
-
             byte[] file = await File.ReadAllBytesAsync(catalog.PathFor(entry.Id), cancellationToken);
             (byte[] frames, ReplayVerdict verdict) = await gate.RunAsync(() => ReplayFrames.Encode(file, [.. games]), cancellationToken);
             return verdict.Outcome == ReplayOutcome.Unreadable

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using GameServer.LoadTest;
 using GameServer.Protocol;
 using GameServer.Replays;
 using GameServer.Simulation;
+using GameServer.Simulation.Tag;
 using GameServer.Tests.Replays;
 using Microsoft.Playwright;
 
@@ -33,6 +35,7 @@ public sealed class ReplayPageTests
         await page.GotoAsync(new Uri(server.HttpBase, $"/replay/{entry.Id}").ToString());
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("ready");
         await Assertions.Expect(page.Locator("body[data-tick='1']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("body[data-game='arena']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#ticks")).ToHaveTextAsync(entry.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         await page.Locator("#play").ClickAsync();
@@ -46,7 +49,7 @@ public sealed class ReplayPageTests
         await Assertions.Expect(page.Locator("body[data-tick='121']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#tick")).ToHaveTextAsync("121");
         await Assertions.Expect(page.Locator("#scoreboard li")).ToHaveCountAsync(2);
-        // Its v1 entities reach the page in the schema's view: each player's score by its field's name.
+        // Its entities reach the page in the schema's view: each player's score by its field's name.
         await Assertions.Expect(page.Locator("#scoreboard li").First).ToHaveTextAsync(new Regex("^.+ · [0-9]+$"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("replay.png") });
 
@@ -58,9 +61,8 @@ public sealed class ReplayPageTests
         await page.Locator("#play").ClickAsync();
         await page.WaitForFunctionAsync("() => Number(document.body.dataset.tick) > 40");
         // The top-left corner of the canvas is the border wall, drawn in the wall colour #34405a.
-        int[] pixel = await page.EvaluateAsync<int[]>(
-            "() => Array.from(document.getElementById('canvas').getContext('2d').getImageData(5, 5, 1, 1).data)");
-        Assert.Equal([0x34, 0x40, 0x5a, 0xff], pixel);
+        int[] wall = await PixelAsync(page, 5, 5);
+        Assert.Equal([0x34, 0x40, 0x5a, 0xff], wall);
 
         // The scoreboard page lists the replay, linked to its page.
         await page.GotoAsync(new Uri(server.HttpBase, "/spectate").ToString());
@@ -68,27 +70,67 @@ public sealed class ReplayPageTests
         Assert.Empty(errors);
     }
 
-    [Fact(Timeout = 90_000)]
-    public async Task ReplayPage_TagReplay_SaysItIsNotPlayedHere_AndTheScoreboardLinksItsFile()
+    [Fact(Timeout = 120_000)]
+    public async Task ReplayPage_TagMatchOfSwarmBots_PlaysWithTagsRendererAndSeeks_AndTheScoreboardLinksIt()
     {
         await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(), tag: ReplayServer.ShortTag());
         using HttpClient client = server.CreateHttpClient();
-        ReplayEntry entry = await ReplayServer.PlayTagAsync(server, client);
+        ReplayEntry entry;
+        using (var swarmEnds = new CancellationTokenSource())
+        {
+            var swarm = new Swarm(new SwarmOptions
+            {
+                Url = server.WebSocketUri,
+                Game = TagSchema.GameName,
+                Bots = 2,
+                Duration = TimeSpan.FromSeconds(60),
+                Ramp = TimeSpan.FromSeconds(0.5),
+            });
+            Task swarming = swarm.RunAsync(swarmEnds.Token);
+            try
+            {
+                entry = await ReplayServer.WaitForReplayAsync(client, r => r.Game == TagSchema.GameName);
+            }
+            finally
+            {
+                await swarmEnds.CancelAsync();
+                await swarming.ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+        }
 
         (IPage page, List<string> errors) = await _browser.NewPageAsync();
         await page.GotoAsync(new Uri(server.HttpBase, $"/replay/{entry.Id}").ToString());
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("ready");
+        await Assertions.Expect(page.Locator("body[data-game='tag']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#about")).ToContainTextAsync(": tag, ");
+        await Assertions.Expect(page.Locator("body[data-tick='1']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#ticks")).ToHaveTextAsync(entry.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Tag's renderer: the field as high as Tag's (1000 × 700 world units), its border in Tag's green #3c6b4f.
+        Assert.Equal(700, await page.EvaluateAsync<int>("() => document.getElementById('canvas').height"));
+        int[] border = await PixelAsync(page, 1, 350);
+        Assert.Equal([0x3c, 0x6b, 0x4f, 0xff], border);
 
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("error: Replays of tag can be verified and downloaded, not played in the page, which draws Arena's.");
-        await Assertions.Expect(page.Locator("#play")).ToBeDisabledAsync();
+        await page.Locator("#play").ClickAsync();
+        await page.WaitForFunctionAsync("() => Number(document.body.dataset.tick) > 10");
+        await page.Locator("#play").ClickAsync();
+
+        await page.Locator("#seek").FillAsync("40");
+        await Assertions.Expect(page.Locator("body[data-tick='41']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#scoreboard li")).ToHaveCountAsync(2);
+        await page.Locator("#seek").FillAsync("5");
+        await Assertions.Expect(page.Locator("#tick")).ToHaveTextAsync("6");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("replay-tag.png") });
 
         await page.GotoAsync(new Uri(server.HttpBase, "/spectate").ToString());
-        await Assertions.Expect(page.Locator($"#replays a[href$='/replays/{entry.Id}']")).ToHaveTextAsync($"Match {entry.MatchId}");
-        await Assertions.Expect(page.Locator("#replays li").First).ToContainTextAsync("(tag, download)");
-
+        await Assertions.Expect(page.Locator($"#replays a[href$='/replay/{entry.Id}']")).ToHaveTextAsync($"Match {entry.MatchId}");
+        await Assertions.Expect(page.Locator("#replays li").Filter(new() { HasText = $"Match {entry.MatchId}" })).ToContainTextAsync("(tag)");
         Assert.Empty(errors);
     }
 
     private static Task<string> TickAsync(IPage page) => page.EvaluateAsync<string>("() => document.body.dataset.tick");
+
+    private static Task<int[]> PixelAsync(IPage page, int x, int y) =>
+        page.EvaluateAsync<int[]>($"() => Array.from(document.getElementById('canvas').getContext('2d').getImageData({x}, {y}, 1, 1).data)");
 
     /// <summary>Five seconds of play with score orbs raining (as in LivelyArena), so the replay has something to show.</summary>
     private static ArenaRules LivelyShortRules()

@@ -5,7 +5,6 @@ using GameServer.Simulation.Replays;
 using GameServer.Tests.Browser;
 using GameServer.Protocol;
 using GameServer.Tests.Infrastructure;
-using MessagePack;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Tests.Replays;
@@ -43,21 +42,25 @@ public sealed class ReplayRecordingTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Frames_ARecordedMatch_OneV1FramePerTickSnapshotsEvery30()
+    public async Task Frames_ARecordedMatch_ArenasSchemaThenOneV2FramePerTickSnapshotsEvery30()
     {
         await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules());
         using HttpClient client = server.CreateHttpClient();
         ReplayEntry entry = await ReplayServer.PlayOneAsync(server, client);
 
-        byte[] frames = await client.GetByteArrayAsync($"/replays/{entry.Id}/frames");
+        ReplayFramesBody body = ReplayFramesBody.Read(await client.GetByteArrayAsync($"/replays/{entry.Id}/frames"));
 
-        List<int> types = FrameTypes(frames);
-        Assert.Equal((int)entry.Ticks, types.Count);
-        for (int i = 0; i < types.Count; i++)
+        Assert.Equal(ArenaSchema.GameName, body.Schema.Game);
+        Assert.Equal(30, body.TickRate);
+        Assert.Equal((int)entry.Ticks, body.Frames.Count);
+        for (int i = 0; i < body.Frames.Count; i++)
         {
             uint tick = (uint)i + 1;
-            Assert.Equal(i == 0 || tick % ReplayFrames.KeyframeInterval == 0 ? 17 : 18, types[i]);
+            Assert.Equal(tick, body.Frames[i].Tick);
+            Assert.Equal(i == 0 || tick % ReplayFrames.KeyframeInterval == 0 ? MessageType.Snapshot : MessageType.Delta, body.Frames[i].Type);
         }
+
+        Assert.Contains("Ada", Enumerable.Range(0, body.Last.Count).Select(body.Last.NameAt));
     }
 
     [Fact(Timeout = 30_000)]
@@ -188,19 +191,4 @@ public sealed class ReplayRecordingTests
 
     private static List<string> FilesIn(string folder) =>
         [.. Directory.GetFiles(folder).Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
-
-    private static List<int> FrameTypes(byte[] frames)
-    {
-        var types = new List<int>();
-        var reader = new MessagePackReader(frames);
-        while (!reader.End)
-        {
-            MessagePackReader frame = reader.CreatePeekReader();
-            frame.ReadArrayHeader();
-            types.Add(frame.ReadInt32());
-            reader.Skip();
-        }
-
-        return types;
-    }
 }

@@ -63,14 +63,18 @@ internal static class ReplayServer
         player.SendAsync(w => FrameWriter.WriteInput(w, sequence, player.Ack, 0, [moveX, moveY]));
 
     /// <summary>Polls GET /replays until the match's replay is listed.</summary>
-    public static async Task<ReplayEntry> WaitForReplayAsync(HttpClient client, uint matchId)
+    public static Task<ReplayEntry> WaitForReplayAsync(HttpClient client, uint matchId) =>
+        WaitForReplayAsync(client, r => r.MatchId == matchId);
+
+    /// <summary>Polls GET /replays until a replay that <paramref name="wanted"/> accepts is listed.</summary>
+    public static async Task<ReplayEntry> WaitForReplayAsync(HttpClient client, Predicate<ReplayEntry> wanted)
     {
         using var timeout = new CancellationTokenSource(TestPlayer.Patience * 2);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (true)
         {
             List<ReplayEntry>? replays = await client.GetFromJsonAsync<List<ReplayEntry>>("/replays", timeout.Token);
-            if (replays!.Find(r => r.MatchId == matchId) is ReplayEntry entry)
+            if (replays!.Find(wanted) is ReplayEntry entry)
             {
                 return entry;
             }

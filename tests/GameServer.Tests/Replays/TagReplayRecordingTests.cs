@@ -1,18 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
+using GameServer.Protocol;
 using GameServer.Replays;
 using GameServer.Simulation;
 using GameServer.Simulation.Replays;
 using GameServer.Simulation.Tag;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GameServer.Tests.Replays;
 
-/// <summary>Replays of a game other than Arena: recorded, listed, downloaded and verified like Arena's; the page's frames refused.</summary>
+/// <summary>Replays of a game other than Arena: recorded, listed, downloaded, verified and re-simulated into frames like Arena's.</summary>
 public sealed class TagReplayRecordingTests
 {
     [Fact(Timeout = 90_000)]
-    public async Task TwoV2PlayersPlayTag_RecordedListedDownloadedVerified_FramesRefusedWhileArenasWork()
+    public async Task TwoV2PlayersPlayTag_RecordedListedDownloadedVerified_FramesReadByTheV2ReaderToTheLastTick()
     {
         await using TestServer server = await ReplayServer.StartAsync(ReplayServer.ShortRules(), tag: ReplayServer.ShortTag());
         using HttpClient client = server.CreateHttpClient();
@@ -22,7 +22,7 @@ public sealed class TagReplayRecordingTests
         byte[] file = await client.GetByteArrayAsync($"/replays/{entry.Id}");
         ReplayVerdict verdict = Replayer.Run(file, ReplayGames.Builtin);
         using HttpResponseMessage frames = await client.GetAsync($"/replays/{entry.Id}/frames");
-        ProblemDetails? problem = await frames.Content.ReadFromJsonAsync<ProblemDetails>();
+        ReplayFramesBody body = ReplayFramesBody.Read(await frames.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(TagSchema.GameName, Assert.Single(listed!, r => r.Id == entry.Id).Game);
         Assert.Equal(2, entry.Players);
@@ -32,15 +32,14 @@ public sealed class TagReplayRecordingTests
         Assert.True(verdict.HashesChecked >= 2, verdict.Message);
         Assert.Equal(2, verdict.Start!.InputFields);
         Assert.Contains(-ReplayServer.TagInputs, StepValues(file, TagSchema.MoveY));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, frames.StatusCode);
-        Assert.Equal("application/problem+json", frames.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Replays of tag can be verified and downloaded, not played in the page, which draws Arena's.", problem!.Detail);
-
-        ReplayEntry arena = await ReplayServer.PlayOneAsync(server, client);
-        using HttpResponseMessage arenaFrames = await client.GetAsync($"/replays/{arena.Id}/frames");
-        Assert.Equal("arena", arena.Game);
-        Assert.Equal(HttpStatusCode.OK, arenaFrames.StatusCode);
-        Assert.NotEmpty(await arenaFrames.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, frames.StatusCode);
+        Assert.Equal("application/octet-stream", frames.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TagSchema.GameName, body.Schema.Game);
+        Assert.Equal(30, body.TickRate);
+        Assert.Equal((int)entry.Ticks, body.Frames.Count);
+        Assert.Equal(entry.Ticks, body.Last.Tick);
+        Assert.Equal(MatchPhase.Ended, body.Last.Phase);
+        Assert.Equal(["Ada", "Bob"], Enumerable.Range(0, body.Last.Count).Select(body.Last.NameAt).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The value at <paramref name="field"/> of every recorded input.</summary>
