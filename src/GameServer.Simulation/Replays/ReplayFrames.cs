@@ -1,6 +1,4 @@
 using System.Buffers;
-using GameServer.Protocol.Schema;
-using MessagePack;
 
 namespace GameServer.Simulation.Replays;
 
@@ -19,43 +17,10 @@ public static class ReplayFrames
     public static (byte[] Frames, ReplayVerdict Verdict) Encode(ReadOnlyMemory<byte> file, IReadOnlyList<IReplayableGame> games)
     {
         var output = new ArrayBufferWriter<byte>(64 * 1024);
-        SchemaStateWriter? writer = null;
-        SchemaWorld? previous = null;
-        SchemaWorld? current = null;
-        bool first = true;
+        ReplayFrameWriter? frames = null;
         ReplayVerdict verdict = Replayer.Run(file, games,
-            stepped: match =>
-            {
-                match.WriteState(current!);
-                if (first || current!.Tick % KeyframeInterval == 0)
-                {
-                    writer!.WriteSnapshot(output, current!);
-                    first = false;
-                }
-                else
-                {
-                    writer!.WriteDelta(output, previous!, current!);
-                }
-
-                (previous, current) = (current!, previous);
-            },
-            created: (start, match) =>
-            {
-                WriteHeader(output, match.Schema, start.TickRate);
-                writer = new SchemaStateWriter(match.Schema);
-                previous = new SchemaWorld(match.Schema);
-                current = new SchemaWorld(match.Schema);
-            });
-
+            stepped: match => frames!.Write(match),
+            created: (start, match) => frames = new ReplayFrameWriter(output, match.Schema, start.TickRate));
         return (output.WrittenSpan.ToArray(), verdict);
-    }
-
-    private static void WriteHeader(IBufferWriter<byte> output, GameSchema schema, int tickRate)
-    {
-        var writer = new MessagePackWriter(output);
-        writer.WriteArrayHeader(2);
-        schema.Write(ref writer);
-        writer.Write(tickRate);
-        writer.Flush();
     }
 }
