@@ -19,7 +19,7 @@ public readonly record struct InputMessage(uint Sequence, uint AckTick, sbyte Mo
     public static readonly InputLayout Layout = new(
         [new InputField("moveX", sbyte.MinValue, sbyte.MaxValue), new InputField("moveY", sbyte.MinValue, sbyte.MaxValue),
          new InputField("aim", ushort.MinValue, ushort.MaxValue, Wrap: true), new InputField("buttons", byte.MinValue, byte.MaxValue)],
-        ViewTickLast: true);
+        viewTickLast: true);
 
     /// <summary>The input as the game gets it: its four values in v1's order, which is also Arena's schema's.</summary>
     public static implicit operator GameInput(in InputMessage v1)

@@ -72,15 +72,15 @@ public static class ClientMessageReader
             return header;
         }
 
-        IReadOnlyList<Schema.InputField> fields = layout.Fields;
-        int required = 3 + fields.Count + (layout.ViewTickLast ? 0 : 1);
+        ReadOnlySpan<Schema.InputField> fields = layout.FieldSpan;
+        int required = 3 + fields.Length + (layout.ViewTickLast ? 0 : 1);
         FrameReading.RequireLength(length, required, layout.ViewTickLast
             ? "Input v1 is [2, seq, ackTick, value..., viewTick?] with one value per input field."
             : "Input v2 is [2, seq, ackTick, viewTick, value...] with one value per input field.");
         uint sequence = reader.ReadUInt32();
         uint ackTick = reader.ReadUInt32();
         uint viewTick = layout.ViewTickLast ? 0 : reader.ReadUInt32();
-        for (int i = 0; i < fields.Count; i++)
+        for (int i = 0; i < fields.Length; i++)
         {
             values[i] = ReadValue(ref reader, fields[i]);
         }

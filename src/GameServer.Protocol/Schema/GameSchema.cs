@@ -38,7 +38,7 @@ public sealed partial class GameSchema
         // Each field's kinds are copied too: a caller's list changed later must not change the schema.
         Fields = [.. Validate(fields, MaxFields, 0, "field", f => f.Name).Select(f => f with { Kinds = f.Kinds is null ? [] : [.. f.Kinds] })];
         Input = Validate(input, MaxInputFields, 0, "input field", f => f.Name);
-        InputLayout = new InputLayout(Input, ViewTickLast: false);
+        InputLayout = new InputLayout(Input, viewTickLast: false);
         foreach (InputField field in Input)
         {
             RequireRange(field.Name, field.Min, field.Max);
