@@ -27,6 +27,8 @@ public sealed class BadInputTests : IAsyncLifetime
         { "truncated", WebSocketCloseStatus.InvalidPayloadData },
         { "nested deep", WebSocketCloseStatus.InvalidPayloadData },
         { "huge length", WebSocketCloseStatus.InvalidPayloadData },
+        { "input out of range", WebSocketCloseStatus.InvalidPayloadData },
+        { "input not an integer", WebSocketCloseStatus.InvalidPayloadData },
         { "flood", WebSocketCloseStatus.PolicyViolation },
         { "input before join", WebSocketCloseStatus.PolicyViolation },
     };
@@ -97,6 +99,14 @@ public sealed class BadInputTests : IAsyncLifetime
                 break;
             case "huge length":
                 await attacker.SendRawAsync([0x94, 0x01, 0xdb, 0xff, 0xff, 0xff, 0xff, 0x41]);
+                break;
+            case "input out of range":
+                // [2, 1, 0, 200, 0, 0, 0]: moveX is an int8 in version 1.
+                await attacker.SendRawAsync([0x97, 0x02, 0x01, 0x00, 0xcc, 0xc8, 0x00, 0x00, 0x00]);
+                break;
+            case "input not an integer":
+                // [2, 1, 0, 0, 0, 1.5f, 0]: aim as a float.
+                await attacker.SendRawAsync([0x97, 0x02, 0x01, 0x00, 0x00, 0x00, 0xca, 0x3f, 0xc0, 0x00, 0x00, 0x00]);
                 break;
             case "flood":
                 try

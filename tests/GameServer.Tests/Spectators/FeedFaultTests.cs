@@ -37,7 +37,7 @@ public sealed class FeedFaultTests : IDisposable
         _log.Pump();
 
         FeedEntry started = Assert.Single(Entries(), e => e.EventName == "match.started");
-        Assert.Equal("{\"matchId\":2,\"tick\":10}", Encoding.UTF8.GetString(started.Data));
+        Assert.Equal("{\"matchId\":2,\"tick\":10,\"game\":\"arena\"}", Encoding.UTF8.GetString(started.Data));
         Assert.DoesNotContain(Entries(), e => e.MatchId == 1);
         Assert.Equal(1, _log.FailedEvents);
         Assert.Equal(1, _metrics.Total("gameserver.feed.events.failed"));
