@@ -78,14 +78,7 @@ public sealed class ReplayPageTests
         ReplayEntry entry;
         using (var swarmEnds = new CancellationTokenSource())
         {
-            var swarm = new Swarm(new SwarmOptions
-            {
-                Url = server.WebSocketUri,
-                Game = TagSchema.GameName,
-                Bots = 2,
-                Duration = TimeSpan.FromSeconds(60),
-                Ramp = TimeSpan.FromSeconds(0.5),
-            });
+            Swarm swarm = TagBots.For(server);
             Task swarming = swarm.RunAsync(swarmEnds.Token);
             try
             {
