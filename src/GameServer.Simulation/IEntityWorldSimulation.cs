@@ -2,7 +2,8 @@ namespace GameServer.Simulation;
 
 /// <summary>
 /// A game whose state is also protocol v1's entity world, Arena's layout (<see cref="WorldState"/>): only its
-/// matches are served to v1 clients (the replay page, on v2's state, plays every game's).
+/// matches are served to v1 clients, through the <see cref="Version1Frames"/> made from it (the replay page, on v2's
+/// state, plays every game's).
 /// </summary>
 public interface IEntityWorldSimulation : IMatchSimulation
 {
