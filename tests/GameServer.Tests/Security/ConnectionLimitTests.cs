@@ -37,7 +37,7 @@ public sealed class ConnectionLimitTests : IAsyncLifetime
         using HttpClient http = _server.CreateHttpClient();
         using HttpResponseMessage first = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
         using HttpResponseMessage second = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
 
         using HttpResponseMessage third = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
 
