@@ -9,6 +9,7 @@ using GameServer.Matches;
 using GameServer.Protocol.Schema;
 using GameServer.Simulation;
 using GameServer.Transport;
+using GameServer.Transport.Epoll;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,8 @@ public class FanOutBenchmarks
 
         var keepAlive = new KeepAliveSweep(Options.Create(services.Options), TimeProvider.System);
         _resources.Add(keepAlive);
+        var loop = new EpollLoop("bench-epoll", NullLogger.Instance);
+        _resources.Add(loop);
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(Connections);
@@ -84,7 +87,7 @@ public class FanOutBenchmarks
             _resources.Add(client);
             _resources.Add(server);
             new Thread(() => Drain(client)) { IsBackground = true }.Start();
-            _senders[i] = Start(server, services, keepAlive);
+            _senders[i] = Start(server, services, keepAlive, loop);
         }
     }
 
@@ -160,11 +163,11 @@ public class FanOutBenchmarks
         }
     }
 
-    private static IFrameSender Start(Socket server, GatewayServices services, KeepAliveSweep keepAlive)
+    private static IFrameSender Start(Socket server, GatewayServices services, KeepAliveSweep keepAlive, EpollLoop loop)
     {
         if (services.Options.Transport == GameTransport.Lean)
         {
-            var game = new GameSocket(server, services, keepAlive);
+            var game = new GameSocket(new EpollSocket(server, loop), services, keepAlive);
             game.Start(new PlayerConnection(game, "bench", services), []);
             return game;
         }

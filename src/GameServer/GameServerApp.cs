@@ -17,6 +17,7 @@ using GameServer.Security;
 using GameServer.Spectators;
 using GameServer.Ticking;
 using GameServer.Transport;
+using GameServer.Transport.Epoll;
 using Microsoft.AspNetCore.Connections;
 
 namespace GameServer;
@@ -99,6 +100,7 @@ public static class GameServerApp
         services.AddSingleton<ClientAddresses>();
         services.AddSingleton<SpectatorSocketFeed>();
         services.AddSingleton<KeepAliveSweep>();
+        services.AddSingleton<EpollLoops>();
         services.AddSingleton<IConnectionListenerFactory, GameListenerFactory>();
 
         services.ConfigureHttpJsonOptions(options =>

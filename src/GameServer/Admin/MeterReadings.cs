@@ -16,14 +16,15 @@ internal sealed class MeterReadings : IDisposable
     private readonly IMeterFactory _factory;
     private readonly Dictionary<string, RunningTotal> _totals;
 
-    public MeterReadings(IMeterFactory factory, TickLoop ticks)
+    public MeterReadings(IMeterFactory factory, TickLoop ticks, GatewayMetrics gateway)
     {
         _factory = factory;
+        // Kept as totals by the gateway, which counts them on every message (observable counters: no events to listen to).
+        BytesReceived = new RunningTotal(() => gateway.BytesReceived);
+        BytesSent = new RunningTotal(() => gateway.BytesSent);
         TickDurations = new ShardTickDurations(ticks.ShardCount, ticks.TickRate);
         _totals = new Dictionary<string, RunningTotal>(StringComparer.Ordinal)
         {
-            ["gameserver.bytes.received"] = BytesReceived,
-            ["gameserver.bytes.sent"] = BytesSent,
             ["gameserver.deltas.dropped"] = DroppedDeltas,
             ["gameserver.resyncs"] = Resyncs,
             ["gameserver.joins.refused"] = RefusedJoins,
@@ -34,9 +35,9 @@ internal sealed class MeterReadings : IDisposable
         _listener.Start();
     }
 
-    public RunningTotal BytesReceived { get; } = new();
+    public RunningTotal BytesReceived { get; }
 
-    public RunningTotal BytesSent { get; } = new();
+    public RunningTotal BytesSent { get; }
 
     public RunningTotal DroppedDeltas { get; } = new();
 

@@ -1,7 +1,10 @@
 namespace GameServer.Admin;
 
-/// <summary>A counter's running total, added to from any thread, and its rate per second between the sampler's reads.</summary>
-internal sealed class RunningTotal
+/// <summary>
+/// A counter's running total, added to from any thread (or, given <paramref name="read"/>, read from where it is
+/// kept), and its rate per second between the sampler's reads.
+/// </summary>
+internal sealed class RunningTotal(Func<long>? read = null)
 {
     private long _value;
     private long _sampled;
@@ -11,7 +14,7 @@ internal sealed class RunningTotal
     /// <summary>The increase since the last call, per second (the sampler's thread only).</summary>
     public long PerSecond(double seconds)
     {
-        long value = Volatile.Read(ref _value);
+        long value = read?.Invoke() ?? Volatile.Read(ref _value);
         long increase = value - _sampled;
         _sampled = value;
         return seconds > 0 ? (long)Math.Round(increase / seconds) : 0;

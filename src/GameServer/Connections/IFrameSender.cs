@@ -24,6 +24,19 @@ public interface IFrameSender
     /// <returns>False, without taking a reference, when the delta queue is full or the sender is closing.</returns>
     bool TrySend(SharedFrame frame);
 
+    /// <summary>
+    /// Sends <paramref name="shared"/> as <see cref="TrySend"/> does, with this player's <paramref name="ack"/> at
+    /// <paramref name="ackOffset"/>: a tick's frame shared by every player, each with its own ack. The tick's thread
+    /// only; a sender may write the ack into <paramref name="shared"/> itself while it sends it.
+    /// </summary>
+    bool TrySendWithAck(SharedFrame shared, int ackOffset, uint ack)
+    {
+        SharedFrame own = shared.WithUInt32At(ackOffset, ack);
+        bool sent = TrySend(own);
+        own.Release();
+        return sent;
+    }
+
     /// <summary>Sends a reply to the player, queued behind deltas when it must be but never refused for their sake.</summary>
     void SendReply(SharedFrame frame);
 

@@ -71,17 +71,29 @@ public sealed class SharedFrame : IBufferWriter<byte>
         return frame;
     }
 
+    /// <summary>Overwrites the four bytes at <paramref name="offset"/> (big-endian), in place: only while no one else is sending this frame.</summary>
+    public void SetUInt32At(int offset, uint value)
+    {
+        Debug.Assert(offset >= 0 && offset + sizeof(uint) <= _length, "The value lies outside the frame.");
+        BinaryPrimitives.WriteUInt32BigEndian(_buffer.AsSpan(offset), value);
+    }
+
     /// <summary>
     /// A new frame holding a copy of these bytes with the 4 at <paramref name="offset"/> replaced by
     /// <paramref name="value"/>, big-endian: how a frame shared by a match gets one player's own acknowledgement.
     /// </summary>
     public SharedFrame WithUInt32At(int offset, uint value)
     {
-        Debug.Assert(offset >= 0 && offset + sizeof(uint) <= _length, "The value lies outside the frame.");
+        SharedFrame copy = Copy();
+        copy.SetUInt32At(offset, value);
+        return copy;
+    }
+
+    /// <summary>A new frame holding a copy of these bytes and messages.</summary>
+    public SharedFrame Copy()
+    {
         SharedFrame copy = Rent(_length);
-        Span<byte> bytes = copy.GetSpan(_length);
-        _buffer.AsSpan(0, _length).CopyTo(bytes);
-        BinaryPrimitives.WriteUInt32BigEndian(bytes[offset..], value);
+        _buffer.AsSpan(0, _length).CopyTo(copy.GetSpan(_length));
         copy.Advance(_length);
         copy.Messages = Messages;
         return copy;

@@ -63,7 +63,7 @@ public sealed partial class MatchHost
             }
             else if (schemaFrame is not null)
             {
-                MatchWire.TrySendWithAck(connection.Sender, schemaFrame, ackOffset, slot.Inputs.LastSequence);
+                connection.Sender.TrySendWithAck(schemaFrame, ackOffset, slot.Inputs.LastSequence);
             }
         }
 

@@ -83,7 +83,7 @@ internal sealed class MatchWire(IMatchSimulation match)
             AppendEvents(_schemaDelta);
         }
 
-        return TrySendWithAck(sender, _schemaDelta, _schemaDeltaAck, ack);
+        return sender.TrySendWithAck(_schemaDelta, _schemaDeltaAck, ack);
     }
 
     /// <summary>Sends a v2 player the tick's v2 snapshot and events with its own <paramref name="ack"/>.</summary>
@@ -97,7 +97,7 @@ internal sealed class MatchWire(IMatchSimulation match)
             AppendEvents(_schemaSnapshot);
         }
 
-        return TrySendWithAck(sender, _schemaSnapshot, _schemaSnapshotAck, ack);
+        return sender.TrySendWithAck(_schemaSnapshot, _schemaSnapshotAck, ack);
     }
 
     /// <summary>
@@ -136,15 +136,6 @@ internal sealed class MatchWire(IMatchSimulation match)
         frame.Append(this, static (writer, wire) => wire._writer.WriteDelta(writer, wire._schemaPrevious, wire._schemaCurrent, 0));
         ackOffset = frame.Length - AckValueBytes;
         return frame;
-    }
-
-    /// <summary>Sends a copy of a v2 frame with <paramref name="ack"/> written over its placeholder.</summary>
-    public static bool TrySendWithAck(IFrameSender sender, SharedFrame shared, int ackOffset, uint ack)
-    {
-        SharedFrame own = shared.WithUInt32At(ackOffset, ack);
-        bool sent = sender.TrySend(own);
-        own.Release();
-        return sent;
     }
 
     /// <summary>Ends the tick's broadcast: its frames go back to the pool, and its worlds become the next bases.</summary>

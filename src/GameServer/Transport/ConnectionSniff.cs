@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using GameServer.Protocol;
 using GameServer.Spectators;
+using GameServer.Transport.Epoll;
 
 namespace GameServer.Transport;
 
@@ -12,7 +13,7 @@ internal static class ConnectionSniff
     private const int RequestLineBytes = 40;
     private static readonly byte[] s_get = "GET /"u8.ToArray();
 
-    public static async Task<UpgradeSniff> SniffAsync(Socket socket, TimeSpan timeout)
+    public static async Task<UpgradeSniff> SniffAsync(EpollSocket socket, TimeSpan timeout)
     {
         byte[] first = new byte[RequestLineBytes];
         using var expiry = new CancellationTokenSource(timeout);

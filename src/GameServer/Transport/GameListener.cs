@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Connections;
+using GameServer.Transport.Epoll;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace GameServer.Transport;
@@ -16,12 +17,14 @@ internal sealed class GameListener : IConnectionListener
     private readonly SocketConnectionContextFactory _contexts;
     private readonly UpgradeHandshake _handshake;
     private readonly SpectatorSocketFeed _feeds;
+    private readonly EpollLoops _loops;
     private readonly Channel<ConnectionContext> _forKestrel = Channel.CreateUnbounded<ConnectionContext>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
 
-    public GameListener(Socket listen, SocketConnectionContextFactory contexts, UpgradeHandshake handshake, SpectatorSocketFeed feeds)
+    public GameListener(Socket listen, SocketConnectionContextFactory contexts, UpgradeHandshake handshake, SpectatorSocketFeed feeds, EpollLoops loops)
     {
         _feeds = feeds;
+        _loops = loops;
         _listen = listen;
         _contexts = contexts;
         _handshake = handshake;
@@ -85,20 +88,32 @@ internal sealed class GameListener : IConnectionListener
         }
     }
 
-    private async Task SortAsync(Socket socket)
+    private async Task SortAsync(Socket accepted)
     {
+        // Watched by an epoll loop from the start: a player's socket is never registered with the runtime's engine.
+        var socket = new EpollSocket(accepted, _loops.Next());
         UpgradeSniff sniff = await ConnectionSniff.SniffAsync(socket, _handshake.IdleTimeout).ConfigureAwait(false);
         if (sniff == UpgradeSniff.Game)
         {
             await _handshake.RunAsync(socket).ConfigureAwait(false);
+            return;
         }
-        else if (sniff == UpgradeSniff.Feed && await _feeds.TryStreamAsync(socket).ConfigureAwait(false))
+
+        if (sniff == UpgradeSniff.Silent)
+        {
+            socket.Close();
+            return;
+        }
+
+        Socket other = socket.Detach();
+        if (sniff == UpgradeSniff.Feed && await _feeds.TryStreamAsync(other).ConfigureAwait(false))
         {
             return;
         }
-        else if (sniff == UpgradeSniff.Silent || !_forKestrel.Writer.TryWrite(_contexts.Create(socket)))
+
+        if (!_forKestrel.Writer.TryWrite(_contexts.Create(other)))
         {
-            socket.Dispose();
+            other.Dispose();
         }
     }
 }

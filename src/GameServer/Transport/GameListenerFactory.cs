@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using GameServer.Connections;
+using GameServer.Transport.Epoll;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ public sealed class GameListenerFactory(
     ILoggerFactory loggers)
     : IConnectionListenerFactory, IConnectionListenerFactorySelector
 {
-    public bool CanBind(EndPoint endpoint) => options.Value.Transport == GameTransport.Lean && endpoint is IPEndPoint;
+    /// <summary>TCP endpoints of the lean transport, on Linux (its epoll loops); elsewhere Kestrel's transport serves them.</summary>
+    public bool CanBind(EndPoint endpoint) => options.Value.Transport == GameTransport.Lean && endpoint is IPEndPoint && OperatingSystem.IsLinux();
 
     public ValueTask<IConnectionListener> BindAsync(EndPoint endpoint, CancellationToken cancellationToken = default)
     {
@@ -46,6 +48,6 @@ public sealed class GameListenerFactory(
             UnsafePreferInlineScheduling = transport.UnsafePreferInlineScheduling,
         };
         var contexts = new SocketConnectionContextFactory(pipes, loggers.CreateLogger<SocketConnectionContextFactory>());
-        return ValueTask.FromResult<IConnectionListener>(new GameListener(listen, contexts, services.GetRequiredService<UpgradeHandshake>(), services.GetRequiredService<SpectatorSocketFeed>()));
+        return ValueTask.FromResult<IConnectionListener>(new GameListener(listen, contexts, services.GetRequiredService<UpgradeHandshake>(), services.GetRequiredService<SpectatorSocketFeed>(), services.GetRequiredService<EpollLoops>()));
     }
 }

@@ -17,7 +17,6 @@ public sealed partial class GameSocket
     private const int SmallReceiveBytes = 256;
     private const int LargeReceiveBytes = 2048;
 
-    private readonly SocketAsyncEventArgs _receiveArgs;
     private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(SmallReceiveBytes);
     private int _received;
     private long _lastReceived;
@@ -29,53 +28,45 @@ public sealed partial class GameSocket
     // After the server's close frame, what still arrives is read and dropped until the peer's close.
     private bool _discarding;
 
-    private void ReceiveNext()
+    /// <summary>One read, as the loop saw the socket readable (or in error, or hung up: the read tells which).</summary>
+    private void Receive()
     {
-        while (true)
+        if (_received == _receiveBuffer.Length)
         {
-            _receiveArgs.SetBuffer(_receiveBuffer, _received, _receiveBuffer.Length - _received);
-            bool pending;
-            try
-            {
-                pending = _socket.ReceiveAsync(_receiveArgs);
-            }
-            catch (ObjectDisposedException)
-            {
-                StopReceiving();
-                return;
-            }
-
-            if (pending || !ProcessReceive())
-            {
-                return;
-            }
+            // Only after the peer's close frame, once frames are no longer read: a peer that goes on sending is dropped.
+            StopReceiving();
+            return;
         }
-    }
 
-    private void OnReceiveCompleted()
-    {
-        if (ProcessReceive())
+        int read;
+        SocketError error;
+        try
         {
-            ReceiveNext();
+            read = _socket.Receive(_receiveBuffer.AsSpan(_received), SocketFlags.None, out error);
         }
-    }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
 
-    /// <summary>Takes what one read brought; false when the connection is over and no read is to follow.</summary>
-    private bool ProcessReceive()
-    {
-        if (_receiveArgs.SocketError != SocketError.Success || _receiveArgs.BytesTransferred == 0)
+        if (error == SocketError.WouldBlock)
+        {
+            return;
+        }
+
+        if (error != SocketError.Success || read == 0)
         {
             StopReceiving();
-            return false;
+            return;
         }
 
-        _received += _receiveArgs.BytesTransferred;
+        _received += read;
         Volatile.Write(ref _lastReceived, _services.Time.GetTimestamp());
         if (_failed)
         {
             // Framing was lost: nothing more can be read as frames until the close goes out and the socket ends.
             _received = 0;
-            return true;
+            return;
         }
 
         try
@@ -84,19 +75,21 @@ public sealed partial class GameSocket
         }
         catch (Exception ex)
         {
-            // A bug of ours must not take the socket engine's thread down, nor leave the peer guessing: 1011.
+            // A bug of ours must not take the loop's thread down, nor leave the peer guessing: 1011.
             _connection.OnServerError(ex);
         }
-
-        return Volatile.Read(ref _ended) == 0;
     }
 
     private void StopReceiving()
     {
         End();
-        ArrayPool<byte>.Shared.Return(Interlocked.Exchange(ref _receiveBuffer, []));
+        byte[] buffer = Interlocked.Exchange(ref _receiveBuffer, []);
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         ReturnFragments();
-        _receiveArgs.Dispose();
     }
 
     /// <summary>Decodes every whole frame in the buffer, then keeps the incomplete rest at its start.</summary>

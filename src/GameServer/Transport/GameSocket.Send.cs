@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Runtime.InteropServices;
 using System.Text;
 using GameServer.Connections;
 using GameServer.Protocol.WebSockets;
+using GameServer.Transport.Epoll;
 
 namespace GameServer.Transport;
 
@@ -17,7 +17,6 @@ public sealed partial class GameSocket
     private readonly object _sendLock = new();
     private readonly Queue<QueuedFrame> _queue = new();
     private readonly int _deltaCapacity;
-    private SocketAsyncEventArgs? _sendArgs;
     private int _headSent;
     private int _queuedReplies;
     private volatile int _queued;
@@ -30,6 +29,25 @@ public sealed partial class GameSocket
     public int Queued => _queued;
 
     public bool TrySend(SharedFrame frame) => Write(frame, FrameKind.Tick);
+
+    public bool TrySendWithAck(SharedFrame shared, int ackOffset, uint ack)
+    {
+        lock (_sendLock)
+        {
+            if (_queue.Count == 0 && !_outputClosed && Volatile.Read(ref _ended) == 0)
+            {
+                // The ack is written into the shared frame for this send alone: send() has copied the bytes when it
+                // returns, so the next player's ack can go over it. Only what waits for the socket needs its own copy.
+                shared.SetUInt32At(ackOffset, ack);
+                return WriteNow(shared, FrameKind.Tick, ownCopyToWait: true);
+            }
+        }
+
+        SharedFrame own = shared.WithUInt32At(ackOffset, ack);
+        bool sent = Write(own, FrameKind.Tick);
+        own.Release();
+        return sent;
+    }
 
     public void SendReply(SharedFrame frame)
     {
@@ -82,8 +100,9 @@ public sealed partial class GameSocket
         }
     }
 
-    /// <summary>One non-blocking send; what the socket does not take now waits in the queue for an async drain.</summary>
-    private bool WriteNow(SharedFrame frame, FrameKind kind)
+    /// <summary>One non-blocking send; what the socket does not take now waits in the queue until the loop sees it writable.</summary>
+    /// <param name="ownCopyToWait">Whether a frame that has to wait is copied first (one written in place for this send).</param>
+    private bool WriteNow(SharedFrame frame, FrameKind kind, bool ownCopyToWait = false)
     {
         ReadOnlySpan<byte> bytes = frame.Memory.Span;
         int sent = _socket.Send(bytes, SocketFlags.None, out SocketError error);
@@ -100,12 +119,23 @@ public sealed partial class GameSocket
             return false;
         }
 
-        Enqueue(frame, kind);
+        if (ownCopyToWait)
+        {
+            SharedFrame own = frame.Copy();
+            Enqueue(own, kind);
+            own.Release();
+        }
+        else
+        {
+            Enqueue(frame, kind);
+        }
+
         _headSent = sent;
         if (!_draining)
         {
+            // The loop tells when the socket takes more; the queue is sent from there.
             _draining = true;
-            Drain();
+            _epoll.Arm(EpollInterop.In | EpollInterop.Out);
         }
 
         return true;
@@ -119,64 +149,51 @@ public sealed partial class GameSocket
         _queued = _queue.Count;
     }
 
-    /// <summary>Sends the queue's head from where it stopped until the socket would block again or the queue is empty.</summary>
-    private void Drain()
-    {
-        while (_queue.TryPeek(out QueuedFrame head))
-        {
-            _sendArgs ??= CreateSendArgs();
-            _sendArgs.SetBuffer(MemoryMarshal.AsMemory(head.Frame.Memory[_headSent..]));
-            bool pending;
-            try
-            {
-                pending = _socket.SendAsync(_sendArgs);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-
-            if (pending || !TakeSent())
-            {
-                return;
-            }
-        }
-
-        _draining = false;
-    }
-
-    private void OnSendCompleted()
+    /// <summary>The loop saw the socket writable: sends the queue from where it stopped until it would block again or is empty.</summary>
+    private void OnWritable()
     {
         lock (_sendLock)
         {
-            if (TakeSent())
+            while (_queue.TryPeek(out QueuedFrame head))
             {
-                Drain();
+                ReadOnlySpan<byte> rest = head.Frame.Memory.Span[_headSent..];
+                int sent;
+                SocketError error;
+                try
+                {
+                    sent = _socket.Send(rest, SocketFlags.None, out error);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+
+                if (error is not (SocketError.Success or SocketError.WouldBlock) || Volatile.Read(ref _ended) != 0)
+                {
+                    End();
+                    return;
+                }
+
+                _headSent += sent;
+                if (_headSent < head.Frame.Length)
+                {
+                    return;
+                }
+
+                _queue.Dequeue();
+                _queuedReplies -= head.Kind == FrameKind.Reply ? 1 : 0;
+                _queued = _queue.Count;
+                _headSent = 0;
+                Written(head.Frame, head.Kind);
+                head.Frame.Release();
+            }
+
+            if (_draining && Volatile.Read(ref _ended) == 0)
+            {
+                _draining = false;
+                _epoll.Arm(EpollInterop.In);
             }
         }
-    }
-
-    private bool TakeSent()
-    {
-        if (_sendArgs!.SocketError != SocketError.Success || Volatile.Read(ref _ended) != 0)
-        {
-            End();
-            return false;
-        }
-
-        QueuedFrame head = _queue.Peek();
-        _headSent += _sendArgs.BytesTransferred;
-        if (_headSent == head.Frame.Length)
-        {
-            _queue.Dequeue();
-            _queuedReplies -= head.Kind == FrameKind.Reply ? 1 : 0;
-            _queued = _queue.Count;
-            _headSent = 0;
-            Written(head.Frame, head.Kind);
-            head.Frame.Release();
-        }
-
-        return true;
     }
 
     // Under the send lock.
@@ -260,12 +277,5 @@ public sealed partial class GameSocket
             _queued = 0;
             _queuedReplies = 0;
         }
-    }
-
-    private SocketAsyncEventArgs CreateSendArgs()
-    {
-        var args = new SocketAsyncEventArgs { UserToken = this };
-        args.Completed += static (_, e) => ((GameSocket)e.UserToken!).OnSendCompleted();
-        return args;
     }
 }

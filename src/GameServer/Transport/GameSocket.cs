@@ -2,17 +2,20 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using GameServer.Connections;
 using GameServer.Diagnostics;
+using GameServer.Transport.Epoll;
 
 namespace GameServer.Transport;
 
 /// <summary>
-/// A player's upgraded socket, driven the way perf/floor drives one: reads are readiness-driven and decode every whole
-/// frame they find in one pass, on the thread that saw the data; writes are non-blocking sends issued by whoever has
-/// frames (the tick, mostly), queued only while the socket would block. RFC 6455 framing is done here, after a
-/// handshake done by <see cref="UpgradeHandshake"/>.
+/// A player's upgraded socket, driven the way perf/floor drives one: one read per readiness of its
+/// <see cref="EpollLoop"/>, on the loop's thread, decoding every whole frame it finds in one pass; writes are
+/// non-blocking sends issued by whoever has frames (the tick, mostly), queued only while the socket would block and
+/// then sent as the loop sees it writable. RFC 6455 framing is done here, after a handshake done by
+/// <see cref="UpgradeHandshake"/>.
 /// </summary>
-public sealed partial class GameSocket : IFrameSender
+public sealed partial class GameSocket : IFrameSender, IReadinessHandler
 {
+    private readonly EpollSocket _epoll;
     private readonly Socket _socket;
     private readonly GatewayServices _services;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,17 +33,14 @@ public sealed partial class GameSocket : IFrameSender
     private long _roundTrip = -1;
     private long _bytesSent;
 
-    public GameSocket(Socket socket, GatewayServices services, KeepAliveSweep keepAlive)
+    internal GameSocket(EpollSocket socket, GatewayServices services, KeepAliveSweep keepAlive)
     {
         _keepAlive = keepAlive;
-        _socket = socket;
+        _epoll = socket;
+        _socket = socket.Socket;
         _socket.NoDelay = true;
-        _socket.Blocking = false;
         _services = services;
         _deltaCapacity = services.Options.OutboundQueueFrames;
-        _receiveArgs = new SocketAsyncEventArgs();
-        _receiveArgs.Completed += static (_, args) => ((GameSocket)args.UserToken!).OnReceiveCompleted();
-        _receiveArgs.UserToken = this;
     }
 
     public Task Completion => _completion.Task;
@@ -68,7 +68,23 @@ public sealed partial class GameSocket : IFrameSender
             ReadFrames();
         }
 
-        ReceiveNext();
+        if (Volatile.Read(ref _ended) == 0)
+        {
+            _epoll.Run(this, EpollInterop.In);
+        }
+    }
+
+    void IReadinessHandler.OnReady(uint events)
+    {
+        if ((events & EpollInterop.Out) != 0)
+        {
+            OnWritable();
+        }
+
+        if ((events & ~EpollInterop.Out) != 0)
+        {
+            Receive();
+        }
     }
 
     public void Abort() => End();
@@ -144,7 +160,7 @@ public sealed partial class GameSocket : IFrameSender
         }
 
         _keepAlive.Remove(this);
-        _socket.Dispose();
+        _epoll.Close();
         ReleaseQueue();
         _completion.TrySetResult();
     }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using GameServer.Connections;
 using GameServer.Protocol;
 using GameServer.Security;
+using GameServer.Transport.Epoll;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Transport;
@@ -29,7 +30,7 @@ public sealed partial class UpgradeHandshake(
     public TimeSpan IdleTimeout { get; } = limits.Value.IdleTimeout;
 
     /// <summary>Runs the handshake and then the player, until the connection ends.</summary>
-    internal async Task RunAsync(Socket socket)
+    internal async Task RunAsync(EpollSocket socket)
     {
         IDisposable? lease = null;
         try
@@ -43,12 +44,12 @@ public sealed partial class UpgradeHandshake(
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            socket.Dispose();
+            socket.Close();
         }
         catch (Exception ex)
         {
             LogHandshakeFailed(logger, ex);
-            socket.Dispose();
+            socket.Close();
         }
         finally
         {
@@ -57,7 +58,7 @@ public sealed partial class UpgradeHandshake(
     }
 
     /// <summary>Answers the request head: a refusal (and null), or 101 and the running player with its slot of the caps.</summary>
-    private async Task<(Task? Running, IDisposable? Lease)> UpgradeAsync(Socket socket)
+    private async Task<(Task? Running, IDisposable? Lease)> UpgradeAsync(EpollSocket socket)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxHeadBytes);
         IDisposable? lease = null;
@@ -78,7 +79,7 @@ public sealed partial class UpgradeHandshake(
                 return (null, null);
             }
 
-            lease = caps.TryAcquire(clients.Of(socket, request));
+            lease = caps.TryAcquire(clients.Of(socket.Socket, request));
             JoinTicket? ticket = null;
             int version = SubProtocols.Choose(request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocol),
                 request.HasToken("Sec-WebSocket-Protocol", ProtocolConstants.SubProtocolV2));
@@ -123,7 +124,7 @@ public sealed partial class UpgradeHandshake(
     }
 
     /// <summary>Reads until the blank line that ends the head; returns its length (-1 when too large) and the bytes read.</summary>
-    private async Task<(int HeadLength, int Received)> ReadHeadAsync(Socket socket, byte[] buffer)
+    private async Task<(int HeadLength, int Received)> ReadHeadAsync(EpollSocket socket, byte[] buffer)
     {
         using var expiry = new CancellationTokenSource(IdleTimeout);
         int received = 0;
@@ -147,13 +148,13 @@ public sealed partial class UpgradeHandshake(
         return (-1, received);
     }
 
-    private static async Task RespondAsync(Socket socket, byte[] response, bool close = true)
+    private static async Task RespondAsync(EpollSocket socket, byte[] response, bool close = true)
     {
-        await socket.SendAsync(response, SocketFlags.None).ConfigureAwait(false);
+        await socket.SendAsync(response, CancellationToken.None).ConfigureAwait(false);
         if (close)
         {
-            socket.Shutdown(SocketShutdown.Both);
-            socket.Dispose();
+            socket.Socket.Shutdown(SocketShutdown.Both);
+            socket.Close();
         }
     }
 

@@ -59,6 +59,43 @@ public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetim
         Assert.Equal((WebSocketCloseStatus)4000, stalled.CloseStatus);
     }
 
+    /// <summary>
+    /// A v2 player's frames carry its own ack, which the lean transport writes into the frame the match shares while
+    /// it sends it: a frame that waits for a slow reader must be a copy of its own, or it would carry the ack of
+    /// whichever player was sent the tick last.
+    /// </summary>
+    [Fact]
+    public async Task V2PlayerWhoReadsLate_FindsItsOwnAckInEveryFrameThatWaited()
+    {
+        await using TestServer server = await SmallSocketBuffers.StartServerAsync(transport, TimeSpan.FromMinutes(1));
+        using var probe = new MetricProbe(server);
+        await using TestPlayer reader = await TestPlayer.JoinAsync(server, "Reader", version: ProtocolConstants.Version2);
+        await using TestPlayer late = await TestPlayer.ConnectAsync(server.WebSocketUri, read: false, version: ProtocolConstants.Version2,
+            invoker: new HttpMessageInvoker(SmallSocketBuffers.ClientHandler()));
+        late.RecordWorlds();
+        await late.SendJoinAsync("Late", reader.Welcome.MatchId);
+        await probe.WaitForAsync("gameserver.joins", 2);
+
+        // Sent each tick after the late player (players are sent in the order they joined), with acks of its own.
+        await using TestPlayer after = await TestPlayer.JoinAsync(server, "After", reader.Welcome.MatchId, ProtocolConstants.Version2);
+
+        // The late player's inputs carry sequences the reader's never reach; the reader moves, so the frames grow,
+        // until the late player's queue is full and deltas are dropped: frames have waited for it.
+        const uint lateSequence = 1_000_000;
+        using var moving = new CancellationTokenSource();
+        Task mover = KeepMovingAsync(reader, moving.Token);
+        Task afterMover = KeepMovingAsync(after, moving.Token);
+        Task lateInputs = KeepSendingInputsAsync(late, lateSequence, moving.Token);
+        await probe.WaitForAsync("gameserver.deltas.dropped");
+
+        late.StartReading();
+        await late.WaitForWorldAsync(_ => late.Ack > lateSequence && late.RecordedAcks.Count > 40);
+        await moving.CancelAsync();
+        await Task.WhenAll(mover, afterMover, lateInputs);
+
+        Assert.All(late.RecordedAcks, ack => Assert.True(ack == 0 || ack > lateSequence, $"The late player was sent an ack of {ack}."));
+    }
+
     /// <summary>Runs around and fires until stopped, so the match's frames keep coming and growing.</summary>
     internal static async Task KeepMovingAsync(TestPlayer player, CancellationToken stop)
     {
@@ -68,6 +105,16 @@ public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetim
         {
             direction = (sbyte)-direction;
             await player.SendInputAsync(direction, direction, buttons: Buttons.Fire);
+        }
+    }
+
+    /// <summary>Sends an idle input with the next sequence after <paramref name="sequence"/> every 20 ms until stopped.</summary>
+    private static async Task KeepSendingInputsAsync(TestPlayer player, uint sequence, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (await timer.WaitForNextTickAsync(stop).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+        {
+            await player.SendAsync(w => FrameWriter.WriteInput(w, ++sequence, 0, 0, [0, 0, 0, 0]));
         }
     }
 

@@ -46,6 +46,9 @@ public sealed class TestPlayer : IAsyncDisposable
     /// <summary>On v2, the ack the last snapshot or delta carried: this player's last input the server applied.</summary>
     public uint Ack => _v2?.Ack ?? 0;
 
+    /// <summary>On v2, the ack of every snapshot and delta read since <see cref="RecordWorlds"/>, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<uint> RecordedAcks { get; } = new();
+
     /// <summary>The world as this client has reconstructed it.</summary>
     public WorldState World { get; } = new();
 
@@ -64,19 +67,23 @@ public sealed class TestPlayer : IAsyncDisposable
     /// <param name="webSocketUri">The server's <c>/ws</c>, for a server that is not a <see cref="TestServer"/> (a process of its own), or a URL as POST /matchmaking gives one, seat and all.</param>
     /// <param name="query">Appended to the URI, e.g. <c>?ticket=...</c>.</param>
     /// <param name="version">The protocol to offer: 1 (gameserver.v1) or 2 (gameserver.v2).</param>
-    public static async Task<TestPlayer> ConnectAsync(Uri webSocketUri, bool read = true, string query = "", int version = ProtocolConstants.Version)
+    /// <param name="invoker">The HTTP client to connect with, e.g. one with small socket buffers; null for the default.</param>
+    public static async Task<TestPlayer> ConnectAsync(Uri webSocketUri, bool read = true, string query = "", int version = ProtocolConstants.Version, HttpMessageInvoker? invoker = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(version == ProtocolConstants.Version2 ? ProtocolConstants.SubProtocolV2 : ProtocolConstants.SubProtocol);
-        await socket.ConnectAsync(new Uri(webSocketUri + query), CancellationToken.None);
+        await socket.ConnectAsync(new Uri(webSocketUri + query), invoker, CancellationToken.None);
         var player = new TestPlayer(socket, version);
         if (read)
         {
-            player._receiving = player.ReceiveLoopAsync();
+            player.StartReading();
         }
 
         return player;
     }
+
+    /// <summary>Starts reading what the server sends, for a player connected without reading.</summary>
+    public void StartReading() => _receiving = ReceiveLoopAsync();
 
     /// <summary>Connects and joins; returns once Welcome and the first Snapshot have arrived.</summary>
     /// <param name="game">The game a quick join asks for; null for the server's default.</param>
@@ -222,6 +229,10 @@ public sealed class TestPlayer : IAsyncDisposable
                     var copy = new WorldState();
                     copy.CopyFrom(World);
                     Recorded[World.Tick] = copy;
+                    if (_v2 is not null)
+                    {
+                        RecordedAcks.Enqueue(_v2.Ack);
+                    }
                 }
 
                 if (status != DecodeStatus.Ok)

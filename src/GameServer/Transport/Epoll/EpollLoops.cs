@@ -1,0 +1,30 @@
+namespace GameServer.Transport.Epoll;
+
+/// <summary>
+/// The lean listener's epoll loops, each with its thread; sockets are spread over them in turn. One loop per four
+/// cores: a loop's work per read is short, and the rest of the cores go to the ticks.
+/// </summary>
+internal sealed class EpollLoops : IDisposable
+{
+    private readonly EpollLoop[] _loops;
+    private int _next = -1;
+
+    public EpollLoops(ILogger<EpollLoop> logger)
+    {
+        _loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 4)];
+        for (int i = 0; i < _loops.Length; i++)
+        {
+            _loops[i] = new EpollLoop($"game-epoll-{i}", logger);
+        }
+    }
+
+    public EpollLoop Next() => _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];
+
+    public void Dispose()
+    {
+        foreach (EpollLoop loop in _loops)
+        {
+            loop.Dispose();
+        }
+    }
+}
