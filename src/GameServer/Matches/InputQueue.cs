@@ -13,6 +13,7 @@ public sealed class InputQueue(int capacity)
     // Weight of the newest input in the moving mean of the lag: about the last 20 inputs count.
     private const double LagWeight = 0.05;
 
+    private readonly Lock _lock = new();
     private readonly GameInput[] _items = new GameInput[capacity];
     private readonly long[] _arrivals = new long[capacity];
     private int _head;
@@ -36,7 +37,7 @@ public sealed class InputQueue(int capacity)
     /// <returns>False when an older input was dropped to make room.</returns>
     public bool Enqueue(in GameInput input, long arrivedAt)
     {
-        lock (_items)
+        lock (_lock)
         {
             bool dropped = _count == _items.Length;
             if (dropped)
@@ -58,7 +59,7 @@ public sealed class InputQueue(int capacity)
     /// <returns>How many were written.</returns>
     public int Drain(uint playerId, Span<Simulation.PlayerInput> destination, long now)
     {
-        lock (_items)
+        lock (_lock)
         {
             int n = Math.Min(_count, destination.Length);
             double meanLag = _meanLag;
@@ -80,7 +81,7 @@ public sealed class InputQueue(int capacity)
 
     public void Clear()
     {
-        lock (_items)
+        lock (_lock)
         {
             _count = 0;
         }

@@ -5,6 +5,7 @@ using System.Net.WebSockets;
 using GameServer.Diagnostics;
 using GameServer.Protocol;
 using GameServer.Protocol.WebSockets;
+using GameServer.Transport.Epoll;
 
 namespace GameServer.Transport;
 
@@ -38,13 +39,8 @@ public sealed partial class GameSocket
             return;
         }
 
-        int read;
-        SocketError error;
-        try
-        {
-            read = _socket.Receive(_receiveBuffer.AsSpan(_received), SocketFlags.None, out error);
-        }
-        catch (ObjectDisposedException)
+        int read = SocketCalls.Receive(_handle, _receiveBuffer.AsSpan(_received), out SocketError error);
+        if (error == SocketError.OperationAborted)
         {
             return;
         }

@@ -14,7 +14,7 @@ public sealed partial class GameSocket
     // all falls behind on deltas first and is closed for it.
     private const int MaxQueuedReplies = 256;
 
-    private readonly object _sendLock = new();
+    private readonly Lock _sendLock = new();
     private readonly Queue<QueuedFrame> _queue = new();
     private readonly int _deltaCapacity;
     private int _headSent;
@@ -105,7 +105,7 @@ public sealed partial class GameSocket
     private bool WriteNow(SharedFrame frame, FrameKind kind, bool ownCopyToWait = false)
     {
         ReadOnlySpan<byte> bytes = frame.Memory.Span;
-        int sent = _socket.Send(bytes, SocketFlags.None, out SocketError error);
+        int sent = SocketCalls.Send(_handle, bytes, out SocketError error);
         if (error == SocketError.Success && sent == bytes.Length)
         {
             Written(frame, kind);
@@ -157,17 +157,7 @@ public sealed partial class GameSocket
             while (_queue.TryPeek(out QueuedFrame head))
             {
                 ReadOnlySpan<byte> rest = head.Frame.Memory.Span[_headSent..];
-                int sent;
-                SocketError error;
-                try
-                {
-                    sent = _socket.Send(rest, SocketFlags.None, out error);
-                }
-                catch (ObjectDisposedException)
-                {
-                    return;
-                }
-
+                int sent = SocketCalls.Send(_handle, rest, out SocketError error);
                 if (error is not (SocketError.Success or SocketError.WouldBlock) || Volatile.Read(ref _ended) != 0)
                 {
                     End();

@@ -16,7 +16,7 @@ namespace GameServer.Transport;
 public sealed partial class GameSocket : IFrameSender, IReadinessHandler
 {
     private readonly EpollSocket _epoll;
-    private readonly Socket _socket;
+    private readonly SafeSocketHandle _handle;
     private readonly GatewayServices _services;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PlayerConnection _connection = null!;
@@ -37,8 +37,8 @@ public sealed partial class GameSocket : IFrameSender, IReadinessHandler
     {
         _keepAlive = keepAlive;
         _epoll = socket;
-        _socket = socket.Socket;
-        _socket.NoDelay = true;
+        socket.Socket.NoDelay = true;
+        _handle = socket.Socket.SafeHandle;
         _services = services;
         _deltaCapacity = services.Options.OutboundQueueFrames;
     }
