@@ -74,6 +74,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# skipped_ticks TARGET PORT: the server's gameserver.tick.skipped so far (ticks it was too late to run at all, which
+# the bots cannot see as gaps: the tick numbers go on), or - for a target without it.
+skipped_ticks() {
+    if [[ $1 != server ]]; then echo -; return; fi
+    curl -fsS "http://127.0.0.1:$2/metrics" 2>/dev/null | awk '/^gameserver_tick_skipped/ { s += $NF } END { print s + 0 }'
+}
+
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 now() { date +%s.%N; }
@@ -121,13 +128,13 @@ run_point() {
     start_load "$target" "$port" "$bots" "$capacity" "$name"
     # The steady window: from 3 s after the ramp to 1 s before the end (the load clients' own window is ramp + 2 s to the end).
     sleep $((RAMP + 3))
-    local c0 s0 t0; c0=$(cpu_ticks "$target_pid"); s0=$(cpu_ticks "$swarm_pid"); t0=$(now)
+    local c0 s0 t0 k0; c0=$(cpu_ticks "$target_pid"); s0=$(cpu_ticks "$swarm_pid"); t0=$(now); k0=$(skipped_ticks "$target" "$port")
     sleep $((DURATION - RAMP - 4))
-    local c1 s1 t1 rss; c1=$(cpu_ticks "$target_pid"); s1=$(cpu_ticks "$swarm_pid"); t1=$(now); rss=$(rss_kib "$target_pid")
+    local c1 s1 t1 rss k1; c1=$(cpu_ticks "$target_pid"); s1=$(cpu_ticks "$swarm_pid"); t1=$(now); rss=$(rss_kib "$target_pid"); k1=$(skipped_ticks "$target" "$port")
     local rc=0
     wait "$swarm_pid" || rc=$?
     swarm_pid=""
-    echo "$c0 $c1 $s0 $s1 $t0 $t1 $idle_rss $rss $rc $load $CLK_TCK" >"$OUT/$name.metrics"
+    echo "$c0 $c1 $s0 $s1 $t0 $t1 $idle_rss $rss $rc $load $CLK_TCK $k0 $k1" >"$OUT/$name.metrics"
     echo "  $name: load client exit $rc, $(tail -n 3 "$OUT/$name.swarm.log" | head -n 1)"
 }
 

@@ -73,7 +73,7 @@ public class FanOutBenchmarks
 
         var keepAlive = new KeepAliveSweep(Options.Create(services.Options), TimeProvider.System);
         _resources.Add(keepAlive);
-        var loop = new EpollLoop("bench-epoll", NullLogger.Instance);
+        var loop = new EpollLoop("bench-epoll", ex => throw ex);
         _resources.Add(loop);
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));

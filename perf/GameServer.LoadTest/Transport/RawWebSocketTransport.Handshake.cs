@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using GameServer.Transport.Epoll;
 
 namespace GameServer.LoadTest.Transport;
 
@@ -10,45 +11,54 @@ internal sealed partial class RawWebSocketTransport
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var socket = new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // Watched by an epoll loop from the start, as the server's sockets are: never registered with the runtime's
+        // engine, which would otherwise be woken by every delta as well.
+        var socket = new EpollSocket(new Socket(_endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }, BotLoops.Next());
         try
         {
             await socket.ConnectAsync(_endPoint, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
-            socket.Dispose();
+            socket.Close();
             throw new BotException(ErrorKind.ConnectFailed, ex.Message);
         }
 
-        string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        string request =
-            $"GET {_uri.PathAndQuery} HTTP/1.1\r\nHost: {_uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-            $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: {_subProtocol}\r\n\r\n";
-        await socket.SendAsync(Encoding.ASCII.GetBytes(request), SocketFlags.None, cancellationToken).ConfigureAwait(false);
-
-        int headerEnd;
-        while ((headerEnd = _buffer.AsSpan(0, _end).IndexOf("\r\n\r\n"u8)) < 0)
+        try
         {
-            if (_end == _buffer.Length)
+            string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            string request =
+                $"GET {_uri.PathAndQuery} HTTP/1.1\r\nHost: {_uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+                $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: {_subProtocol}\r\n\r\n";
+            await socket.SendAsync(Encoding.ASCII.GetBytes(request), cancellationToken).ConfigureAwait(false);
+
+            int headerEnd;
+            while ((headerEnd = _buffer.AsSpan(0, _end).IndexOf("\r\n\r\n"u8)) < 0)
             {
-                throw new BotException(ErrorKind.HandshakeRejected, "The upgrade response's headers are too long.");
+                if (_end == _buffer.Length)
+                {
+                    throw new BotException(ErrorKind.HandshakeRejected, "The upgrade response's headers are too long.");
+                }
+
+                int read = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new BotException(ErrorKind.HandshakeRejected, "The server closed the connection during the upgrade.");
+                }
+
+                _end += read;
             }
 
-            int read = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new BotException(ErrorKind.HandshakeRejected, "The server closed the connection during the upgrade.");
-            }
-
-            _end += read;
+            CheckResponse(Encoding.ASCII.GetString(_buffer, 0, headerEnd), key, _subProtocol);
+            _start = headerEnd + 4;
+        }
+        catch
+        {
+            socket.Close();
+            throw;
         }
 
-        CheckResponse(Encoding.ASCII.GetString(_buffer, 0, headerEnd), key, _subProtocol);
-        _start = headerEnd + 4;
-
         // From here on every send is a non-blocking write of a few dozen bytes: see the type's remarks.
-        socket.Blocking = false;
         _socket = socket;
     }
 

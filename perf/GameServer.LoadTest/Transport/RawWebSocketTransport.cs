@@ -2,15 +2,17 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using GameServer.Transport.Epoll;
 
 namespace GameServer.LoadTest.Transport;
 
 /// <summary>
 /// A WebSocket client on a bare <see cref="Socket"/>: the upgrade, masked client frames and the frame parser written
-/// here, so that a bot costs one async receive and one non-blocking send per message and nothing else. Sends are
-/// synchronous and non-blocking: a bot's frames are tiny, so a full send buffer means the server stopped reading.
+/// here, so that a bot costs one read per readiness of its epoll loop (the server's own, <see cref="EpollLoop"/>) and
+/// one non-blocking send per message and nothing else. Sends are synchronous and non-blocking: a bot's frames are
+/// tiny, so a full send buffer means the server stopped reading.
 /// </summary>
-internal sealed partial class RawWebSocketTransport : IBotTransport
+internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHandler
 {
     private const int InitialBuffer = 8 * 1024;
     private const int MaxMessage = 1 << 20;
@@ -20,7 +22,9 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
     private readonly EndPoint _endPoint;
     private readonly Lock _sendLock = new();
     private readonly byte[] _frame = new byte[256];
-    private Socket? _socket;
+    private EpollSocket? _socket;
+    private IMessageSink? _sink;
+    private TaskCompletionSource<int>? _closed;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
     private int _start;
     private int _end;
@@ -40,34 +44,75 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
 
     public async Task<int> ReceiveAsync(IMessageSink sink, CancellationToken cancellationToken)
     {
-        Socket socket = _socket ?? throw new InvalidOperationException("Connect first.");
-        while (true)
-        {
-            // Bytes left after the handshake may already hold frames.
-            int close = ParseFrames(sink);
-            if (close != NoClose)
-            {
-                return close;
-            }
+        EpollSocket socket = _socket ?? throw new InvalidOperationException("Connect first.");
 
+        // Bytes left after the handshake may already hold frames.
+        int close = ParseFrames(sink);
+        if (close != NoClose)
+        {
+            return close;
+        }
+
+        _sink = sink;
+        _closed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(static state => ((TaskCompletionSource<int>)state!).TrySetCanceled(), _closed))
+        {
+            socket.Run(this, EpollInterop.In);
+            try
+            {
+                return await _closed.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                socket.Unwatch();
+            }
+        }
+    }
+
+    /// <summary>One read, on the loop's thread, as the socket is readable; the frames it completes go to the sink.</summary>
+    void IReadinessHandler.OnReady(uint events)
+    {
+        if (_closed is not { Task.IsCompleted: false } closed || _socket is not EpollSocket socket)
+        {
+            return;
+        }
+
+        try
+        {
             if (_end == _buffer.Length)
             {
                 Grow(_buffer.Length * 2);
             }
 
-            int read = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            int read = SocketCalls.Receive(socket.Socket.SafeHandle, _buffer.AsSpan(_end), out SocketError error);
+            if (error == SocketError.WouldBlock)
             {
-                return -1;
+                return;
+            }
+
+            if (error != SocketError.Success || read == 0)
+            {
+                closed.TrySetResult(-1);
+                return;
             }
 
             _end += read;
+            int close = ParseFrames(_sink!);
+            if (close != NoClose)
+            {
+                closed.TrySetResult(close);
+            }
+        }
+        catch (Exception ex)
+        {
+            // A protocol violation, or the bot's own check of a message: the bot sees it where it awaits the reading.
+            closed.TrySetException(ex);
         }
     }
 
     public void Abort()
     {
-        Socket? socket;
+        EpollSocket? socket;
         lock (_sendLock)
         {
             socket = _socket;
@@ -80,14 +125,17 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
         }
 
         // A zero linger makes the close a reset: the server learns of the drop at once, as from a dead peer.
-        socket.LingerState = new LingerOption(true, 0);
-        socket.Dispose();
+        socket.Socket.LingerState = new LingerOption(true, 0);
+        socket.Close();
+
+        // The loop no longer watches the socket: the reading ends here, as a read of a reset socket would.
+        _closed?.TrySetResult(-1);
     }
 
     public ValueTask DisposeAsync()
     {
         // A failing bot disposes its transport, and the end of the run disposes every one: only the first call acts.
-        Socket? socket;
+        EpollSocket? socket;
         lock (_sendLock)
         {
             socket = _socket;
@@ -97,19 +145,20 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
             }
 
             // A close frame with 1000, so that the server sees a clean goodbye rather than a reset.
-            SendFrameLocked(socket, 0x88, [0x03, 0xE8]);
+            SendFrameLocked(socket.Socket, 0x88, [0x03, 0xE8]);
             _disposed = true;
         }
 
         try
         {
-            socket.Shutdown(SocketShutdown.Both);
+            socket.Socket.Shutdown(SocketShutdown.Both);
         }
         catch (SocketException)
         {
         }
 
-        socket.Dispose();
+        socket.Close();
+        _closed?.TrySetResult(-1);
         return ValueTask.CompletedTask;
     }
 
@@ -117,8 +166,8 @@ internal sealed partial class RawWebSocketTransport : IBotTransport
     {
         lock (_sendLock)
         {
-            Socket? socket = _socket;
-            return !_disposed && socket is not null && payload.Length <= _frame.Length - 8 && SendFrameLocked(socket, opcode, payload);
+            EpollSocket? socket = _socket;
+            return !_disposed && socket is not null && payload.Length <= _frame.Length - 8 && SendFrameLocked(socket.Socket, opcode, payload);
         }
     }
 

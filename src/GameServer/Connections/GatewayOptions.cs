@@ -25,8 +25,9 @@ public sealed class GatewayOptions
     public int OutboundQueueFrames { get; set; } = 32;
 
     /// <summary>
-    /// What serves plain (not TLS) upgrades: the lean transport, or Kestrel and .NET's WebSocket as TLS and HTTP/2
-    /// upgrades always are (perf/RESULTS.md has the figures behind the default). Default Lean.
+    /// What serves plain (not TLS) upgrades: the lean transport (on Linux, whose epoll it uses; elsewhere Kestrel's),
+    /// or Kestrel and .NET's WebSocket as TLS and HTTP/2 upgrades always are (perf/RESULTS.md has the figures behind
+    /// the default). Default Lean.
     /// </summary>
     public GameTransport Transport { get; set; } = GameTransport.Lean;
 

@@ -8,7 +8,7 @@ namespace GameServer.Transport.Epoll;
 /// nothing. Level-triggered unless a registration asks for one shot. The runtime's socket engine never sees these
 /// sockets: an fd it had registered would keep waking it for every message.
 /// </summary>
-internal sealed partial class EpollLoop : IDisposable
+internal sealed class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
     private const ulong WakeToken = ulong.MaxValue;
@@ -18,16 +18,17 @@ internal sealed partial class EpollLoop : IDisposable
     private readonly int _epoll;
     private readonly int _wake;
     private readonly Thread _thread;
-    private readonly ILogger _logger;
+    private readonly Action<Exception> _handlerFailed;
     private readonly Lock _slotsLock = new();
     private readonly Stack<int> _free = new();
     private volatile Slot[] _slots = new Slot[64];
     private int _used;
     private volatile bool _stopping;
 
-    public EpollLoop(string name, ILogger logger)
+    /// <param name="handlerFailed">Told of a handler's exception, which must not stop the loop's other sockets.</param>
+    public EpollLoop(string name, Action<Exception> handlerFailed)
     {
-        _logger = logger;
+        _handlerFailed = handlerFailed;
         _epoll = EpollInterop.CreateEpoll();
         _wake = EpollInterop.CreateEventFd();
         EpollInterop.Control(_epoll, EpollInterop.Add, _wake, EpollInterop.In, WakeToken);
@@ -152,13 +153,9 @@ internal sealed partial class EpollLoop : IDisposable
         }
         catch (Exception ex)
         {
-            // A handler's bug must not stop every other socket on this loop.
-            LogHandlerFailed(_logger, ex);
+            _handlerFailed(ex);
         }
     }
-
-    [LoggerMessage(EventId = 70, EventName = "ReadinessHandlerFailed", Level = LogLevel.Error, Message = "A socket's readiness handler failed")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception);
 
     private sealed class Slot
     {

@@ -4,7 +4,7 @@ namespace GameServer.Transport.Epoll;
 /// The lean listener's epoll loops, each with its thread; sockets are spread over them in turn. One loop per four
 /// cores: a loop's work per read is short, and the rest of the cores go to the ticks.
 /// </summary>
-internal sealed class EpollLoops : IDisposable
+internal sealed partial class EpollLoops : IDisposable
 {
     private readonly EpollLoop[] _loops;
     private int _next = -1;
@@ -14,7 +14,7 @@ internal sealed class EpollLoops : IDisposable
         _loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 4)];
         for (int i = 0; i < _loops.Length; i++)
         {
-            _loops[i] = new EpollLoop($"game-epoll-{i}", logger);
+            _loops[i] = new EpollLoop($"game-epoll-{i}", ex => LogHandlerFailed(logger, ex));
         }
     }
 
@@ -27,4 +27,7 @@ internal sealed class EpollLoops : IDisposable
             loop.Dispose();
         }
     }
+
+    [LoggerMessage(EventId = 70, EventName = "ReadinessHandlerFailed", Level = LogLevel.Error, Message = "A socket's readiness handler failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception);
 }

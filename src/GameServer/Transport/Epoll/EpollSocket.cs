@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace GameServer.Transport.Epoll;
@@ -20,6 +21,27 @@ internal sealed class EpollSocket : IReadinessHandler
     }
 
     public Socket Socket { get; }
+
+    /// <summary>Connects without blocking (a client's socket, new and not connected): waits until the connection is made or refused.</summary>
+    public async ValueTask ConnectAsync(EndPoint endPoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Socket.Connect(endPoint);
+            return;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+        {
+        }
+
+        await WhenReady(EpollInterop.Out, cancellationToken).ConfigureAwait(false);
+        // SO_ERROR holds the connect's errno: 0, or why it failed (111 is ECONNREFUSED).
+        int errno = (int)Socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (errno != 0)
+        {
+            throw new SocketException((int)(errno == 111 ? SocketError.ConnectionRefused : SocketError.SocketError));
+        }
+    }
 
     /// <summary>Reads what is there, or waits until something is (or the peer is gone).</summary>
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, SocketFlags flags, CancellationToken cancellationToken)
@@ -69,6 +91,9 @@ internal sealed class EpollSocket : IReadinessHandler
 
     /// <summary>Changes the events the handler is told of.</summary>
     public void Arm(uint events) => _registration.Arm(events);
+
+    /// <summary>Stops watching, leaving the socket open: before it is closed by its owner.</summary>
+    public void Unwatch() => _registration.Release();
 
     /// <summary>Stops watching and gives the socket back, blocking again as a new socket is: for Kestrel or the feed.</summary>
     public Socket Detach()

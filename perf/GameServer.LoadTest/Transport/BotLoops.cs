@@ -1,0 +1,24 @@
+using GameServer.Transport.Epoll;
+
+namespace GameServer.LoadTest.Transport;
+
+/// <summary>The swarm's epoll loops, one per four cores of its affinity, as the server has; bots are spread over them in turn.</summary>
+internal static class BotLoops
+{
+    private static readonly EpollLoop[] s_loops = Create();
+    private static int s_next = -1;
+
+    public static EpollLoop Next() => s_loops[(int)((uint)Interlocked.Increment(ref s_next) % (uint)s_loops.Length)];
+
+    private static EpollLoop[] Create()
+    {
+        // Every handler catches its own failures (they end that bot's reading); one that escapes is a bug to see.
+        var loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 4)];
+        for (int i = 0; i < loops.Length; i++)
+        {
+            loops[i] = new EpollLoop($"bots-epoll-{i}", ex => Console.Error.WriteLine($"A bot's reading failed: {ex}"));
+        }
+
+        return loops;
+    }
+}
