@@ -12,8 +12,6 @@ internal sealed class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
     private const ulong WakeToken = ulong.MaxValue;
-    // A wait that returned this many sockets or more is followed by a pause (below).
-    private const int PauseAfterBatch = 2;
 
     private readonly int _epoll;
     private readonly int _wake;
@@ -128,11 +126,13 @@ internal sealed class EpollLoop : IDisposable
                 Dispatch(token, EpollInterop.EventsAt(events, i));
             }
 
-            if (count >= PauseAfterBatch)
+            if (count > 0)
             {
-                // Sockets are arriving faster than they are read: a millisecond's pause lets the next batch gather
-                // more of them, so this thread wakes (a context switch, and an interrupt in a VM) far less often per
-                // message, for at most a millisecond more latency. A lone event is read at once.
+                // A millisecond's pause lets the next wait gather more sockets, so this thread wakes (a context
+                // switch, and an interrupt in a VM) at most about a thousand times a second however many messages
+                // arrive, for at most a millisecond more latency; an idle loop still sleeps in epoll_wait. Pausing
+                // only after waits that found two sockets or more cost 1.8 times as much at 160 players
+                // (perf/RESULTS.md, "Own epoll loops").
                 Thread.Sleep(1);
             }
         }
