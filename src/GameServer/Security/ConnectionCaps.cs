@@ -1,59 +1,74 @@
 using System.Net;
-using System.Threading.RateLimiting;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Security;
 
 /// <summary>
 /// The per-IP and global caps on long-lived connections, shared by every path that opens one: the lean game
-/// transport, Kestrel's WebSocket endpoint and the SSE feeds. Concurrency limiters: a lease is held for as long as the
-/// connection lives, so a slot frees when it closes.
+/// transport, Kestrel's WebSocket endpoint and the SSE feeds. A lease is held for as long as the connection lives, so
+/// a slot frees when it closes.
 /// </summary>
-public sealed class ConnectionCaps : IDisposable
+/// <remarks>
+/// Counts under one lock rather than System.Threading.RateLimiting's partitioned limiter: that one runs a timer ten
+/// times a second for as long as the server lives, which an idle server paid for (perf/RESULTS.md, "Idle").
+/// </remarks>
+public sealed class ConnectionCaps
 {
-    private readonly ConcurrencyLimiter _all;
-    private readonly PartitionedRateLimiter<IPAddress> _perIp;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<IPAddress, int> _perIp = [];
+    private readonly int _maxPerIp;
+    private readonly int _maxAll;
+    private int _all;
 
     public ConnectionCaps(IOptions<ConnectionLimitOptions> options)
     {
-        ConnectionLimitOptions caps = options.Value;
-        _all = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = caps.MaxConnections, QueueLimit = 0 });
-        _perIp = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetConcurrencyLimiter(address,
-            _ => new ConcurrencyLimiterOptions { PermitLimit = caps.MaxConnectionsPerIp, QueueLimit = 0 }));
+        _maxPerIp = options.Value.MaxConnectionsPerIp;
+        _maxAll = options.Value.MaxConnections;
     }
 
     /// <summary>A lease for one more connection from <paramref name="address"/>, or null when a cap is reached.</summary>
     public IDisposable? TryAcquire(IPAddress address)
     {
         address = Normalize(address);
-        RateLimitLease all = _all.AttemptAcquire();
-        if (!all.IsAcquired)
+        lock (_lock)
         {
-            all.Dispose();
-            return null;
+            if (_all == _maxAll)
+            {
+                return null;
+            }
+
+            ref int own = ref CollectionsMarshal.GetValueRefOrAddDefault(_perIp, address, out _);
+            if (own == _maxPerIp)
+            {
+                return null;
+            }
+
+            own++;
+            _all++;
         }
 
-        RateLimitLease own = _perIp.AttemptAcquire(address);
-        if (!own.IsAcquired)
-        {
-            own.Dispose();
-            all.Dispose();
-            return null;
-        }
-
-        return new Lease(all, own);
+        return new Lease(this, address);
     }
 
     /// <summary>One key per client: an IPv4 peer on a dual-mode socket counts as the IPv4 address it is.</summary>
     public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
-    public void Dispose()
+    private void Release(IPAddress address)
     {
-        _all.Dispose();
-        _perIp.Dispose();
+        lock (_lock)
+        {
+            _all--;
+            ref int own = ref CollectionsMarshal.GetValueRefOrNullRef(_perIp, address);
+            if (--own == 0)
+            {
+                // An address that holds nothing is forgotten, so a scan of many addresses leaves nothing behind.
+                _perIp.Remove(address);
+            }
+        }
     }
 
-    private sealed class Lease(RateLimitLease all, RateLimitLease own) : IDisposable
+    private sealed class Lease(ConnectionCaps caps, IPAddress address) : IDisposable
     {
         private int _disposed;
 
@@ -61,8 +76,7 @@ public sealed class ConnectionCaps : IDisposable
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                own.Dispose();
-                all.Dispose();
+                caps.Release(address);
             }
         }
     }
