@@ -12,6 +12,7 @@
 #   TARGETS="server floor" POINTS="1000" perf/run-load.sh
 #   SERVER_ARGS="--Gateway:Transport Kestrel" perf/run-load.sh   # extra server settings, e.g. to compare transports
 #   SWARM_ARGS="--protocol v1" TARGETS=server perf/run-load.sh      # extra swarm options: the bots on protocol 1
+#   REPEATS=3 TARGETS="server floor" POINTS="160" perf/run-load.sh   # each point 3 times, the targets alternated: medians
 #   DURATION=25 RAMP=8 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 PEER_PORT=5182 perf/run-load.sh
 #
 # POINTS are bot counts; 0 is the idle point: the target runs with no bots and its CPU (% of a core) and RSS are
@@ -20,7 +21,10 @@
 # (utime+stime from /proc/PID/stat) and RSS over the steady window, stop everything. PEER_DECODE (none or full) says
 # whether the peer's clients decode patches: none (the default) counts them undecoded, as our swarm's bots skim all
 # but their own entity; full is what a real Colyseus client pays. Every process it starts is stopped by its own PID;
-# the whole script is bounded by the number of points times targets times about DURATION + 6 s.
+# the whole script is bounded by the number of points times targets times REPEATS times about DURATION + 6 s.
+# REPEATS runs every point that many times, the targets taking turns (server, peer, floor, server, ...), and adds a
+# row of medians per target: on a VM whose speed drifts by 15 % from one minute to the next, one run of each target
+# is not enough for a ratio.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -33,6 +37,7 @@ IDLE_WINDOW=${IDLE_WINDOW:-10}
 IDLE_SETTLE=${IDLE_SETTLE:-10}
 PEER_DECODE=${PEER_DECODE:-none}
 TICK_RATE=${TICK_RATE:-30}
+REPEATS=${REPEATS:-1}
 SERVER_ARGS=${SERVER_ARGS:-}
 # Extra swarm options, e.g. SWARM_ARGS="--protocol v1" to load the server with protocol 1 (2 is the swarm's default).
 SWARM_ARGS=${SWARM_ARGS:-}
@@ -210,21 +215,26 @@ for capacity in $CAPACITIES; do
         if [[ $bots == 0 && $capacity != "$first_capacity" ]]; then
             continue
         fi
-        for target in $TARGETS; do
-            name="$target-m$capacity-n$bots"
-            echo "$name"
-            start_target "$target" "$capacity" "$name"
-            if [[ $bots == 0 ]]; then
-                idle_point "$name"
-            else
-                run_point "$target" "$name" "$port" "$bots" "$capacity"
-            fi
-            stop_target
+        for round in $(seq 1 "$REPEATS"); do
+            for target in $TARGETS; do
+                name="$target-m$capacity-n$bots"
+                if [[ $round -gt 1 ]]; then
+                    name+="-r$round"
+                fi
+                echo "$name"
+                start_target "$target" "$capacity" "$name"
+                if [[ $bots == 0 ]]; then
+                    idle_point "$name"
+                else
+                    run_point "$target" "$name" "$port" "$bots" "$capacity"
+                fi
+                stop_target
+            done
         done
     done
 done
 
-python3 perf/floor/summarize.py "$OUT" "$CAPACITIES" "$POINTS" "$TICK_RATE" "$DURATION" "$RAMP" "$NICE" "$TARGETS" "$PEER_DECODE" "$IDLE_WINDOW" >"$OUT/table.md"
+python3 perf/floor/summarize.py "$OUT" "$CAPACITIES" "$POINTS" "$TICK_RATE" "$DURATION" "$RAMP" "$NICE" "$TARGETS" "$PEER_DECODE" "$IDLE_WINDOW" "$REPEATS" >"$OUT/table.md"
 cat "$OUT/table.md"
 cat "$OUT/table.md" >>"$RESULTS"
 echo "Appended to $RESULTS; reports (JSON and HTML) in $OUT"
