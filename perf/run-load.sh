@@ -14,6 +14,8 @@
 #   SWARM_ARGS="--protocol v1" TARGETS=server perf/run-load.sh      # extra swarm options: the bots on protocol 1
 #   REPEATS=3 TARGETS="server floor" POINTS="160" perf/run-load.sh   # each point 3 times, the targets alternated: medians
 #   DURATION=25 RAMP=8 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 PEER_PORT=5182 perf/run-load.sh
+#   TARGET_CPUS=0-3 LOAD_CPUS=8-15 POINTS=8000 perf/run-load.sh   # on a larger machine: the tick shards over 4 cores
+#   BUILD=0 perf/run-load.sh   # no build: the Release outputs (and perf/floor/floor) must already be there
 #
 # POINTS are bot counts; 0 is the idle point: the target runs with no bots and its CPU (% of a core) and RSS are
 # sampled over IDLE_WINDOW s, once per target (not per capacity: an idle target has no match). A loaded point: start
@@ -41,6 +43,10 @@ REPEATS=${REPEATS:-1}
 SERVER_ARGS=${SERVER_ARGS:-}
 # Extra swarm options, e.g. SWARM_ARGS="--protocol v1" to load the server with protocol 1 (2 is the swarm's default).
 SWARM_ARGS=${SWARM_ARGS:-}
+# The cores (taskset lists) the target and its load client are pinned to; a server on N cores runs N tick shards.
+TARGET_CPUS=${TARGET_CPUS:-0}
+LOAD_CPUS=${LOAD_CPUS:-1}
+BUILD=${BUILD:-1}
 # On a machine shared with other work, NICE=-10 (as root) keeps the measured processes from being starved.
 NICE=${NICE:-0}
 RESULTS=${RESULTS:-perf/RESULTS.md}
@@ -53,16 +59,17 @@ PEER_DIR=perf/peers/colyseus
 CLK_TCK=$(getconf CLK_TCK)
 mkdir -p "$OUT"
 
-echo "Building (Release) into $OUT ..."
+FLOOR_BIN=perf/floor/floor
 : >"$OUT/build.log"
-if [[ " $TARGETS " == *" server "* ]]; then
+[[ $BUILD == 0 ]] || echo "Building (Release) ..."
+if [[ $BUILD != 0 && " $TARGETS " == *" server "* ]]; then
     dotnet build -c Release -v q -nologo src/GameServer/GameServer.csproj >>"$OUT/build.log"
 fi
-if [[ " $TARGETS " == *" server "* || " $TARGETS " == *" floor "* ]]; then
+if [[ $BUILD != 0 && ( " $TARGETS " == *" server "* || " $TARGETS " == *" floor "* ) ]]; then
     dotnet build -c Release -v q -nologo perf/GameServer.LoadTest/GameServer.LoadTest.csproj >>"$OUT/build.log"
 fi
-if [[ " $TARGETS " == *" floor "* ]]; then
-    gcc -O2 -Wall -o "$OUT/floor" perf/floor/floor.c -lcrypto
+if [[ $BUILD != 0 && " $TARGETS " == *" floor "* ]]; then
+    gcc -O2 -Wall -o "$FLOOR_BIN" perf/floor/floor.c -lcrypto
 fi
 if [[ " $TARGETS " == *" peer "* && ! -d "$PEER_DIR/node_modules" ]]; then
     echo "Installing the peer (npm ci in $PEER_DIR) ..."
@@ -106,11 +113,11 @@ wait_for_port() {
     return 1
 }
 
-# start_load TARGET PORT BOTS CAPACITY NAME: the target's own load client on core 1, as $swarm_pid
+# start_load TARGET PORT BOTS CAPACITY NAME: the target's own load client on LOAD_CPUS, as $swarm_pid
 start_load() {
     local target=$1 port=$2 bots=$3 capacity=$4 name=$5
     if [[ $target == peer ]]; then
-        nice -n "$NICE" taskset -c 1 node "$PEER_DIR/bots.js" --url "ws://127.0.0.1:$port" --bots "$bots" --duration "$DURATION" \
+        nice -n "$NICE" taskset -c "$LOAD_CPUS" node "$PEER_DIR/bots.js" --url "ws://127.0.0.1:$port" --bots "$bots" --duration "$DURATION" \
             --ramp "$RAMP" --capacity "$capacity" --decode "$PEER_DECODE" --report "$OUT/$name.json" >"$OUT/$name.swarm.log" 2>&1 &
     else
         # The floor speaks protocol 1 only (its upgrade answers gameserver.v1): its bots do too, whatever the server's use.
@@ -118,7 +125,7 @@ start_load() {
         if [[ $target == floor && " $SWARM_ARGS " != *" --protocol "* ]]; then
             protocol="--protocol v1"
         fi
-        nice -n "$NICE" taskset -c 1 dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$port/ws" --bots "$bots" --duration "$DURATION" --ramp "$RAMP" \
+        nice -n "$NICE" taskset -c "$LOAD_CPUS" dotnet "$SWARM_DLL" --url "ws://127.0.0.1:$port/ws" --bots "$bots" --duration "$DURATION" --ramp "$RAMP" \
             --match-size "$capacity" --report "$OUT/$name.json" $protocol $SWARM_ARGS >"$OUT/$name.swarm.log" 2>&1 &
     fi
     swarm_pid=$!
@@ -156,14 +163,14 @@ idle_point() {
     echo "  $name: idle, $(( (c1 - c0) * 100 / CLK_TCK / IDLE_WINDOW )) % of a core"
 }
 
-# start_target TARGET CAPACITY NAME: starts it on core 0 as $target_pid and waits for its port; sets $port
+# start_target TARGET CAPACITY NAME: starts it on TARGET_CPUS as $target_pid and waits for its port; sets $port
 start_target() {
     local target=$1 capacity=$2 name=$3
     case $target in
         server)
             port=$SERVER_PORT
             port_free "$port"
-            nice -n "$NICE" taskset -c 0 dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" --Matchmaking:Capacity "$capacity" \
+            nice -n "$NICE" taskset -c "$TARGET_CPUS" dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" --Matchmaking:Capacity "$capacity" \
                 --Matchmaking:MinPlayersToStart 1 --Tick:TickRate "$TICK_RATE" --Logging:LogLevel:Default Warning \
                 --Limits:MaxConnectionsPerIp 100000 $SERVER_ARGS \
                 >"$OUT/$name.server.log" 2>&1 &
@@ -175,7 +182,7 @@ start_target() {
             port=$PEER_PORT
             port_free "$port"
             # The room's simulation and patch rates are 30 Hz, fixed in arena-room.js (TICK_RATE does not reach it).
-            nice -n "$NICE" taskset -c 0 node "$PEER_DIR/server.js" --port "$port" --capacity "$capacity" >"$OUT/$name.peer.log" 2>&1 &
+            nice -n "$NICE" taskset -c "$TARGET_CPUS" node "$PEER_DIR/server.js" --port "$port" --capacity "$capacity" >"$OUT/$name.peer.log" 2>&1 &
             target_pid=$!
             wait_for_port "$port"
             ;;
@@ -186,7 +193,7 @@ start_target() {
             local delta_bytes
             delta_bytes=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['bytesPerDelta']) or 200)" "$OUT/server-${name#floor-}.json" 2>/dev/null || echo 200)
             echo "  (floor deltas of $delta_bytes bytes)"
-            nice -n "$NICE" taskset -c 0 "$OUT/floor" --port "$port" --tick-rate "$TICK_RATE" --delta-bytes "$delta_bytes" >"$OUT/$name.floor.log" 2>&1 &
+            nice -n "$NICE" taskset -c "$TARGET_CPUS" "$FLOOR_BIN" --port "$port" --tick-rate "$TICK_RATE" --delta-bytes "$delta_bytes" >"$OUT/$name.floor.log" 2>&1 &
             target_pid=$!
             wait_for_port "$port"
             ;;
@@ -234,7 +241,7 @@ for capacity in $CAPACITIES; do
     done
 done
 
-python3 perf/floor/summarize.py "$OUT" "$CAPACITIES" "$POINTS" "$TICK_RATE" "$DURATION" "$RAMP" "$NICE" "$TARGETS" "$PEER_DECODE" "$IDLE_WINDOW" "$REPEATS" >"$OUT/table.md"
+TARGET_CPUS=$TARGET_CPUS LOAD_CPUS=$LOAD_CPUS python3 perf/floor/summarize.py "$OUT" "$CAPACITIES" "$POINTS" "$TICK_RATE" "$DURATION" "$RAMP" "$NICE" "$TARGETS" "$PEER_DECODE" "$IDLE_WINDOW" "$REPEATS" >"$OUT/table.md"
 cat "$OUT/table.md"
 cat "$OUT/table.md" >>"$RESULTS"
 echo "Appended to $RESULTS; reports (JSON and HTML) in $OUT"

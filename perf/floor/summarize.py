@@ -44,12 +44,16 @@ def cell(value, fmt):
     return "-" if value is None else format(value, fmt)
 
 
+def cores(cpus):
+    return f"core {cpus}" if cpus.isdigit() else f"cores {cpus}"
+
+
 model = next((l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name")), "?")
 print()
 print(f"### Run of {datetime.date.today()} ({datetime.datetime.now():%H:%M})")
 print()
-print(f"Machine: {model}, {os.cpu_count()} cores, {platform.platform()}. Targets ({', '.join(LABELS.get(t, t) for t in targets)}) pinned to core 0, "
-      f"each one's load client to core 1 (our swarm for the server and the floor; for the peer, @colyseus/sdk clients in one Node process, "
+print(f"Machine: {model}, {os.cpu_count()} cores, {platform.platform()}. Targets ({', '.join(LABELS.get(t, t) for t in targets)}) pinned to {cores(os.environ.get('TARGET_CPUS', '0'))}, "
+      f"each one's load client to {cores(os.environ.get('LOAD_CPUS', '1'))} (our swarm for the server and the floor; for the peer, @colyseus/sdk clients in one Node process, "
       f"patches {'decoded' if peer_decode == 'full' else 'counted undecoded'}); "
       f"{duration} s per point with a {ramp} s ramp, {tick_rate} Hz, 20 inputs and 1 ping per bot per second; CPU and RSS sampled "
       f"from 3 s after the ramp to 1 s before the end; all at nice {nice}. The idle point (0 bots) samples each target alone for {idle_window} s, once it has settled (IDLE_SETTLE, 10 s by default): "

@@ -2,7 +2,10 @@ using GameServer.Transport.Epoll;
 
 namespace GameServer.LoadTest.Transport;
 
-/// <summary>The swarm's epoll loops, one per four cores of its affinity, as the server has; bots are spread over them in turn.</summary>
+/// <summary>
+/// The swarm's epoll loops, one per two cores of its affinity (the server keeps one per four, its other cores tick; the
+/// swarm's other work is its one scheduler thread); bots are spread over them in turn.
+/// </summary>
 internal static class BotLoops
 {
     private static readonly EpollLoop[] s_loops = Create();
@@ -13,7 +16,7 @@ internal static class BotLoops
     private static EpollLoop[] Create()
     {
         // Every handler catches its own failures (they end that bot's reading); one that escapes is a bug to see.
-        var loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 4)];
+        var loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 2)];
         for (int i = 0; i < loops.Length; i++)
         {
             loops[i] = new EpollLoop($"bots-epoll-{i}", ex => Console.Error.WriteLine($"A bot's reading failed: {ex}"));
