@@ -5,7 +5,7 @@ using GameServer.Protocol;
 namespace GameServer.LoadTest;
 
 /// <summary>
-/// The churn: the scheduler drops a joined bot as a lost network would (a reset, no close frame), and the bot comes
+/// The churn: its scheduler thread drops a joined bot as a lost network would (a reset, no close frame), and the bot comes
 /// back after the reconnect delay with the resume token of its last Welcome, expecting the same player.
 /// </summary>
 internal sealed partial class Bot
@@ -14,7 +14,7 @@ internal sealed partial class Bot
     private bool _resuming;
     private long _connectStartedAt = -1;
 
-    /// <summary>Called by the scheduler thread only, so that no input or ping of this bot is being sent meanwhile.</summary>
+    /// <summary>Called by the bot's scheduler thread only, so that no input or ping of this bot is being sent meanwhile.</summary>
     public bool Drop()
     {
         if (Interlocked.CompareExchange(ref _state, (int)BotState.Dropped, (int)BotState.Joined) != (int)BotState.Joined)

@@ -9,7 +9,7 @@ namespace GameServer.LoadTest;
 
 /// <summary>
 /// One simulated player. Its receive side runs on the transport's receive loop; its send side (inputs, pings) is
-/// pumped by the swarm's single scheduler thread, so a bot owns no thread and no timer.
+/// pumped by one of the swarm's scheduler threads, always the same, so a bot owns no thread and no timer.
 /// </summary>
 internal sealed partial class Bot : IMessageSink
 {

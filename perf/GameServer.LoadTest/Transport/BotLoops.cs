@@ -11,6 +11,8 @@ internal static class BotLoops
     private static readonly EpollLoop[] s_loops = Create();
     private static int s_next = -1;
 
+    public static int Count => s_loops.Length;
+
     public static EpollLoop Next() => s_loops[(int)((uint)Interlocked.Increment(ref s_next) % (uint)s_loops.Length)];
 
     private static EpollLoop[] Create()
