@@ -15,6 +15,7 @@ public sealed partial class InMemoryMatchEventLog
     internal TimeSpan Pump()
     {
         long now = _time.GetTimestamp();
+        _wake.Reset();
         Volatile.Write(ref _wakePending, 0);
         while (_pending.TryDequeue(out PendingFeedEvent pending))
         {
@@ -104,9 +105,8 @@ public sealed partial class InMemoryMatchEventLog
         return wait < s_minimumWait ? s_minimumWait : wait;
     }
 
-    /// <summary>Waits until a tick publishes or <paramref name="timeout"/> passes; never throws for the token.</summary>
-    internal async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        await ((Task)_wake.WaitAsync(timeout, cancellationToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    /// <summary>Blocks the pump's thread until a tick publishes, <see cref="WakePump"/> is called, or <paramref name="timeout"/> passes.</summary>
+    internal void WaitForWork(TimeSpan timeout) => _wake.Wait(timeout);
 
     /// <summary>
     /// Wakes the overview's readers when it has news for them, or a heartbeat; and, with no news, before the entries

@@ -19,7 +19,8 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
 {
     private readonly ConcurrentQueue<PendingFeedEvent> _pending = new();
     private readonly ConcurrentQueue<NodeDrainChange> _drainChanges = new();
-    private readonly SemaphoreSlim _wake = new(0);
+    // Waited on by the pump's own thread, which blocks without spinning: the wake-up is its only cost.
+    private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 0);
     private readonly FeedSignal _signal = new();
     private readonly FeedSignal _overviewSignal = new();
     private readonly ScoreCoalescer _scores;
@@ -122,12 +123,12 @@ public sealed partial class InMemoryMatchEventLog : IMatchEventLog, IFeedLog
         _overviewSignal.Pulse();
     }
 
-    // One release per batch of publishes: the flag is cleared by the pump before it drains the queue.
-    private void WakePump()
+    // One wake-up per batch of publishes: the pump resets the event, then clears the flag, before it drains the queue.
+    internal void WakePump()
     {
         if (Interlocked.Exchange(ref _wakePending, 1) == 0)
         {
-            _wake.Release();
+            _wake.Set();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Spectators;
 
@@ -37,7 +38,9 @@ internal static class FeedEvents
         return message => message.Event == "match.started" && waiting.Remove(message.Json.GetProperty("matchId").GetUInt32()) && waiting.Count == 0;
     }
 
-    public static bool IsOf(SseMessage message, uint matchId) => message.Json.GetProperty("matchId").GetUInt32() == matchId;
+    /// <summary>Whether the event is about the match; the overview's <c>summary</c> (every few seconds) and <c>node.draining</c> are about none.</summary>
+    public static bool IsOf(SseMessage message, uint matchId) =>
+        message.Json.TryGetProperty("matchId", out JsonElement id) && id.GetUInt32() == matchId;
 
     /// <summary>What a reader can compare across nodes: every field of each block, the id included.</summary>
     public static string[] Blocks(IEnumerable<SseMessage> events) => [.. events.Select(static e => string.Join('\n', e.Lines))];
