@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GameServer.Transport.Epoll;
@@ -38,34 +39,38 @@ internal static unsafe partial class SocketCalls
         try
         {
             socket.DangerousAddRef(ref held);
-            int fd = (int)socket.DangerousGetHandle();
-            while (true)
-            {
-                nint done = send ? Send(fd, buffer, length, NoSignal) : Receive(fd, buffer, length, 0);
-                if (done >= 0)
-                {
-                    error = SocketError.Success;
-                    return (int)done;
-                }
-
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno != Interrupted)
-                {
-                    error = errno == WouldBlock ? SocketError.WouldBlock : SocketError.SocketError;
-                    return 0;
-                }
-            }
         }
         catch (ObjectDisposedException)
         {
             error = SocketError.OperationAborted;
             return 0;
         }
-        finally
+
+        int done = Transfer((int)socket.DangerousGetHandle(), buffer, length, send, out error);
+        socket.DangerousRelease();
+        return done;
+    }
+
+    // A method of its own, never inlined, so its P/Invokes are never in a try region (the callers' locks and the
+    // handle's guard above): there the JIT cannot inline a call's transition to native code, and each send or recv went
+    // through a runtime stub, with two more stubs for errno (perf/RESULTS.md, "P/Invokes out of try regions").
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Transfer(int fd, byte* buffer, int length, bool send, out SocketError error)
+    {
+        while (true)
         {
-            if (held)
+            nint done = send ? Send(fd, buffer, length, NoSignal) : Receive(fd, buffer, length, 0);
+            if (done >= 0)
             {
-                socket.DangerousRelease();
+                error = SocketError.Success;
+                return (int)done;
+            }
+
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno != Interrupted)
+            {
+                error = errno == WouldBlock ? SocketError.WouldBlock : SocketError.SocketError;
+                return 0;
             }
         }
     }
