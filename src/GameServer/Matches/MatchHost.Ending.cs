@@ -27,6 +27,9 @@ public sealed partial class MatchHost
             _services.Events.Publish(Id, [MatchFeedEvent.Ended(standings.Tick, reason)], standings);
             if (error is null)
             {
+                // The end screen is the match's last frame: a Join that answers it is held until the connection is
+                // back in the lobby, not refused as out of place (the feed's match.removed can reach a client first).
+                _sentLastFrame = true;
                 BroadcastEndScreen();
             }
         }

@@ -1,4 +1,5 @@
 using GameServer.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Spectators;
@@ -38,7 +39,8 @@ public static class SpectatorFeedServiceCollectionExtensions
             services.AddSingleton<IFeedLog>(static provider => provider.GetRequiredService<InMemoryMatchEventLog>());
         }
 
-        services.AddSingleton<IMatchEventLog>(static provider => provider.GetRequiredService<InMemoryMatchEventLog>());
+        // TryAdd: a host (or a test) that registered its own log, such as one wrapping this one, keeps it.
+        services.TryAddSingleton<IMatchEventLog>(static provider => provider.GetRequiredService<InMemoryMatchEventLog>());
         services.AddSingleton<SpectatorFeed>();
         services.AddHostedService<SpectatorFeedPump>();
         return services;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using GameServer.Matches;
 using GameServer.Protocol;
 using GameServer.Simulation;
+using GameServer.Spectators;
 using GameServer.Tests.Infrastructure;
 using GameServer.Tests.Spectators;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,31 @@ public sealed class AdminMatchActionTests
         await ada.SendJoinAsync("Ada");
         await ada.ExpectWelcomeAndSnapshotAsync();
         Assert.NotEqual(uint.Parse(id, System.Globalization.CultureInfo.InvariantCulture), ada.Welcome.MatchId);
+    }
+
+    [Fact]
+    public async Task EndMatch_JoinAnsweringTheEndScreenBeforeTheMatchLetsGo_IsHeldAndTaken()
+    {
+        // The match's tick is held inside its removal (after the end screen, before the players are back in the lobby),
+        // as a busy core can hold it: the feed's match.removed, or the end screen itself, reaches a client first.
+        using var removal = new HeldRemoval();
+        await using TestServer server = await AdminServers.StartAsync(configure: builder =>
+            builder.Services.AddSingleton<IMatchEventLog>(provider => removal.Around(provider.GetRequiredService<InMemoryMatchEventLog>())));
+        await using TestPlayer ada = await TestPlayer.JoinAsync(server, "Ada");
+        uint ended = ada.Welcome.MatchId;
+        using HttpClient http = AdminServers.CreateClient(server);
+
+        using HttpResponseMessage response = await http.PostAsync($"/admin/api/matches/{ended}/end", null);
+        await ada.WaitForWorldAsync(w => w.Phase == MatchPhase.Ended && w.PhaseTicksLeft == 0);
+        await removal.Reached.WaitAsync(TestPlayer.Patience);
+        await ada.SendJoinAsync("Ada");
+        await ada.SendPingAsync(7);
+        await ada.NextAsync(MessageType.Pong);
+        removal.Release();
+
+        // Refused as out of place, the Join would have got an Error before the Pong, and no Welcome ever.
+        await ada.ExpectWelcomeAndSnapshotAsync();
+        Assert.NotEqual(ended, ada.Welcome.MatchId);
     }
 
     [Fact]
@@ -122,5 +148,42 @@ public sealed class AdminMatchActionTests
 
         Assert.Equal(HttpStatusCode.NotFound, noMatch.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, noPlayer.StatusCode);
+    }
+
+    /// <summary>Holds the first match removal on the tick's thread until the test releases it.</summary>
+    private sealed class HeldRemoval : IMatchEventLog, IDisposable
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _released = new();
+        private IMatchEventLog _log = null!;
+
+        public Task Reached => _reached.Task;
+
+        public IMatchEventLog Around(IMatchEventLog log)
+        {
+            _log = log;
+            return this;
+        }
+
+        public void Publish(uint matchId, ReadOnlySpan<MatchFeedEvent> events, MatchSummary standings) => _log.Publish(matchId, events, standings);
+
+        public void Remove(uint matchId, MatchSummary finalStandings)
+        {
+            if (_reached.TrySetResult())
+            {
+                // Bounded: a test that fails before releasing must not hang the server's stop.
+                _released.Wait(TestPlayer.Patience);
+            }
+
+            _log.Remove(matchId, finalStandings);
+        }
+
+        public void Release() => _released.Set();
+
+        public void Dispose()
+        {
+            _released.Set();
+            _released.Dispose();
+        }
     }
 }
