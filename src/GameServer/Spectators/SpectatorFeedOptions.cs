@@ -23,6 +23,14 @@ public sealed class SpectatorFeedOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Spectators:SummaryInterval must be between 00:00:00.050 and 00:10:00.")]
     public TimeSpan SummaryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The shortest time between two passes of the feed's pump; what the matches publish meanwhile goes out in one
+    /// pass. Default 33 ms, one tick at 30 Hz: each match publishes after its tick, and a pass per publish woke the
+    /// pump several times a tick, each time taking the core from the tick.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Spectators:PassInterval must be between 00:00:00 and 00:00:01.")]
+    public TimeSpan PassInterval { get; set; } = TimeSpan.FromMilliseconds(33);
+
     /// <summary>The reconnection delay a stream asks its client for (the <c>retry:</c> field). Default 3 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Spectators:RetryInterval must be between 00:00:00 and 00:10:00.")]
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(3);

@@ -1,9 +1,11 @@
+using System.Diagnostics;
+
 namespace GameServer.Spectators;
 
 /// <summary>
 /// The log's single background loop, on a thread of its own: it wakes when a tick publishes, or when a held-back
-/// score or a heartbeat is due, and runs <see cref="InMemoryMatchEventLog.Pump"/>. No timer per spectator and none
-/// on the tick thread.
+/// score or a heartbeat is due, and runs <see cref="InMemoryMatchEventLog.Pump"/>, at most once per
+/// <see cref="SpectatorFeedOptions.PassInterval"/>. No timer per spectator and none on the tick thread.
 /// </summary>
 public sealed partial class SpectatorFeedPump : BackgroundService
 {
@@ -38,8 +40,10 @@ public sealed partial class SpectatorFeedPump : BackgroundService
         try
         {
             using CancellationTokenRegistration wakeToStop = stoppingToken.UnsafeRegister(static log => ((InMemoryMatchEventLog)log!).WakePump(), _log);
+            TimeSpan passInterval = _log.Options.PassInterval;
             while (!stoppingToken.IsCancellationRequested)
             {
+                long passStart = Stopwatch.GetTimestamp();
                 TimeSpan wait;
                 try
                 {
@@ -50,6 +54,18 @@ public sealed partial class SpectatorFeedPump : BackgroundService
                     // A pass that failed loses at most the events it held; the feed must outlive it.
                     LogPumpFailed(_logger, ex);
                     wait = s_afterFailure;
+                }
+
+                // Publishes during the interval wait for its end, so a tick's matches share one pass.
+                TimeSpan rest = passInterval - Stopwatch.GetElapsedTime(passStart);
+                if (rest > TimeSpan.Zero)
+                {
+                    if (stoppingToken.WaitHandle.WaitOne(rest))
+                    {
+                        break;
+                    }
+
+                    wait = wait > rest ? wait - rest : TimeSpan.Zero;
                 }
 
                 _log.WaitForWork(wait);
