@@ -90,12 +90,15 @@ public sealed class SharedFrame : IBufferWriter<byte>
     }
 
     /// <summary>A new frame holding a copy of these bytes and messages.</summary>
-    public SharedFrame Copy()
+    public SharedFrame Copy() => CopyOf(_buffer.AsSpan(0, _length), Messages);
+
+    /// <summary>A new frame holding a copy of <paramref name="bytes"/>, whole frames that are <paramref name="messages"/> messages.</summary>
+    public static SharedFrame CopyOf(ReadOnlySpan<byte> bytes, int messages)
     {
-        SharedFrame copy = Rent(_length);
-        _buffer.AsSpan(0, _length).CopyTo(copy.GetSpan(_length));
-        copy.Advance(_length);
-        copy.Messages = Messages;
+        SharedFrame copy = Rent(bytes.Length);
+        bytes.CopyTo(copy.GetSpan(bytes.Length));
+        copy.Advance(bytes.Length);
+        copy.Messages = messages;
         return copy;
     }
 

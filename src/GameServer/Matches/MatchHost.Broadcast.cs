@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using GameServer.Connections;
 using GameServer.Protocol;
+using GameServer.Transport.Uring;
 
 namespace GameServer.Matches;
 
@@ -9,7 +10,8 @@ public sealed partial class MatchHost
     /// <summary>
     /// The fan-out: the delta and this tick's events are encoded and framed once per protocol version the match's
     /// players speak, into one buffer that every player of that version in step gets in one write (a v2 player's copy
-    /// carries its own 5-byte ack, <see cref="SharedFrame.WithUInt32At"/>). A player whose queue is full loses the
+    /// carries its own 5-byte ack, <see cref="SharedFrame.WithUInt32At"/>); the match's writes go to the kernel
+    /// together where they can (<see cref="SendBatch"/>). A player whose queue is full loses the
     /// delta and is marked for a Snapshot, sent once its queue has drained. Events follow the delta of their tick and
     /// are best effort: the state they describe also reaches the player in deltas and snapshots.
     /// </summary>
@@ -30,11 +32,14 @@ public sealed partial class MatchHost
         }
 
         _wire.Begin(HasSchemaPlayers());
-        foreach (PlayerSlot slot in _slots)
+        using (SendBatch.Gather(_services.Gateway.BatchSends))
         {
-            if (slot.Connection is PlayerConnection connection)
+            foreach (PlayerSlot slot in _slots)
             {
-                Deliver(slot, connection, now);
+                if (slot.Connection is PlayerConnection connection)
+                {
+                    Deliver(slot, connection, now);
+                }
             }
         }
 

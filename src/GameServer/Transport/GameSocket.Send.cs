@@ -5,6 +5,7 @@ using System.Text;
 using GameServer.Connections;
 using GameServer.Protocol.WebSockets;
 using GameServer.Transport.Epoll;
+using GameServer.Transport.Uring;
 
 namespace GameServer.Transport;
 
@@ -21,6 +22,8 @@ public sealed partial class GameSocket
     private int _queuedReplies;
     private volatile int _queued;
     private bool _draining;
+    // A send of this socket's is in its thread's batch, not yet submitted: what else comes queues behind it.
+    private bool _inFlight;
     private bool _outputClosed;
     private bool _closeWritten;
     private volatile bool _peerClosed;
@@ -34,10 +37,11 @@ public sealed partial class GameSocket
     {
         lock (_sendLock)
         {
-            if (_queue.Count == 0 && !_outputClosed && Volatile.Read(ref _ended) == 0)
+            if (IsIdle && !_outputClosed && Volatile.Read(ref _ended) == 0)
             {
-                // The ack is written into the shared frame for this send alone: send() has copied the bytes when it
-                // returns, so the next player's ack can go over it. Only what waits for the socket needs its own copy.
+                // The ack is written into the shared frame for this send alone: send() or the batch has copied the
+                // bytes when it returns, so the next player's ack can go over it. Only what waits for the socket
+                // needs its own copy.
                 shared.SetUInt32At(ackOffset, ack);
                 return WriteNow(shared, FrameKind.Tick, ownCopyToWait: true);
             }
@@ -84,7 +88,7 @@ public sealed partial class GameSocket
                 return false;
             }
 
-            if (_queue.Count == 0)
+            if (IsIdle)
             {
                 return WriteNow(frame, kind);
             }
@@ -100,15 +104,27 @@ public sealed partial class GameSocket
         }
     }
 
-    /// <summary>One non-blocking send; what the socket does not take now waits in the queue until the loop sees it writable.</summary>
+    // Nothing queued and nothing in a batch: a frame may be written at once. Under the send lock.
+    private bool IsIdle => _queued == 0 && !_inFlight;
+
+    /// <summary>
+    /// One non-blocking send, or a place in the batch gathered on this thread; what the socket does not take now
+    /// waits in the queue until the loop sees it writable.
+    /// </summary>
     /// <param name="ownCopyToWait">Whether a frame that has to wait is copied first (one written in place for this send).</param>
     private bool WriteNow(SharedFrame frame, FrameKind kind, bool ownCopyToWait = false)
     {
         ReadOnlySpan<byte> bytes = frame.Memory.Span;
+        if (kind != FrameKind.Close && SendBatch.Open is { } batch && batch.TryAdd(this, _handle, bytes, frame.Messages, kind))
+        {
+            _inFlight = true;
+            return true;
+        }
+
         int sent = SocketCalls.Send(_handle, bytes, out SocketError error);
         if (error == SocketError.Success && sent == bytes.Length)
         {
-            Written(frame, kind);
+            Written(kind, frame.Messages, frame.Length);
             return true;
         }
 
@@ -141,6 +157,63 @@ public sealed partial class GameSocket
         return true;
     }
 
+    /// <summary>
+    /// The batch's send of <paramref name="bytes"/> went: all of it, part (<paramref name="result"/> bytes), none
+    /// (-EAGAIN), or failed (-errno). What it did not take waits in the queue ahead of what was queued meanwhile.
+    /// </summary>
+    internal void OnBatchSent(int result, ReadOnlySpan<byte> bytes, int messages, FrameKind kind)
+    {
+        const int WouldBlock = -11;
+        lock (_sendLock)
+        {
+            _inFlight = false;
+            if (Volatile.Read(ref _ended) != 0)
+            {
+                return;
+            }
+
+            if (result == bytes.Length)
+            {
+                Written(kind, messages, bytes.Length);
+            }
+            else if (result >= 0 || result == WouldBlock)
+            {
+                SharedFrame rest = SharedFrame.CopyOf(bytes, messages);
+                EnqueueFirst(rest, kind);
+                rest.Release();
+                _headSent = Math.Max(result, 0);
+            }
+            else
+            {
+                // The peer is gone; the read side sees it too.
+                End();
+                return;
+            }
+
+            if (_queued > 0 && !_draining)
+            {
+                _draining = true;
+                _epoll.Arm(EpollInterop.In | EpollInterop.Out);
+            }
+        }
+    }
+
+    private void EnqueueFirst(SharedFrame frame, FrameKind kind)
+    {
+        // Rare (frames queued while the batch held a send the socket then did not take): the queue is rebuilt.
+        QueuedFrame[] behind = [.. _queue];
+        _queue.Clear();
+        _queuedReplies = 0;
+        Enqueue(frame, kind);
+        foreach (QueuedFrame queued in behind)
+        {
+            _queue.Enqueue(queued);
+            _queuedReplies += queued.Kind == FrameKind.Reply ? 1 : 0;
+        }
+
+        _queued = _queue.Count;
+    }
+
     private void Enqueue(SharedFrame frame, FrameKind kind)
     {
         frame.AddReference();
@@ -154,6 +227,14 @@ public sealed partial class GameSocket
     {
         lock (_sendLock)
         {
+            if (_inFlight)
+            {
+                // Nothing may be written before the batch's send: its completion arms the loop again if need be.
+                _draining = false;
+                _epoll.Arm(EpollInterop.In);
+                return;
+            }
+
             while (_queue.TryPeek(out QueuedFrame head))
             {
                 ReadOnlySpan<byte> rest = head.Frame.Memory.Span[_headSent..];
@@ -174,7 +255,7 @@ public sealed partial class GameSocket
                 _queuedReplies -= head.Kind == FrameKind.Reply ? 1 : 0;
                 _queued = _queue.Count;
                 _headSent = 0;
-                Written(head.Frame, head.Kind);
+                Written(head.Kind, head.Frame.Messages, head.Frame.Length);
                 head.Frame.Release();
             }
 
@@ -187,7 +268,7 @@ public sealed partial class GameSocket
     }
 
     // Under the send lock.
-    private void Written(SharedFrame frame, FrameKind kind)
+    private void Written(FrameKind kind, int messages, int length)
     {
         if (kind == FrameKind.Close)
         {
@@ -196,8 +277,8 @@ public sealed partial class GameSocket
         }
         else
         {
-            _services.Metrics.Sent(frame.Messages, frame.Length);
-            Volatile.Write(ref _bytesSent, _bytesSent + frame.Length);
+            _services.Metrics.Sent(messages, length);
+            Volatile.Write(ref _bytesSent, _bytesSent + length);
         }
     }
 
@@ -214,7 +295,7 @@ public sealed partial class GameSocket
         BinaryPrimitives.WriteUInt16BigEndian(payload, (ushort)status);
         int reasonLength = Encoding.UTF8.GetBytes(reason.AsSpan(0, Math.Min(reason.Length, 60)), payload[2..]);
         SharedFrame frame = SharedFrame.Control(WebSocketOpcode.Close, payload[..(2 + reasonLength)]);
-        if (_queue.Count == 0)
+        if (IsIdle)
         {
             WriteNow(frame, FrameKind.Close);
         }

@@ -11,14 +11,14 @@ namespace GameServer.Tests.Connections;
 /// the configured time, while the other player's deltas keep coming tick after tick. Socket buffers are made small on
 /// both sides so that the backlog reaches the server's queue within seconds.
 /// </summary>
-public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetime
+public abstract class SlowConsumerTests(GameTransport transport, bool batchSends = true) : IAsyncLifetime
 {
     private TestServer _server = null!;
     private MetricProbe _probe = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await SmallSocketBuffers.StartServerAsync(transport, TimeSpan.FromSeconds(1));
+        _server = await SmallSocketBuffers.StartServerAsync(transport, TimeSpan.FromSeconds(1), batchSends);
         _probe = new MetricProbe(_server);
     }
 
@@ -67,7 +67,7 @@ public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetim
     [Fact]
     public async Task V2PlayerWhoReadsLate_FindsItsOwnAckInEveryFrameThatWaited()
     {
-        await using TestServer server = await SmallSocketBuffers.StartServerAsync(transport, TimeSpan.FromMinutes(1));
+        await using TestServer server = await SmallSocketBuffers.StartServerAsync(transport, TimeSpan.FromMinutes(1), batchSends);
         using var probe = new MetricProbe(server);
         await using TestPlayer reader = await TestPlayer.JoinAsync(server, "Reader", version: ProtocolConstants.Version2);
         await using TestPlayer late = await TestPlayer.ConnectAsync(server.WebSocketUri, read: false, version: ProtocolConstants.Version2,
@@ -134,6 +134,9 @@ public abstract class SlowConsumerTests(GameTransport transport) : IAsyncLifetim
     }
 
     public sealed class Lean() : SlowConsumerTests(GameTransport.Lean);
+
+    /// <summary>The lean transport with one send(2) per write, as where io_uring is unavailable.</summary>
+    public sealed class LeanDirectSends() : SlowConsumerTests(GameTransport.Lean, batchSends: false);
 
     public sealed class Kestrel() : SlowConsumerTests(GameTransport.Kestrel);
 }

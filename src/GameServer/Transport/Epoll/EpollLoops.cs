@@ -1,3 +1,6 @@
+using GameServer.Connections;
+using Microsoft.Extensions.Options;
+
 namespace GameServer.Transport.Epoll;
 
 /// <summary>
@@ -9,8 +12,13 @@ internal sealed partial class EpollLoops : IDisposable
     private readonly EpollLoop[] _loops;
     private int _next = -1;
 
-    public EpollLoops(ILogger<EpollLoop> logger)
+    public EpollLoops(ILogger<EpollLoop> logger, IOptions<GatewayOptions> options)
     {
+        if (options.Value.BatchSends)
+        {
+            LogSendBatching(logger, Uring.SendBatch.Unavailable ?? "io_uring");
+        }
+
         _loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 4)];
         for (int i = 0; i < _loops.Length; i++)
         {
@@ -27,6 +35,9 @@ internal sealed partial class EpollLoops : IDisposable
             loop.Dispose();
         }
     }
+
+    [LoggerMessage(EventId = 80, EventName = "SendBatching", Level = LogLevel.Information, Message = "Ticks' sends are batched through: {Mechanism}")]
+    private static partial void LogSendBatching(ILogger logger, string mechanism);
 
     [LoggerMessage(EventId = 70, EventName = "ReadinessHandlerFailed", Level = LogLevel.Error, Message = "A socket's readiness handler failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);

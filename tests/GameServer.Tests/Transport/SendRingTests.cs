@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Sockets;
+using GameServer.Tests.Infrastructure;
+using GameServer.Transport.Uring;
+
+namespace GameServer.Tests.Transport;
+
+/// <summary>
+/// The kernel's side of batched sends, on real loopback sockets: every send of a submission completes within it
+/// (MSG_DONTWAIT), with all its bytes, part of them, -EAGAIN or an error, and never waits for a full socket. The
+/// server's sockets rely on exactly that to hand their bytes to the batch and queue what it did not take.
+/// </summary>
+public sealed class SendRingTests : IDisposable
+{
+    private const int WouldBlock = -11;
+    private const int BadFileDescriptor = -9;
+
+    private readonly List<Socket> _sockets = [];
+
+    [Fact]
+    public void SendsToManySockets_GoInOneSubmission_AndEachPeerReadsItsOwnBytes()
+    {
+        using SendRing ring = CreateRing();
+        var pairs = Enumerable.Range(0, 8).Select(_ => ConnectedPair()).ToList();
+        byte[][] messages = pairs.Select((_, i) => Pinned(Enumerable.Range(0, 100 + i).Select(b => (byte)(b + i)))).ToArray();
+        var results = new Dictionary<ulong, int>();
+
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            Add(ring, pairs[i].Server, messages[i], (ulong)i);
+        }
+
+        Assert.Equal(pairs.Count, ring.Pending);
+        ring.Submit((token, result) => results.Add(token, result));
+
+        Assert.Equal(0, ring.Pending);
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            Assert.Equal(messages[i].Length, results[(ulong)i]);
+            Assert.Equal(messages[i], Read(pairs[i].Client, messages[i].Length));
+        }
+    }
+
+    [Fact]
+    public void ASocketThatIsFull_CompletesAtOnce_WithWhatItTook()
+    {
+        using SendRing ring = CreateRing();
+        (Socket server, Socket client) = ConnectedPair();
+        server.SendBufferSize = 4096;
+        client.ReceiveBufferSize = 2048;
+        byte[] chunk = Pinned(Enumerable.Range(0, 16 * 1024).Select(b => (byte)b));
+        long accepted = 0;
+        int last = chunk.Length;
+
+        // The client reads nothing: the socket fills, and the submission still returns at once, each time.
+        for (int round = 0; round < 1000 && last == chunk.Length; round++)
+        {
+            Add(ring, server, chunk, 0);
+            ring.Submit((_, result) => last = result);
+            accepted += Math.Max(last, 0);
+        }
+
+        Assert.True(last == WouldBlock || (last >= 0 && last < chunk.Length), $"The last send completed with {last}.");
+        byte[] received = Read(client, (int)accepted);
+        for (int i = 0; i < received.Length; i++)
+        {
+            Assert.Equal((byte)(i % chunk.Length), received[i]);
+        }
+    }
+
+    [Fact]
+    public unsafe void ASendToNoSocket_CompletesWithItsError()
+    {
+        using SendRing ring = CreateRing();
+        int result = 0;
+
+        ring.AddSend(-1, null, 0, 7);
+        ring.Submit((token, r) => result = token == 7 ? r : 0);
+
+        Assert.Equal(BadFileDescriptor, result);
+    }
+
+    public void Dispose()
+    {
+        foreach (Socket socket in _sockets)
+        {
+            socket.Dispose();
+        }
+    }
+
+    private static SendRing CreateRing()
+    {
+        SendRing? ring = SendRing.TryCreate(64, out string? why);
+        Assert.True(ring is not null, $"This machine's kernel refused an io_uring: {why}.");
+        return ring;
+    }
+
+    // The kernel reads a send's bytes during the submit, after AddSend returns: they must not move meanwhile.
+    private static byte[] Pinned(IEnumerable<byte> bytes)
+    {
+        byte[] source = bytes.ToArray();
+        byte[] pinned = GC.AllocateUninitializedArray<byte>(source.Length, pinned: true);
+        source.CopyTo(pinned, 0);
+        return pinned;
+    }
+
+    private static unsafe void Add(SendRing ring, Socket socket, byte[] pinned, ulong token)
+    {
+        fixed (byte* pointer = pinned)
+        {
+            ring.AddSend((int)socket.SafeHandle.DangerousGetHandle(), pointer, pinned.Length, token);
+        }
+    }
+
+    private (Socket Server, Socket Client) ConnectedPair()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        client.Connect(listener.LocalEndPoint!);
+        Socket server = listener.Accept();
+        server.Blocking = false;
+        _sockets.Add(client);
+        _sockets.Add(server);
+        return (server, client);
+    }
+
+    private static byte[] Read(Socket client, int length)
+    {
+        byte[] buffer = new byte[length];
+        int read = 0;
+        client.ReceiveTimeout = (int)TestPlayer.Patience.TotalMilliseconds;
+        while (read < length)
+        {
+            int n = client.Receive(buffer, read, length - read, SocketFlags.None);
+            Assert.True(n > 0, "The peer closed before all bytes came.");
+            read += n;
+        }
+
+        return buffer;
+    }
+}
