@@ -11,6 +11,7 @@
 #   POINTS="0 160" CAPACITIES="16" DURATION=20 RAMP=5 perf/run-load.sh
 #   TARGETS="server floor" POINTS="1000" perf/run-load.sh
 #   SERVER_ARGS="--Gateway:Transport Kestrel" perf/run-load.sh   # extra server settings, e.g. to compare transports
+#   FLOOR_ARGS="--batch-sends 1" TARGETS=floor perf/run-load.sh   # the floor with each tick's sends in one io_uring submission
 #   SWARM_ARGS="--protocol v1" TARGETS=server perf/run-load.sh      # extra swarm options: the bots on protocol 1
 #   REPEATS=3 TARGETS="server floor" POINTS="160" perf/run-load.sh   # each point 3 times, the targets alternated: medians
 #   DURATION=25 RAMP=8 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 PEER_PORT=5182 perf/run-load.sh
@@ -41,6 +42,7 @@ PEER_DECODE=${PEER_DECODE:-none}
 TICK_RATE=${TICK_RATE:-30}
 REPEATS=${REPEATS:-1}
 SERVER_ARGS=${SERVER_ARGS:-}
+FLOOR_ARGS=${FLOOR_ARGS:-}
 # Extra swarm options, e.g. SWARM_ARGS="--protocol v1" to load the server with protocol 1 (2 is the swarm's default).
 SWARM_ARGS=${SWARM_ARGS:-}
 # The cores (taskset lists) the target and its load client are pinned to; a server on N cores runs N tick shards.
@@ -195,7 +197,7 @@ start_target() {
             local delta_bytes
             delta_bytes=$(python3 -c "import json,sys; print(int(json.load(open(sys.argv[1]))['bytesPerDelta']) or 200)" "$OUT/server-${name#floor-}.json" 2>/dev/null || echo 200)
             echo "  (floor deltas of $delta_bytes bytes)"
-            nice -n "$NICE" taskset -c "$TARGET_CPUS" "$FLOOR_BIN" --port "$port" --tick-rate "$TICK_RATE" --delta-bytes "$delta_bytes" >"$OUT/$name.floor.log" 2>&1 &
+            nice -n "$NICE" taskset -c "$TARGET_CPUS" "$FLOOR_BIN" --port "$port" --tick-rate "$TICK_RATE" --delta-bytes "$delta_bytes" $FLOOR_ARGS >"$OUT/$name.floor.log" 2>&1 &
             target_pid=$!
             wait_for_port "$port"
             ;;

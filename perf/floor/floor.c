@@ -5,8 +5,11 @@
  * joined socket with a single non-blocking send(). It answers Join with Welcome + Snapshot and Ping with Pong (valid
  * gameserver.v1 frames, so the swarm measures it like the server), reads and drops Inputs, and runs no game.
  *
+ * With --batch-sends 1, each tick's sends go to the kernel in one io_uring submission (MSG_DONTWAIT, so each completes
+ * inside it), as the server's do by default: the floor of a server that batches its writes.
+ *
  * Build: gcc -O2 -o floor floor.c -lcrypto
- * Run:   ./floor --port 5001 --tick-rate 30 --delta-bytes 260
+ * Run:   ./floor --port 5001 --tick-rate 30 --delta-bytes 260 [--batch-sends 1]
  * SIGTERM or SIGINT prints its counters and exits.
  */
 #define _GNU_SOURCE
@@ -21,8 +24,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <linux/io_uring.h>
 #include <sys/epoll.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -101,10 +107,78 @@ static int send_all(int fd, const unsigned char *p, size_t len) {
     return -1;
 }
 
+/* The io_uring of --batch-sends: its rings as mapped, and how many sends wait for the next submission. */
+#define RING_ENTRIES 4096
+static struct {
+    int fd;
+    unsigned *sq_tail, *sq_mask, *sq_array, *cq_head, *cq_tail, *cq_mask;
+    struct io_uring_sqe *sqes;
+    struct io_uring_cqe *cqes;
+    unsigned pending;
+} ring = { .fd = -1 };
+
+static int ring_setup(void) {
+    struct io_uring_params p;
+    memset(&p, 0, sizeof p);
+    ring.fd = (int)syscall(__NR_io_uring_setup, RING_ENTRIES, &p);
+    if (ring.fd < 0 || !(p.features & IORING_FEAT_SINGLE_MMAP)) return -1;
+    size_t size = p.sq_off.array + p.sq_entries * sizeof(unsigned);
+    if (p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe) > size) size = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+    char *rings = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, ring.fd, IORING_OFF_SQ_RING);
+    ring.sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, ring.fd, IORING_OFF_SQES);
+    if (rings == MAP_FAILED || ring.sqes == MAP_FAILED) return -1;
+    ring.sq_tail = (unsigned *)(rings + p.sq_off.tail); ring.sq_mask = (unsigned *)(rings + p.sq_off.ring_mask);
+    ring.sq_array = (unsigned *)(rings + p.sq_off.array);
+    ring.cq_head = (unsigned *)(rings + p.cq_off.head); ring.cq_tail = (unsigned *)(rings + p.cq_off.tail);
+    ring.cq_mask = (unsigned *)(rings + p.cq_off.ring_mask);
+    ring.cqes = (struct io_uring_cqe *)(rings + p.cq_off.cqes);
+    return 0;
+}
+
+/* Submits the pending sends and takes every completion: all come within the call, since none may wait. */
+static void ring_submit(void) {
+    unsigned count = ring.pending, reaped = 0;
+    if (!count) return;
+    __atomic_store_n(ring.sq_tail, *ring.sq_tail + count, __ATOMIC_RELEASE);
+    ring.pending = 0;
+    while (reaped < count) {
+        syscall(__NR_io_uring_enter, ring.fd, reaped ? 0 : count, count - reaped, IORING_ENTER_GETEVENTS, NULL, 0);
+        unsigned head = *ring.cq_head, tail = __atomic_load_n(ring.cq_tail, __ATOMIC_ACQUIRE);
+        for (; head != tail; head++, reaped++) {
+            struct io_uring_cqe *cqe = &ring.cqes[head & *ring.cq_mask];
+            int fd = (int)cqe->user_data;
+            if (cqe->res == (int)delta_len) sent_deltas++;
+            else { dropped++; if (conns[fd]) close_conn(fd); }
+        }
+        __atomic_store_n(ring.cq_head, head, __ATOMIC_RELEASE);
+    }
+}
+
+static void ring_send(int fd) {
+    if (ring.pending == RING_ENTRIES) ring_submit();
+    unsigned index = (*ring.sq_tail + ring.pending) & *ring.sq_mask;
+    struct io_uring_sqe *sqe = &ring.sqes[index];
+    memset(sqe, 0, sizeof *sqe);
+    sqe->opcode = IORING_OP_SEND;
+    sqe->fd = fd;
+    sqe->addr = (unsigned long)delta;
+    sqe->len = (unsigned)delta_len;
+    sqe->msg_flags = MSG_DONTWAIT | MSG_NOSIGNAL;
+    sqe->user_data = (unsigned)fd;
+    ring.sq_array[index] = index;
+    ring.pending++;
+}
+
 static void on_tick(void) {
     put32(delta + delta_payload_offset + 3, tick);
     put32(delta + delta_payload_offset + 8, tick + 1);
     tick++;
+    if (ring.fd >= 0) {
+        /* Backwards, as below: a connection closed by a completion is swapped out of the list behind the loop. */
+        for (int i = joined_count - 1; i >= 0; i--) ring_send(joined[i]);
+        ring_submit();
+        return;
+    }
     for (int i = joined_count - 1; i >= 0; i--) {
         if (send_all(joined[i], delta, delta_len) == 0) sent_deltas++;
     }
@@ -115,14 +189,16 @@ static void on_tick(void) {
 static void on_signal(int s) { (void)s; stop = 1; }
 
 int main(int argc, char **argv) {
-    int port = 5001, tick_rate = 30, target = 260;
+    int port = 5001, tick_rate = 30, target = 260, batch = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!strcmp(argv[i], "--port")) port = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--tick-rate")) tick_rate = atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--delta-bytes")) target = atoi(argv[i + 1]);
-        else { fprintf(stderr, "usage: floor --port P --tick-rate R --delta-bytes B\n"); return 2; }
+        else if (!strcmp(argv[i], "--batch-sends")) batch = atoi(argv[i + 1]);
+        else { fprintf(stderr, "usage: floor --port P --tick-rate R --delta-bytes B [--batch-sends 1]\n"); return 2; }
     }
     build_delta((size_t)target);
+    if (batch && ring_setup()) { perror("io_uring"); return 1; }
     signal(SIGTERM, on_signal);
     signal(SIGINT, on_signal);
 
@@ -141,7 +217,8 @@ int main(int argc, char **argv) {
     epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev);
     ev.data.fd = tfd;
     epoll_ctl(ep, EPOLL_CTL_ADD, tfd, &ev);
-    fprintf(stderr, "floor: listening on 127.0.0.1:%d, %d Hz, delta frame %zu bytes\n", port, tick_rate, delta_len);
+    fprintf(stderr, "floor: listening on 127.0.0.1:%d, %d Hz, delta frame %zu bytes, %s\n", port, tick_rate, delta_len,
+            batch ? "sends batched through io_uring" : "one send() per socket");
 
     struct epoll_event events[256];
     while (!stop) {
