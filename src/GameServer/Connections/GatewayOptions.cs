@@ -32,11 +32,12 @@ public sealed class GatewayOptions
     public GameTransport Transport { get; set; } = GameTransport.Lean;
 
     /// <summary>
-    /// Whether the lean transport hands a match's writes of a tick to the kernel in one io_uring submission rather than
-    /// one send(2) each, where Linux allows it (5.6 and later, io_uring not blocked by a seccomp filter); elsewhere, or
-    /// when false, it sends one by one (perf/RESULTS.md, "Sends batched through io_uring"). Default true.
+    /// Whether the lean transport batches its socket calls through io_uring, where Linux allows it (5.6 and later, and
+    /// no seccomp filter that blocks it): a match's writes of a tick go to the kernel in one submission, and so do the
+    /// reads of the sockets one epoll wait found readable, instead of one send(2) or recv(2) each. Elsewhere, or when
+    /// false, one call each (perf/RESULTS.md, "Sends batched through io_uring"). Default true.
     /// </summary>
-    public bool BatchSends { get; set; } = true;
+    public bool UseIoUring { get; set; } = true;
 
     /// <summary>How long a player may stay behind (deltas dropped, no resync taken) before it is closed with 4000. Default 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Gateway:MaxBehind must be between 00:00:01 and 00:10:00.")]

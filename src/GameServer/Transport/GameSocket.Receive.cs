@@ -6,6 +6,7 @@ using GameServer.Diagnostics;
 using GameServer.Protocol;
 using GameServer.Protocol.WebSockets;
 using GameServer.Transport.Epoll;
+using GameServer.Transport.Uring;
 
 namespace GameServer.Transport;
 
@@ -29,7 +30,10 @@ public sealed partial class GameSocket
     // After the server's close frame, what still arrives is read and dropped until the peer's close.
     private bool _discarding;
 
-    /// <summary>One read, as the loop saw the socket readable (or in error, or hung up: the read tells which).</summary>
+    /// <summary>
+    /// One read, as the loop saw the socket readable (or in error, or hung up: the read tells which): at once, or in
+    /// the batch of the loop's pass, which goes on in <see cref="OnBatchReceived"/>.
+    /// </summary>
     private void Receive()
     {
         if (_received == _receiveBuffer.Length)
@@ -39,7 +43,35 @@ public sealed partial class GameSocket
             return;
         }
 
+        if (SocketBatch.Open is { } batch && batch.TryAddReceive(this, _handle, _receiveBuffer.Length - _received))
+        {
+            return;
+        }
+
         int read = SocketCalls.Receive(_handle, _receiveBuffer.AsSpan(_received), out SocketError error);
+        Received(read, error);
+    }
+
+    /// <summary>The loop's batch read for this socket: <paramref name="result"/> bytes, now in <paramref name="bytes"/>, or -errno.</summary>
+    internal void OnBatchReceived(int result, ReadOnlySpan<byte> bytes)
+    {
+        const int WouldBlock = -11;
+        const int BadDescriptor = -9;
+        if (result > 0)
+        {
+            bytes[..result].CopyTo(_receiveBuffer.AsSpan(_received));
+        }
+
+        // A handle the batch could not hold (closed meanwhile) was read as fd -1: aborted, as the direct read says.
+        SocketError error = result >= 0 ? SocketError.Success
+            : result == WouldBlock ? SocketError.WouldBlock
+            : result == BadDescriptor ? SocketError.OperationAborted
+            : SocketError.SocketError;
+        Received(Math.Max(result, 0), error);
+    }
+
+    private void Received(int read, SocketError error)
+    {
         if (error == SocketError.OperationAborted)
         {
             return;

@@ -115,7 +115,7 @@ public sealed partial class GameSocket
     private bool WriteNow(SharedFrame frame, FrameKind kind, bool ownCopyToWait = false)
     {
         ReadOnlySpan<byte> bytes = frame.Memory.Span;
-        if (kind != FrameKind.Close && SendBatch.Open is { } batch && batch.TryAdd(this, _handle, bytes, frame.Messages, kind))
+        if (kind != FrameKind.Close && SocketBatch.Open is { } batch && batch.TryAddSend(this, _handle, bytes, frame.Messages, kind))
         {
             _inFlight = true;
             return true;

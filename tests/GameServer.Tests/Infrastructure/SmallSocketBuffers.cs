@@ -14,9 +14,9 @@ public static class SmallSocketBuffers
     /// <summary>
     /// A server whose backlog to a slow reader fills within seconds: small buffers, 120 ticks a second, a queue of 8
     /// frames, and <paramref name="maxBehind"/> before a reader that stays behind is closed; the lean transport's
-    /// tick writes batched through io_uring unless <paramref name="batchSends"/> is false.
+    /// tick writes batched through io_uring unless <paramref name="useIoUring"/> is false.
     /// </summary>
-    public static Task<TestServer> StartServerAsync(GameServer.Transport.GameTransport transport, TimeSpan maxBehind, bool batchSends = true) =>
+    public static Task<TestServer> StartServerAsync(GameServer.Transport.GameTransport transport, TimeSpan maxBehind, bool useIoUring = true) =>
         TestServer.StartAsync(
             new Dictionary<string, string?>
             {
@@ -24,7 +24,7 @@ public static class SmallSocketBuffers
                 ["Gateway:OutboundQueueFrames"] = "8",
                 ["Gateway:MaxBehind"] = maxBehind.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                 ["Gateway:Transport"] = transport.ToString(),
-                ["Gateway:BatchSends"] = batchSends.ToString(),
+                ["Gateway:UseIoUring"] = useIoUring.ToString(),
             },
             ConfigureServer);
 

@@ -21,6 +21,7 @@ internal sealed class EpollLoop : IDisposable
     private readonly int _wake;
     private readonly Thread _thread;
     private readonly Action<Exception> _handlerFailed;
+    private readonly IReadinessPass? _pass;
     private readonly Lock _slotsLock = new();
     private readonly Stack<int> _free = new();
     private volatile Slot[] _slots = new Slot[64];
@@ -28,9 +29,11 @@ internal sealed class EpollLoop : IDisposable
     private volatile bool _stopping;
 
     /// <param name="handlerFailed">Told of a handler's exception, which must not stop the loop's other sockets.</param>
-    public EpollLoop(string name, Action<Exception> handlerFailed)
+    /// <param name="pass">Brackets each pass over the sockets a wait found ready (the server's gathers their reads into one submission).</param>
+    public EpollLoop(string name, Action<Exception> handlerFailed, IReadinessPass? pass = null)
     {
         _handlerFailed = handlerFailed;
+        _pass = pass;
         _epoll = EpollInterop.CreateEpoll();
         _wake = EpollInterop.CreateEventFd();
         EpollInterop.Control(_epoll, EpollInterop.Add, _wake, EpollInterop.In, WakeToken);
@@ -122,16 +125,14 @@ internal sealed class EpollLoop : IDisposable
             long woke = Stopwatch.GetTimestamp();
             bool busy = count >= BusyEvents || woke - lastWoke < s_pauseTicks;
             lastWoke = woke;
-            for (int i = 0; i < count; i++)
+            try
             {
-                ulong token = EpollInterop.DataAt(events, i);
-                if (token == WakeToken)
-                {
-                    EpollInterop.Drain(_wake);
-                    continue;
-                }
-
-                Dispatch(token, EpollInterop.EventsAt(events, i));
+                DispatchAll(events, count);
+            }
+            catch (Exception ex)
+            {
+                // The pass's end failed, a batched read's handling (each handler's own call is guarded in Dispatch).
+                _handlerFailed(ex);
             }
 
             if (count > 0 && busy)
@@ -144,6 +145,30 @@ internal sealed class EpollLoop : IDisposable
                 // (perf/RESULTS.md, "The epoll loop's pause only when busy").
                 Thread.Sleep(1);
             }
+        }
+    }
+
+    /// <summary>Tells each socket of its events, inside the pass's brackets.</summary>
+    private void DispatchAll(ReadOnlySpan<byte> events, int count)
+    {
+        _pass?.Begin();
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                ulong token = EpollInterop.DataAt(events, i);
+                if (token == WakeToken)
+                {
+                    EpollInterop.Drain(_wake);
+                    continue;
+                }
+
+                Dispatch(token, EpollInterop.EventsAt(events, i));
+            }
+        }
+        finally
+        {
+            _pass?.End();
         }
     }
 

@@ -1,4 +1,5 @@
 using GameServer.Connections;
+using GameServer.Transport.Uring;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Transport.Epoll;
@@ -14,15 +15,20 @@ internal sealed partial class EpollLoops : IDisposable
 
     public EpollLoops(ILogger<EpollLoop> logger, IOptions<GatewayOptions> options)
     {
-        if (options.Value.BatchSends)
+        bool batch = options.Value.UseIoUring && SocketBatch.Unavailable is null;
+        if (batch)
         {
-            LogSendBatching(logger, Uring.SendBatch.Unavailable ?? "io_uring");
+            LogIoUring(logger);
+        }
+        else if (options.Value.UseIoUring)
+        {
+            LogIoUringUnavailable(logger, SocketBatch.Unavailable!);
         }
 
         _loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 4)];
         for (int i = 0; i < _loops.Length; i++)
         {
-            _loops[i] = new EpollLoop($"game-epoll-{i}", ex => LogHandlerFailed(logger, ex));
+            _loops[i] = new EpollLoop($"game-epoll-{i}", ex => LogHandlerFailed(logger, ex), batch ? new BatchedReads() : null);
         }
     }
 
@@ -36,8 +42,13 @@ internal sealed partial class EpollLoops : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 80, EventName = "SendBatching", Level = LogLevel.Information, Message = "Ticks' sends are batched through: {Mechanism}")]
-    private static partial void LogSendBatching(ILogger logger, string mechanism);
+    [LoggerMessage(EventId = 80, EventName = "IoUring", Level = LogLevel.Information,
+        Message = "Players' reads and the ticks' writes go to the kernel in batches, through io_uring")]
+    private static partial void LogIoUring(ILogger logger);
+
+    [LoggerMessage(EventId = 81, EventName = "IoUringUnavailable", Level = LogLevel.Warning,
+        Message = "io_uring is unavailable ({Why}): one system call per read and per write")]
+    private static partial void LogIoUringUnavailable(ILogger logger, string why);
 
     [LoggerMessage(EventId = 70, EventName = "ReadinessHandlerFailed", Level = LogLevel.Error, Message = "A socket's readiness handler failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);

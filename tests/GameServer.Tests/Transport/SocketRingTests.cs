@@ -6,11 +6,12 @@ using GameServer.Transport.Uring;
 namespace GameServer.Tests.Transport;
 
 /// <summary>
-/// The kernel's side of batched sends, on real loopback sockets: every send of a submission completes within it
-/// (MSG_DONTWAIT), with all its bytes, part of them, -EAGAIN or an error, and never waits for a full socket. The
-/// server's sockets rely on exactly that to hand their bytes to the batch and queue what it did not take.
+/// The kernel's side of batched socket calls, on real loopback sockets: every call of a submission completes within
+/// it (MSG_DONTWAIT), a send with all its bytes, part of them, -EAGAIN or an error, never waiting for a full socket,
+/// a receive with what had arrived or -EAGAIN. The server's sockets rely on exactly that to hand their bytes to the
+/// batch and queue what it did not take, and to read in the loop's pass.
 /// </summary>
-public sealed class SendRingTests : IDisposable
+public sealed class SocketRingTests : IDisposable
 {
     private const int WouldBlock = -11;
     private const int BadFileDescriptor = -9;
@@ -20,7 +21,7 @@ public sealed class SendRingTests : IDisposable
     [Fact]
     public void SendsToManySockets_GoInOneSubmission_AndEachPeerReadsItsOwnBytes()
     {
-        using SendRing ring = CreateRing();
+        using SocketRing ring = CreateRing();
         var pairs = Enumerable.Range(0, 8).Select(_ => ConnectedPair()).ToList();
         byte[][] messages = pairs.Select((_, i) => Pinned(Enumerable.Range(0, 100 + i).Select(b => (byte)(b + i)))).ToArray();
         var results = new Dictionary<ulong, int>();
@@ -44,7 +45,7 @@ public sealed class SendRingTests : IDisposable
     [Fact]
     public void ASocketThatIsFull_CompletesAtOnce_WithWhatItTook()
     {
-        using SendRing ring = CreateRing();
+        using SocketRing ring = CreateRing();
         (Socket server, Socket client) = ConnectedPair();
         server.SendBufferSize = 4096;
         client.ReceiveBufferSize = 2048;
@@ -69,9 +70,36 @@ public sealed class SendRingTests : IDisposable
     }
 
     [Fact]
+    public unsafe void Receives_TakeWhatArrived_AndAnEmptySocketCompletesAtOnce()
+    {
+        using SocketRing ring = CreateRing();
+        (Socket server, Socket client) = ConnectedPair();
+        (Socket quiet, _) = ConnectedPair();
+        byte[] sent = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        client.Send(sent);
+        byte[] buffer = GC.AllocateArray<byte>(64, pinned: true);
+        var results = new Dictionary<ulong, int>();
+
+        // Once the bytes are in the server's socket (one loopback segment): a receive never waits for them.
+        Assert.True(server.Poll(TestPlayer.Patience, SelectMode.SelectRead));
+
+        fixed (byte* pointer = buffer)
+        {
+            ring.AddReceive((int)server.SafeHandle.DangerousGetHandle(), pointer, 32, 1);
+            ring.AddReceive((int)quiet.SafeHandle.DangerousGetHandle(), pointer + 32, 32, 2);
+        }
+
+        ring.Submit((token, result) => results.Add(token, result));
+
+        Assert.Equal(sent.Length, results[1]);
+        Assert.Equal(sent, buffer[..sent.Length]);
+        Assert.Equal(WouldBlock, results[2]);
+    }
+
+    [Fact]
     public unsafe void ASendToNoSocket_CompletesWithItsError()
     {
-        using SendRing ring = CreateRing();
+        using SocketRing ring = CreateRing();
         int result = 0;
 
         ring.AddSend(-1, null, 0, 7);
@@ -88,9 +116,9 @@ public sealed class SendRingTests : IDisposable
         }
     }
 
-    private static SendRing CreateRing()
+    private static SocketRing CreateRing()
     {
-        SendRing? ring = SendRing.TryCreate(64, out string? why);
+        SocketRing? ring = SocketRing.TryCreate(64, out string? why);
         Assert.True(ring is not null, $"This machine's kernel refused an io_uring: {why}.");
         return ring;
     }
@@ -104,7 +132,7 @@ public sealed class SendRingTests : IDisposable
         return pinned;
     }
 
-    private static unsafe void Add(SendRing ring, Socket socket, byte[] pinned, ulong token)
+    private static unsafe void Add(SocketRing ring, Socket socket, byte[] pinned, ulong token)
     {
         fixed (byte* pointer = pinned)
         {

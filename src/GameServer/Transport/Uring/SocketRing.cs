@@ -3,14 +3,14 @@ using System.Runtime.InteropServices;
 namespace GameServer.Transport.Uring;
 
 /// <summary>
-/// A Linux io_uring that takes only non-blocking sends, for one thread: many sockets' sends handed to the kernel in
-/// one system call instead of one send(2) each. Every send carries MSG_DONTWAIT, so the kernel never parks one to
-/// retry it: each completes within the submitting call, with the bytes taken (all, or part when the socket is full),
-/// -EAGAIN, or an error, and its buffer is free again when <see cref="Submit"/> returns (perf/RESULTS.md, "Sends
-/// batched through io_uring"). Not thread-safe. The fd and the mappings are released by the handle, also when the
+/// A Linux io_uring that takes only non-blocking sends and receives, for one thread: many sockets' calls handed to
+/// the kernel in one system call instead of one send(2) or recv(2) each. Every call carries MSG_DONTWAIT, so the
+/// kernel never parks one to retry it: each completes within the submitting call with what send(2) or recv(2) would
+/// have returned (bytes, -EAGAIN, or an error), and its buffer is free again when <see cref="Submit"/> returns
+/// (perf/RESULTS.md, "Sends batched through io_uring"). Not thread-safe. The fd and the mappings are released by the handle, also when the
 /// owning thread ends without disposing it.
 /// </summary>
-internal sealed unsafe partial class SendRing : IDisposable
+internal sealed unsafe partial class SocketRing : IDisposable
 {
     private const int SetupSyscall = 425;
     private const int EnterSyscall = 426;
@@ -20,6 +20,7 @@ internal sealed unsafe partial class SendRing : IDisposable
     private const long CompletionRingOffset = 0x8000000;
     private const long SubmissionEntriesOffset = 0x10000000;
     private const byte OpSend = 26;
+    private const byte OpReceive = 27;
     private const int DontWait = 0x40;
     private const int NoSignal = 0x4000;
     private const int SubmissionEntryBytes = 64;
@@ -38,7 +39,7 @@ internal sealed unsafe partial class SendRing : IDisposable
     private readonly byte* _cqes;
     private uint _pending;
 
-    private SendRing(RingHandle handle, in Params p, byte* rings, byte* sqes)
+    private SocketRing(RingHandle handle, in Params p, byte* rings, byte* sqes)
     {
         _handle = handle;
         Capacity = (int)p.SqEntries;
@@ -53,14 +54,14 @@ internal sealed unsafe partial class SendRing : IDisposable
         _cqes = rings + p.Cqes;
     }
 
-    /// <summary>Sends the ring holds between two submits.</summary>
+    /// <summary>Calls the ring holds between two submits.</summary>
     public int Capacity { get; }
 
-    /// <summary>Sends added and not yet submitted.</summary>
+    /// <summary>Calls added and not yet submitted.</summary>
     public int Pending => (int)_pending;
 
     /// <summary>A ring of <paramref name="entries"/> sends (a power of two), or null with why where the kernel refuses one (no io_uring, or a seccomp filter that blocks it).</summary>
-    public static SendRing? TryCreate(uint entries, out string? why)
+    public static SocketRing? TryCreate(uint entries, out string? why)
     {
         why = null;
         if (!OperatingSystem.IsLinux())
@@ -98,7 +99,7 @@ internal sealed unsafe partial class SendRing : IDisposable
             return null;
         }
 
-        var ring = new SendRing(handle, p, rings, sqes);
+        var ring = new SocketRing(handle, p, rings, sqes);
         // Probed once: a kernel without IORING_OP_SEND (before 5.6) completes it with -EINVAL.
         ring.AddSend(-1, null, 0, 0);
         int result = 0;
@@ -114,7 +115,12 @@ internal sealed unsafe partial class SendRing : IDisposable
     }
 
     /// <summary>Adds a send of <paramref name="length"/> bytes at <paramref name="bytes"/> (which must stay put until <see cref="Submit"/> returns) to <paramref name="fd"/>.</summary>
-    public void AddSend(int fd, byte* bytes, int length, ulong token)
+    public void AddSend(int fd, byte* bytes, int length, ulong token) => Add(OpSend, fd, bytes, length, token);
+
+    /// <summary>Adds a receive of up to <paramref name="length"/> bytes from <paramref name="fd"/> into <paramref name="bytes"/> (which must stay put until <see cref="Submit"/> returns).</summary>
+    public void AddReceive(int fd, byte* bytes, int length, ulong token) => Add(OpReceive, fd, bytes, length, token);
+
+    private void Add(byte opcode, int fd, byte* bytes, int length, ulong token)
     {
         if (_pending == Capacity)
         {
@@ -125,17 +131,17 @@ internal sealed unsafe partial class SendRing : IDisposable
         uint index = tail & _sqMask;
         byte* sqe = _sqes + (index * SubmissionEntryBytes);
         new Span<byte>(sqe, SubmissionEntryBytes).Clear();
-        sqe[0] = OpSend;
+        sqe[0] = opcode;
         *(int*)(sqe + 4) = fd;
         *(ulong*)(sqe + 16) = (ulong)bytes;
         *(uint*)(sqe + 24) = (uint)length;
-        *(int*)(sqe + 28) = DontWait | NoSignal;
+        *(int*)(sqe + 28) = opcode == OpSend ? DontWait | NoSignal : DontWait;
         *(ulong*)(sqe + 32) = token;
         _sqArray[index] = index;
         _pending++;
     }
 
-    /// <summary>Submits the sends added and waits for their completions, which come at once (none can wait); <paramref name="completed"/> gets each one's token and result (bytes sent, or -errno).</summary>
+    /// <summary>Submits the calls added and waits for their completions, which come at once (none can wait); <paramref name="completed"/> gets each one's token and result (bytes sent or received, or -errno).</summary>
     public void Submit<TState>(TState state, Action<TState, ulong, int> completed)
     {
         uint count = _pending;
