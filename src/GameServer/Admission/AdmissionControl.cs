@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace GameServer.Admission;
 
 /// <summary>
-/// Turns new players away while the server is full (<see cref="AdmissionOptions.MaxPlayers"/> connections), its
-/// ticks overrun, it is stopping, or an operator drains it: running matches keep their rate, newcomers get 503 with
-/// Retry-After before the upgrade (and go to another node).
+/// Turns new players away while the server is full (<see cref="AdmissionOptions.MaxPlayers"/> connections), a tick
+/// shard spends most of its period in its ticks or overruns them, it is stopping, or an operator drains it: running
+/// matches keep their rate, newcomers get 503 with Retry-After before the upgrade (and go to another node).
 /// </summary>
 public sealed class AdmissionControl(IOptions<AdmissionOptions> options, ConnectionRegistry registry, TickLoop ticks, IHostApplicationLifetime lifetime,
     NodeDrain drain) : IPlayerAdmission
@@ -32,6 +32,12 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options, Connect
             for (int i = 0; i < ticks.ShardCount; i++)
             {
                 TickShard shard = ticks.GetShard(i);
+                int busy = shard.RecentBusyPercent;
+                if (busy > limits.BusyPercent)
+                {
+                    return $"Tick shard {i} spent {busy} % of its last {shard.RecentTicks} periods in its ticks: running matches come first.";
+                }
+
                 if (shard.RecentOverruns * 100 > shard.RecentTicks * limits.OverrunPercent)
                 {
                     return $"Tick shard {i} overran {shard.RecentOverruns} of its last {shard.RecentTicks} ticks: running matches come first.";

@@ -12,6 +12,15 @@ public sealed class AdmissionOptions
     public int MaxPlayers { get; set; } = 10_000;
 
     /// <summary>
+    /// Share of its period a tick shard may spend in its ticks, over the last ~3 s, before new players are turned
+    /// away, in percent. Default 90: past that the ticks overrun and skip at the first disturbance (the joins' own
+    /// work, a neighbour on the core), while the overruns alone came too seldom to be the signal
+    /// (perf/RESULTS.md, "Admission: how full a shard is").
+    /// </summary>
+    [Range(10, 100, ErrorMessage = "Admission:BusyPercent must be between 10 and 100.")]
+    public int BusyPercent { get; set; } = 90;
+
+    /// <summary>
     /// Share of a tick shard's last ticks (about 3 s) that may overrun before new players are turned away, in percent.
     /// Default 10: a server that starts missing ticks keeps them for the matches it runs.
     /// </summary>

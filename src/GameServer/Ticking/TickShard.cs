@@ -13,8 +13,8 @@ internal sealed partial class TickShard
 {
     private static readonly TimeSpan s_warningInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>How far back <see cref="RecentOverruns"/> looks.</summary>
-    internal static readonly TimeSpan OverrunWindowLength = TimeSpan.FromSeconds(3);
+    /// <summary>How far back <see cref="RecentOverruns"/> and <see cref="RecentBusyPercent"/> look.</summary>
+    internal static readonly TimeSpan RecentWindowLength = TimeSpan.FromSeconds(3);
 
     private readonly ConcurrentQueue<ITickTarget> _added = new();
     private readonly List<ITickTarget> _targets = [];
@@ -27,7 +27,7 @@ internal sealed partial class TickShard
     private readonly LogRateLimiter _slowTickWarnings;
     private readonly LogRateLimiter _skipWarnings;
     private readonly LogRateLimiter _faultWarnings;
-    private readonly OverrunWindow _recentOverruns;
+    private readonly TickWindow _recent;
     private int _targetCount;
     private long _ticksRun;
     private long _overruns;
@@ -48,7 +48,7 @@ internal sealed partial class TickShard
         _slowTickWarnings = new LogRateLimiter(s_warningInterval, frequency);
         _skipWarnings = new LogRateLimiter(s_warningInterval, frequency);
         _faultWarnings = new LogRateLimiter(s_warningInterval, frequency);
-        _recentOverruns = new OverrunWindow((int)Math.Ceiling(OverrunWindowLength.TotalSeconds * options.TickRate));
+        _recent = new TickWindow((int)Math.Ceiling(RecentWindowLength.TotalSeconds * options.TickRate), _period.Ticks);
         _lastTickAt = timeProvider.GetTimestamp();
         _thread = new Thread(RunThread) { IsBackground = true, Name = $"tick-shard-{index}" };
     }
@@ -71,10 +71,16 @@ internal sealed partial class TickShard
     public bool IsIdle => Volatile.Read(ref _idle);
 
     /// <summary>Ticks among the last <see cref="RecentTicks"/> that took longer than the period.</summary>
-    public int RecentOverruns => _recentOverruns.Count;
+    public int RecentOverruns => _recent.Overruns;
 
-    /// <summary>How many of the latest ticks <see cref="RecentOverruns"/> looks at: <see cref="OverrunWindowLength"/> of them.</summary>
-    public int RecentTicks => _recentOverruns.Size;
+    /// <summary>How many of the latest ticks <see cref="RecentOverruns"/> looks at: <see cref="RecentWindowLength"/> of them.</summary>
+    public int RecentTicks => _recent.Size;
+
+    /// <summary>
+    /// The time the last <see cref="RecentTicks"/> ticks took as a share of their periods, in percent: how full the
+    /// shard is, including the time its thread waited for the core (over 100 when it falls behind).
+    /// </summary>
+    public int RecentBusyPercent => _recent.BusyPercent;
 
     /// <summary>Exceptions the shard caught outside its targets' ticks: from a metric listener, or its own bookkeeping.</summary>
     public long Faults => Volatile.Read(ref _faults);
@@ -136,7 +142,7 @@ internal sealed partial class TickShard
         var elapsed = _timeProvider.GetElapsedTime(start, end);
         Volatile.Write(ref _ticksRun, _ticksRun + 1);
         Volatile.Write(ref _lastTickAt, end);
-        _recentOverruns.Record(elapsed > _period);
+        _recent.Record(elapsed.Ticks);
 
         // What a listener does with a measurement runs here, on the tick thread: it must not end the tick, the batch
         // or the thread (Kestrel's Heartbeat guards its callbacks the same way). The logger is a GuardedLogger.

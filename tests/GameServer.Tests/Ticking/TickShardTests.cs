@@ -205,6 +205,50 @@ public sealed class TickShardTests : IDisposable
     }
 
     [Fact]
+    public void RunTick_TicksTakingMostOfThePeriod_ReadAsBusyWithoutOverruns()
+    {
+        _shard.Add(new RecordingTarget(_ =>
+        {
+            _time.Advance(s_period * 0.95);
+            return true;
+        }));
+
+        for (var i = 0; i < _shard.RecentTicks; i++)
+        {
+            _shard.RunTick();
+        }
+
+        Assert.Equal(95, _shard.RecentBusyPercent);
+        Assert.Equal(0, _shard.RecentOverruns);
+    }
+
+    [Fact]
+    public void RunTick_BusyTicksLeavingTheWindow_NoLongerCount()
+    {
+        var slow = true;
+        _shard.Add(new RecordingTarget(_ =>
+        {
+            _time.Advance(slow ? s_period * 2 : s_period / 10);
+            return true;
+        }));
+
+        for (var i = 0; i < _shard.RecentTicks; i++)
+        {
+            _shard.RunTick();
+        }
+
+        var overloaded = (_shard.RecentBusyPercent, _shard.RecentOverruns);
+        slow = false;
+        for (var i = 0; i < _shard.RecentTicks; i++)
+        {
+            _shard.RunTick();
+        }
+
+        Assert.Equal((200, _shard.RecentTicks), overloaded);
+        Assert.Equal((10, 0), (_shard.RecentBusyPercent, _shard.RecentOverruns));
+    }
+
+    [Fact]
     public void RunDueTicks_SustainedOverload_WarnsAtMostOncePerSecondWithTheCountHeldBack()
     {
         // Every tick takes two periods: a second of that is 10 slow ticks.

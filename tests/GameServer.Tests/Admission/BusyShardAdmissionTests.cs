@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.WebSockets;
+using GameServer.Admission;
+using GameServer.Matches;
+using GameServer.Protocol;
+using GameServer.Simulation;
+using GameServer.Tests.Infrastructure;
+using GameServer.Ticking;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GameServer.Tests.Admission;
+
+/// <summary>
+/// A tick shard that spends most of its period in its ticks turns newcomers away, though no tick overruns: the
+/// signal that holds when a full core's overruns are too few and too scattered to count.
+/// </summary>
+public sealed class BusyShardAdmissionTests : IAsyncLifetime
+{
+    // 10 ticks a second, each spending 95 ms of its 100 ms in the match's step: 95 % busy, past the default 90.
+    private static readonly TimeSpan s_step = TimeSpan.FromMilliseconds(95);
+
+    private TestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(
+        new Dictionary<string, string?> { ["Tick:TickRate"] = "10", ["Tick:ShardCount"] = "1" },
+        builder => builder.Services.AddSingleton<MatchSimulationFactory>(_ => (id, seed) => new SlowArena(id, seed)));
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task ShardBusyForMostOfItsPeriod_RefusesTheNextUpgradeWith503_WhileItsMatchPlaysOn()
+    {
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, "One");
+        TickShard shard = _server.GetService<TickLoop>().GetShard(0);
+        Assert.True(await ServerCondition.WaitAsync(_server, () => shard.RecentBusyPercent > 90, TestPlayer.Patience));
+
+        using var refused = new ClientWebSocket();
+        refused.Options.AddSubProtocol(ProtocolConstants.SubProtocol);
+        refused.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<WebSocketException>(() => refused.ConnectAsync(_server.WebSocketUri, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.HttpStatusCode);
+        Assert.Contains("% of its last 30 periods in its ticks", _server.GetService<IPlayerAdmission>().RefusalReason, StringComparison.Ordinal);
+        uint tick = player.World.Tick;
+        await player.WaitForWorldAsync(w => w.Tick >= tick + 5);
+    }
+
+    /// <summary>Arena whose step takes <see cref="s_step"/> of wall time, as a shard on a full core would.</summary>
+    private sealed class SlowArena(uint id, ulong seed) : ArenaDecorator(new Match(id, seed, new ArenaRules { MinPlayersToStart = 1 }))
+    {
+        public override void Step(ReadOnlySpan<PlayerInput> inputs)
+        {
+            Thread.Sleep(s_step);
+            Arena.Step(inputs);
+        }
+    }
+}
