@@ -108,22 +108,45 @@ public sealed partial class Swarm
         return schedulers;
     }
 
-    /// <summary>A scheduler thread: every millisecond, each of its started bots sends what is due, and the churn drops some of them.</summary>
+    /// <summary>
+    /// A scheduler thread: every millisecond, each of its started bots sends what is due (in one submission, with
+    /// <see cref="SwarmOptions.BatchSends"/>), and the churn drops some of them.
+    /// </summary>
     private void Schedule(ChurnShare share)
     {
+        SendBatch? batch = CreateSendBatch();
         while (!_context.Stopping)
         {
             long now = _context.NowMicros();
             int started = Volatile.Read(ref _started);
-            for (int i = share.First; i < started; i += share.Stride)
+            using (SendBatch.Gather(batch))
             {
-                _bots[i].Pump(now);
+                for (int i = share.First; i < started; i += share.Stride)
+                {
+                    _bots[i].Pump(now);
+                }
             }
 
             Churn(now, share);
 
             Thread.Sleep(1);
         }
+    }
+
+    private SendBatch? CreateSendBatch()
+    {
+        if (!_context.Options.BatchSends)
+        {
+            return null;
+        }
+
+        SendBatch? batch = SendBatch.TryCreate(out string? why);
+        if (batch is null)
+        {
+            Console.Error.WriteLine($"Sends go one by one: no io_uring here ({why}).");
+        }
+
+        return batch;
     }
 
     private async Task StopBotsAsync()

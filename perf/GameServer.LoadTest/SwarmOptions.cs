@@ -49,6 +49,12 @@ public sealed class SwarmOptions
     /// <summary>Default <see cref="TransportKind.Raw"/>.</summary>
     public TransportKind Transport { get; set; } = TransportKind.Raw;
 
+    /// <summary>
+    /// Whether each scheduler pass hands its raw-transport sends to the kernel in one io_uring submission (where the
+    /// kernel allows one) rather than one send(2) each. Default true.
+    /// </summary>
+    public bool BatchSends { get; set; } = true;
+
     /// <summary>Default <see cref="WireProtocol.V2"/>.</summary>
     public WireProtocol Protocol { get; set; } = WireProtocol.V2;
 

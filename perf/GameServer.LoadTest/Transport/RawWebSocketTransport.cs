@@ -9,7 +9,8 @@ namespace GameServer.LoadTest.Transport;
 /// <summary>
 /// A WebSocket client on a bare <see cref="Socket"/>: the upgrade, masked client frames and the frame parser written
 /// here, so that a bot costs one read per readiness of its epoll loop (the server's own, <see cref="EpollLoop"/>) and
-/// one non-blocking send per message and nothing else. Sends are synchronous and non-blocking: a bot's frames are
+/// one non-blocking send per message, gathered with the other bots' of its scheduler's pass into one io_uring
+/// submission (<see cref="SendBatch"/>), and nothing else. Sends are synchronous and non-blocking: a bot's frames are
 /// tiny, so a full send buffer means the server stopped reading.
 /// </summary>
 internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHandler
@@ -40,7 +41,8 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
         _maskState = (uint)seed | 1;
     }
 
-    public bool TrySend(ReadOnlySpan<byte> message) => TrySendFrame(0x82, message);
+    // A scheduler's pass gathers messages only: a close frame goes at once, before the socket closes behind it.
+    public bool TrySend(ReadOnlySpan<byte> message) => TrySendFrame(0x82, message, SendBatch.Open);
 
     public async Task<int> ReceiveAsync(IMessageSink sink, CancellationToken cancellationToken)
     {
@@ -162,16 +164,16 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
         return ValueTask.CompletedTask;
     }
 
-    private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload)
+    private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload, SendBatch? batch = null)
     {
         lock (_sendLock)
         {
             EpollSocket? socket = _socket;
-            return !_disposed && socket is not null && payload.Length <= _frame.Length - 8 && SendFrameLocked(socket.Socket, opcode, payload);
+            return !_disposed && socket is not null && payload.Length <= _frame.Length - 8 && SendFrameLocked(socket.Socket, opcode, payload, batch);
         }
     }
 
-    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload)
+    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload, SendBatch? batch = null)
     {
         // Client frames must be masked (RFC 6455 5.3); the key only has to be unpredictable to browsers' scripts.
         uint mask = NextMask();
@@ -196,8 +198,23 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
         }
 
         int length = header + 4 + payload.Length;
+        if (batch is not null)
+        {
+            return batch.TryAdd(this, socket.SafeHandle, _frame.AsSpan(0, length));
+        }
+
         int sent = socket.Send(_frame, 0, length, SocketFlags.None, out SocketError error);
         return error == SocketError.Success && sent == length;
+    }
+
+    /// <summary>
+    /// A send of a scheduler's pass (<see cref="SendBatch"/>) that the socket did not take whole: the bot fails where it
+    /// awaits its reading, as when a direct send finds the buffer full. The scheduler sends only for bots that read.
+    /// </summary>
+    internal void OnBatchedSendFailed(int result)
+    {
+        string why = result < 0 ? $"error {-result}" : $"{result} bytes taken";
+        _closed?.TrySetException(new BotException(ErrorKind.SendBlocked, $"A send could not complete at once ({why}): the server is not reading."));
     }
 
     private uint NextMask()

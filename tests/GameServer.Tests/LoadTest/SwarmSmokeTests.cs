@@ -10,14 +10,16 @@ namespace GameServer.Tests.LoadTest;
 public sealed class SwarmSmokeTests
 {
     [Theory]
-    [InlineData(WireProtocol.V2, "gameserver.v2")]
-    [InlineData(WireProtocol.V1, "gameserver.v1")]
-    public async Task RunAsync_FiftyBotsForFourSeconds_AllJoinWithoutErrorsAtAboutTheTickRate(WireProtocol protocol, string subProtocol)
+    [InlineData(WireProtocol.V2, "gameserver.v2", true)]
+    [InlineData(WireProtocol.V1, "gameserver.v1", true)]
+    [InlineData(WireProtocol.V2, "gameserver.v2", false)]
+    public async Task RunAsync_FiftyBotsForFourSeconds_AllJoinWithoutErrorsAtAboutTheTickRate(WireProtocol protocol, string subProtocol, bool batchSends)
     {
         await using TestServer server = await TestServer.StartAsync();
         var options = new SwarmOptions
         {
             Protocol = protocol,
+            BatchSends = batchSends,
             Url = server.WebSocketUri,
             Bots = 50,
             Duration = TimeSpan.FromSeconds(4),
