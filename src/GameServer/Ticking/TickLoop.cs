@@ -33,6 +33,8 @@ public sealed class TickLoop : IHostedService, IDisposable
         {
             _shards[i] = new TickShard(i, settings, timeProvider, metrics, shardLogger);
         }
+
+        metrics.ObserveBusy(_shards);
     }
 
     /// <summary>Number of shards, each with its own thread: Tick:ShardCount, or the processor count when that is 0.</summary>

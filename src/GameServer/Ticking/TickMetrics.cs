@@ -21,6 +21,7 @@ internal sealed class TickMetrics
     public static IReadOnlyList<double> DurationBuckets { get; } =
         [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.015, 0.02, 0.03, 0.035, 0.05, 0.1, 0.25, 0.5, 1];
 
+    private readonly Meter _meter;
     private readonly Histogram<double> _tickDuration;
     private readonly Counter<long> _overruns;
     private readonly Counter<long> _skipped;
@@ -30,6 +31,7 @@ internal sealed class TickMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(GameServerMeter.Name);
+        _meter = meter;
         _tickDuration = meter.CreateHistogram(
             DurationName,
             unit: "s",
@@ -43,6 +45,13 @@ internal sealed class TickMetrics
         _matchesFailed = meter.CreateCounter<long>(
             "gameserver.matches.failed", unit: "{match}", description: "Matches dropped from the tick loop because their tick threw.");
     }
+
+    /// <summary>Publishes each shard's <see cref="TickShard.RecentBusyPercent"/>, the admission's signal, as a ratio read at each collection.</summary>
+    public void ObserveBusy(IReadOnlyList<TickShard> shards) => _meter.CreateObservableGauge(
+        "gameserver.tick.busy",
+        () => shards.Select(shard => new Measurement<double>(shard.RecentBusyPercent / 100.0, CreateShardTag(shard.Index))),
+        unit: "1",
+        description: "Share of its period a shard spent in its ticks over the last 3 s (over 1 when it falls behind).");
 
     /// <summary>Creates the tag that marks a shard's measurements; made once per shard so recording does not box.</summary>
     public static KeyValuePair<string, object?> CreateShardTag(int shardIndex) => new(ShardTagName, shardIndex);
