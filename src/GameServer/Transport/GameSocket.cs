@@ -21,6 +21,7 @@ public sealed partial class GameSocket : IFrameSender, IReadinessHandler
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PlayerConnection _connection = null!;
     private readonly KeepAliveSweep _keepAlive;
+    private int _keepAliveSlice;
 
     // The keep-alive sweep's own state: the last receive a ping was sent after, and when.
     private long _pingedAfter = -1;
@@ -55,7 +56,7 @@ public sealed partial class GameSocket : IFrameSender, IReadinessHandler
     {
         _connection = connection;
         _lastReceived = _services.Time.GetTimestamp();
-        _keepAlive.Add(this);
+        _keepAliveSlice = _keepAlive.Add(this);
         // What came with the head may be more than the receive buffer holds (the head's buffer is larger): taken in
         // buffer-sized parts. Each pass frees room, since a whole frame of the largest message always fits, unless a
         // frame ended the reading; then the rest is not read.
@@ -159,7 +160,7 @@ public sealed partial class GameSocket : IFrameSender, IReadinessHandler
             return;
         }
 
-        _keepAlive.Remove(this);
+        _keepAlive.Remove(this, _keepAliveSlice);
         _epoll.Close();
         ReleaseQueue();
         _completion.TrySetResult();
