@@ -31,7 +31,13 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options, Connect
 
             for (int i = 0; i < ticks.ShardCount; i++)
             {
+                // An idle shard's window keeps its last ticks; they do not count once none of its matches is left.
                 TickShard shard = ticks.GetShard(i);
+                if (shard.IsIdle)
+                {
+                    continue;
+                }
+
                 int busy = shard.RecentBusyPercent;
                 if (busy > limits.BusyPercent)
                 {

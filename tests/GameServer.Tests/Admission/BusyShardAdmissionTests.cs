@@ -16,13 +16,13 @@ namespace GameServer.Tests.Admission;
 /// </summary>
 public sealed class BusyShardAdmissionTests : IAsyncLifetime
 {
-    // 10 ticks a second, each spending 95 ms of its 100 ms in the match's step: 95 % busy, past the default 90.
-    private static readonly TimeSpan s_step = TimeSpan.FromMilliseconds(95);
+    // 10 ticks a second, each spending 98 ms of its 100 ms in the match's step: 98 % busy, past the default 90.
+    private static readonly TimeSpan s_step = TimeSpan.FromMilliseconds(98);
 
     private TestServer _server = null!;
 
     public async Task InitializeAsync() => _server = await TestServer.StartAsync(
-        new Dictionary<string, string?> { ["Tick:TickRate"] = "10", ["Tick:ShardCount"] = "1" },
+        new Dictionary<string, string?> { ["Tick:TickRate"] = "10", ["Tick:ShardCount"] = "1", ["Matchmaking:EmptyMatchTimeout"] = "00:00:00" },
         builder => builder.Services.AddSingleton<MatchSimulationFactory>(_ => (id, seed) => new SlowArena(id, seed)));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -43,6 +43,25 @@ public sealed class BusyShardAdmissionTests : IAsyncLifetime
         Assert.Contains("% of its last 30 periods in its ticks", _server.GetService<IPlayerAdmission>().RefusalReason, StringComparison.Ordinal);
         uint tick = player.World.Tick;
         await player.WaitForWorldAsync(w => w.Tick >= tick + 5);
+    }
+
+    [Fact]
+    public async Task BusyShardWhoseMatchesAllEnded_TakesPlayersAgain()
+    {
+        TickShard shard = _server.GetService<TickLoop>().GetShard(0);
+        IPlayerAdmission admission = _server.GetService<IPlayerAdmission>();
+        TestPlayer player = await TestPlayer.JoinAsync(_server, "One");
+        Assert.True(await ServerCondition.WaitAsync(_server, () => admission.IsRefusingPlayers, TestPlayer.Patience));
+
+        await player.SendLeaveAsync();
+        await player.WaitForCloseAsync();
+        await player.DisposeAsync();
+        Assert.True(await ServerCondition.WaitAsync(_server, () => shard.IsIdle, TestPlayer.Patience));
+
+        // Its window still holds the busy ticks of the match that ended; an idle shard has nothing to protect.
+        Assert.True(shard.RecentBusyPercent > 90);
+        Assert.Null(admission.RefusalReason);
+        await using TestPlayer next = await TestPlayer.JoinAsync(_server, "Two");
     }
 
     /// <summary>Arena whose step takes <see cref="s_step"/> of wall time, as a shard on a full core would.</summary>
