@@ -17,6 +17,7 @@
 #   DURATION=25 RAMP=8 TICK_RATE=30 RESULTS=perf/RESULTS.md OUT=/tmp/load SERVER_PORT=5180 FLOOR_PORT=5181 PEER_PORT=5182 perf/run-load.sh
 #   TARGET_CPUS=0-3 LOAD_CPUS=8-15 POINTS=8000 perf/run-load.sh   # on a larger machine: the tick shards over 4 cores
 #   BUILD=0 perf/run-load.sh   # no build: the Release outputs (and perf/floor/floor) must already be there
+#   BUILD=0 SERVER_DLL=/tmp/old/GameServer.dll SWARM_DLL=/tmp/old/GameServer.LoadTest.dll perf/run-load.sh   # another build's server or swarm (to compare commits)
 #
 # POINTS are bot counts; 0 is the idle point: the target runs with no bots and its CPU (% of a core) and RSS are
 # sampled over IDLE_WINDOW s, once per target (not per capacity: an idle target has no match). A loaded point: start
@@ -78,7 +79,7 @@ if [[ " $TARGETS " == *" peer "* && ! -d "$PEER_DIR/node_modules" ]]; then
     (cd "$PEER_DIR" && npm ci --no-audit --no-fund) >>"$OUT/build.log" 2>&1
 fi
 SERVER_DLL=${SERVER_DLL:-src/GameServer/bin/Release/net10.0/GameServer.dll}
-SWARM_DLL=perf/GameServer.LoadTest/bin/Release/net10.0/GameServer.LoadTest.dll
+SWARM_DLL=${SWARM_DLL:-perf/GameServer.LoadTest/bin/Release/net10.0/GameServer.LoadTest.dll}
 
 target_pid=""
 swarm_pid=""

@@ -45,7 +45,7 @@ public sealed partial class Swarm
 
             // A churned bot reconnects on a new transport of the same kind, to the node it played on.
             IBotTransport NewTransport(Uri uri, EndPoint at) => _options.Transport == TransportKind.Raw
-                ? new RawWebSocketTransport(uri, at, seed, _options.SubProtocol)
+                ? new RawWebSocketTransport(uri, at, seed, _options.SubProtocol, _options.UseIoUring)
                 : new ClientWebSocketTransport(uri, _options.SubProtocol);
             _runs[i] = Task.CompletedTask;
         }
@@ -97,6 +97,11 @@ public sealed partial class Swarm
     /// </summary>
     private Thread[] StartSchedulers()
     {
+        if (_context.Options.UseIoUring && RingBatch.Unavailable is { } why)
+        {
+            Console.Error.WriteLine($"Sends and reads go one by one: no io_uring here ({why}).");
+        }
+
         var schedulers = new Thread[BotLoops.Count];
         for (int i = 0; i < schedulers.Length; i++)
         {
@@ -110,16 +115,15 @@ public sealed partial class Swarm
 
     /// <summary>
     /// A scheduler thread: every millisecond, each of its started bots sends what is due (in one submission, with
-    /// <see cref="SwarmOptions.BatchSends"/>), and the churn drops some of them.
+    /// <see cref="SwarmOptions.UseIoUring"/>), and the churn drops some of them.
     /// </summary>
     private void Schedule(ChurnShare share)
     {
-        SendBatch? batch = CreateSendBatch();
         while (!_context.Stopping)
         {
             long now = _context.NowMicros();
             int started = Volatile.Read(ref _started);
-            using (SendBatch.Gather(batch))
+            using (RingBatch.Gather(_context.Options.UseIoUring))
             {
                 for (int i = share.First; i < started; i += share.Stride)
                 {
@@ -131,22 +135,6 @@ public sealed partial class Swarm
 
             Thread.Sleep(1);
         }
-    }
-
-    private SendBatch? CreateSendBatch()
-    {
-        if (!_context.Options.BatchSends)
-        {
-            return null;
-        }
-
-        SendBatch? batch = SendBatch.TryCreate(out string? why);
-        if (batch is null)
-        {
-            Console.Error.WriteLine($"Sends go one by one: no io_uring here ({why}).");
-        }
-
-        return batch;
     }
 
     private async Task StopBotsAsync()

@@ -50,10 +50,10 @@ public sealed class SwarmOptions
     public TransportKind Transport { get; set; } = TransportKind.Raw;
 
     /// <summary>
-    /// Whether each scheduler pass hands its raw-transport sends to the kernel in one io_uring submission (where the
-    /// kernel allows one) rather than one send(2) each. Default true.
+    /// Whether the raw transport's sends of each scheduler pass, and its reads of each epoll pass, go to the kernel in
+    /// one io_uring submission (where the kernel allows one) rather than one send(2) or recv(2) each. Default true.
     /// </summary>
-    public bool BatchSends { get; set; } = true;
+    public bool UseIoUring { get; set; } = true;
 
     /// <summary>Default <see cref="WireProtocol.V2"/>.</summary>
     public WireProtocol Protocol { get; set; } = WireProtocol.V2;

@@ -22,8 +22,8 @@ public static class SwarmOptionsParser
                                bot i asking node i mod n), then play on the node the seat names (default: quick join on --url)
           --join-timeout S     seconds to wait for Welcome (default 10)
           --transport T        raw (default) or clientwebsocket
-          --batch-sends B      true (default): the raw transport's sends of a scheduler pass go in one io_uring
-                               submission where the kernel allows; false: one send(2) each
+          --io-uring B         true (default): the raw transport's sends of a scheduler pass, and its reads of an epoll
+                               pass, go in one io_uring submission where the kernel allows; false: one call each
           --protocol P         v2 (default, gameserver.v2) or v1 (gameserver.v1)
           --churn F            fraction of the bots dropped abruptly per minute, each resuming with its token (default 0)
           --reconnect-delay S  seconds a dropped bot waits before it reconnects, at least 1 (default 1)
@@ -65,7 +65,7 @@ public static class SwarmOptionsParser
                 case "--matchmake": options.Matchmake = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url => new Uri(url))]; break;
                 case "--join-timeout": options.JoinTimeout = TimeSpan.FromSeconds(ParseDouble(name, value)); break;
                 case "--transport": options.Transport = ParseEnum<TransportKind>(name, value); break;
-                case "--batch-sends": options.BatchSends = ParseBool(name, value); break;
+                case "--io-uring": options.UseIoUring = ParseBool(name, value); break;
                 case "--protocol": options.Protocol = ParseEnum<WireProtocol>(name, value); break;
                 case "--churn": options.Churn = ParseDouble(name, value); break;
                 case "--reconnect-delay": options.ReconnectDelay = TimeSpan.FromSeconds(ParseDouble(name, value)); break;

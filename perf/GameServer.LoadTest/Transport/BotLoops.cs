@@ -21,9 +21,24 @@ internal static class BotLoops
         var loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 2)];
         for (int i = 0; i < loops.Length; i++)
         {
-            loops[i] = new EpollLoop($"bots-epoll-{i}", ex => Console.Error.WriteLine($"A bot's reading failed: {ex}"));
+            loops[i] = new EpollLoop($"bots-epoll-{i}", ex => Console.Error.WriteLine($"A bot's reading failed: {ex}"), new BatchedReads());
         }
 
         return loops;
+    }
+
+    /// <summary>A loop's passes with the reads of the transports that batch (<see cref="SwarmOptions.UseIoUring"/>) in one submission, made at the pass's end.</summary>
+    private sealed class BatchedReads : IReadinessPass
+    {
+        private RingBatch.Scope _scope;
+
+        public void Begin() => _scope = RingBatch.Gather(enabled: true);
+
+        public void End()
+        {
+            RingBatch.Scope scope = _scope;
+            _scope = default;
+            scope.Dispose();
+        }
     }
 }

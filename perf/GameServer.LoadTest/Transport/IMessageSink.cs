@@ -1,7 +1,7 @@
 namespace GameServer.LoadTest.Transport;
 
 /// <summary>Receives each complete binary message a transport reads, on the transport's receive thread.</summary>
-internal interface IMessageSink
+public interface IMessageSink
 {
     /// <summary>The message is valid only during the call: the transport reuses its buffer.</summary>
     void OnMessage(ReadOnlyMemory<byte> message);

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace GameServer.LoadTest.Transport;
 
-internal sealed partial class RawWebSocketTransport
+public sealed partial class RawWebSocketTransport
 {
     private const int NoClose = int.MinValue;
 

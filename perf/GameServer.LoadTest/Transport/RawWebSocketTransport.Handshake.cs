@@ -5,7 +5,7 @@ using GameServer.Transport.Epoll;
 
 namespace GameServer.LoadTest.Transport;
 
-internal sealed partial class RawWebSocketTransport
+public sealed partial class RawWebSocketTransport
 {
     private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 

@@ -9,20 +9,24 @@ namespace GameServer.LoadTest.Transport;
 /// <summary>
 /// A WebSocket client on a bare <see cref="Socket"/>: the upgrade, masked client frames and the frame parser written
 /// here, so that a bot costs one read per readiness of its epoll loop (the server's own, <see cref="EpollLoop"/>) and
-/// one non-blocking send per message, gathered with the other bots' of its scheduler's pass into one io_uring
-/// submission (<see cref="SendBatch"/>), and nothing else. Sends are synchronous and non-blocking: a bot's frames are
+/// one non-blocking send per message, each gathered with the other bots' of the loop's or the scheduler's pass into
+/// one io_uring submission (<see cref="RingBatch"/>), and nothing else. Sends are synchronous and non-blocking: a bot's frames are
 /// tiny, so a full send buffer means the server stopped reading.
 /// </summary>
-internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHandler
+public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHandler
 {
     private const int InitialBuffer = 8 * 1024;
     private const int MaxMessage = 1 << 20;
+
+    // What one batched read takes at most: a pass's reads share the batch's buffer.
+    private const int MaxBatchedRead = 2048;
 
     private readonly Uri _uri;
     private readonly string _subProtocol;
     private readonly EndPoint _endPoint;
     private readonly Lock _sendLock = new();
     private readonly byte[] _frame = new byte[256];
+    private readonly bool _useIoUring;
     private EpollSocket? _socket;
     private IMessageSink? _sink;
     private TaskCompletionSource<int>? _closed;
@@ -33,16 +37,18 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
     private bool _disposed;
 
     /// <param name="subProtocol">The subprotocol to offer, and to require in the answer.</param>
-    public RawWebSocketTransport(Uri uri, EndPoint endPoint, int seed, string subProtocol)
+    /// <param name="useIoUring">Whether its sends and reads join the passes' io_uring batches (<see cref="RingBatch"/>).</param>
+    public RawWebSocketTransport(Uri uri, EndPoint endPoint, int seed, string subProtocol, bool useIoUring)
     {
+        _useIoUring = useIoUring;
         _subProtocol = subProtocol;
         _uri = uri;
         _endPoint = endPoint;
         _maskState = (uint)seed | 1;
     }
 
-    // A scheduler's pass gathers messages only: a close frame goes at once, before the socket closes behind it.
-    public bool TrySend(ReadOnlySpan<byte> message) => TrySendFrame(0x82, message, SendBatch.Open);
+    // A pass gathers messages only: a close frame goes at once, before the socket closes behind it.
+    public bool TrySend(ReadOnlySpan<byte> message) => TrySendFrame(0x82, message, _useIoUring ? RingBatch.Open : null);
 
     public async Task<int> ReceiveAsync(IMessageSink sink, CancellationToken cancellationToken)
     {
@@ -71,7 +77,10 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
         }
     }
 
-    /// <summary>One read, on the loop's thread, as the socket is readable; the frames it completes go to the sink.</summary>
+    /// <summary>
+    /// One read, on the loop's thread, as the socket is readable: at once, or in the batch of the loop's pass
+    /// (<see cref="OnBatchReceived"/>); the frames it completes go to the sink.
+    /// </summary>
     void IReadinessHandler.OnReady(uint events)
     {
         if (_closed is not { Task.IsCompleted: false } closed || _socket is not EpollSocket socket)
@@ -86,29 +95,66 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
                 Grow(_buffer.Length * 2);
             }
 
+            // A read cut short by the cap leaves the socket readable: the loop's next wait finds it again.
+            int room = Math.Min(_buffer.Length - _end, MaxBatchedRead);
+            if (_useIoUring && RingBatch.Open is { } batch && batch.TryAddReceive(this, socket.Socket.SafeHandle, room))
+            {
+                return;
+            }
+
             int read = SocketCalls.Receive(socket.Socket.SafeHandle, _buffer.AsSpan(_end), out SocketError error);
-            if (error == SocketError.WouldBlock)
-            {
-                return;
-            }
-
-            if (error != SocketError.Success || read == 0)
-            {
-                closed.TrySetResult(-1);
-                return;
-            }
-
-            _end += read;
-            int close = ParseFrames(_sink!);
-            if (close != NoClose)
-            {
-                closed.TrySetResult(close);
-            }
+            Received(closed, read, error);
         }
         catch (Exception ex)
         {
             // A protocol violation, or the bot's own check of a message: the bot sees it where it awaits the reading.
             closed.TrySetException(ex);
+        }
+    }
+
+    /// <summary>The loop's batched read for this socket: <paramref name="result"/> bytes, now in <paramref name="bytes"/>, or -errno.</summary>
+    internal void OnBatchReceived(int result, ReadOnlySpan<byte> bytes)
+    {
+        const int WouldBlock = -11;
+        if (_closed is not { Task.IsCompleted: false } closed)
+        {
+            return;
+        }
+
+        try
+        {
+            if (result > 0)
+            {
+                bytes[..result].CopyTo(_buffer.AsSpan(_end));
+            }
+
+            SocketError error = result >= 0 ? SocketError.Success : result == WouldBlock ? SocketError.WouldBlock : SocketError.SocketError;
+            Received(closed, Math.Max(result, 0), error);
+        }
+        catch (Exception ex)
+        {
+            closed.TrySetException(ex);
+        }
+    }
+
+    private void Received(TaskCompletionSource<int> closed, int read, SocketError error)
+    {
+        if (error == SocketError.WouldBlock)
+        {
+            return;
+        }
+
+        if (error != SocketError.Success || read == 0)
+        {
+            closed.TrySetResult(-1);
+            return;
+        }
+
+        _end += read;
+        int close = ParseFrames(_sink!);
+        if (close != NoClose)
+        {
+            closed.TrySetResult(close);
         }
     }
 
@@ -164,7 +210,7 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
         return ValueTask.CompletedTask;
     }
 
-    private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload, SendBatch? batch = null)
+    private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload, RingBatch? batch = null)
     {
         lock (_sendLock)
         {
@@ -173,7 +219,7 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
         }
     }
 
-    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload, SendBatch? batch = null)
+    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload, RingBatch? batch = null)
     {
         // Client frames must be masked (RFC 6455 5.3); the key only has to be unpredictable to browsers' scripts.
         uint mask = NextMask();
@@ -200,7 +246,7 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
         int length = header + 4 + payload.Length;
         if (batch is not null)
         {
-            return batch.TryAdd(this, socket.SafeHandle, _frame.AsSpan(0, length));
+            return batch.TryAddSend(this, socket.SafeHandle, _frame.AsSpan(0, length));
         }
 
         int sent = socket.Send(_frame, 0, length, SocketFlags.None, out SocketError error);
@@ -208,7 +254,7 @@ internal sealed partial class RawWebSocketTransport : IBotTransport, IReadinessH
     }
 
     /// <summary>
-    /// A send of a scheduler's pass (<see cref="SendBatch"/>) that the socket did not take whole: the bot fails where it
+    /// A batched send (<see cref="RingBatch"/>) that the socket did not take whole: the bot fails where it
     /// awaits its reading, as when a direct send finds the buffer full. The scheduler sends only for bots that read.
     /// </summary>
     internal void OnBatchedSendFailed(int result)

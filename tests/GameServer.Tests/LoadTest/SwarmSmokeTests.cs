@@ -13,13 +13,13 @@ public sealed class SwarmSmokeTests
     [InlineData(WireProtocol.V2, "gameserver.v2", true)]
     [InlineData(WireProtocol.V1, "gameserver.v1", true)]
     [InlineData(WireProtocol.V2, "gameserver.v2", false)]
-    public async Task RunAsync_FiftyBotsForFourSeconds_AllJoinWithoutErrorsAtAboutTheTickRate(WireProtocol protocol, string subProtocol, bool batchSends)
+    public async Task RunAsync_FiftyBotsForFourSeconds_AllJoinWithoutErrorsAtAboutTheTickRate(WireProtocol protocol, string subProtocol, bool useIoUring)
     {
         await using TestServer server = await TestServer.StartAsync();
         var options = new SwarmOptions
         {
             Protocol = protocol,
-            BatchSends = batchSends,
+            UseIoUring = useIoUring,
             Url = server.WebSocketUri,
             Bots = 50,
             Duration = TimeSpan.FromSeconds(4),
