@@ -43,7 +43,7 @@ internal sealed partial class AdminAuthMiddleware(RequestDelegate next, AdminTok
         await next(context);
     }
 
-    [LoggerMessage(EventId = 91, EventName = "AdminAuthFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 101, EventName = "AdminAuthFailed", Level = LogLevel.Warning,
         Message = "Admin API request without a valid token from {RemoteAddress}: {Method} {Path}")]
     private static partial void LogAuthFailed(ILogger logger, IPAddress remoteAddress, string method, string path);
 }

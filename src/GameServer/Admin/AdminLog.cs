@@ -8,7 +8,7 @@ internal sealed partial class AdminLog(ILogger<AdminLog> logger)
     public void Action(HttpContext context, string action, string target) =>
         LogAction(logger, AdminAuthMiddleware.OperatorOf(context), context.Connection.RemoteIpAddress ?? IPAddress.None, action, target);
 
-    [LoggerMessage(EventId = 92, EventName = "AdminAction", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 102, EventName = "AdminAction", Level = LogLevel.Information,
         Message = "Operator {Operator} from {RemoteAddress}: {Action} {Target}")]
     private static partial void LogAction(ILogger logger, string @operator, IPAddress remoteAddress, string action, string target);
 }

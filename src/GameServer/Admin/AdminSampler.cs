@@ -39,6 +39,6 @@ internal sealed partial class AdminSampler(NodeSampler sampler, SampleRing ring,
         }
     }
 
-    [LoggerMessage(EventId = 90, EventName = "AdminSampleFailed", Level = LogLevel.Error, Message = "The admin console's sample failed; the next one is in a second")]
+    [LoggerMessage(EventId = 100, EventName = "AdminSampleFailed", Level = LogLevel.Error, Message = "The admin console's sample failed; the next one is in a second")]
     private static partial void LogSampleFailed(ILogger logger, Exception exception);
 }

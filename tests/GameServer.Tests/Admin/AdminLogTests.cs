@@ -26,13 +26,13 @@ public sealed class AdminLogTests
         (await http.PostAsync($"/admin/api/matches/{ada.Welcome.MatchId}/end", null)).Dispose();
         (await stranger.GetAsync("/admin/api/node")).Dispose();
 
-        string[] actions = [.. logs.Entries.Where(e => e.Id is { Id: 92, Name: "AdminAction" }).Select(e => e.Message)];
+        string[] actions = [.. logs.Entries.Where(e => e.Id is { Id: 102, Name: "AdminAction" }).Select(e => e.Message)];
         Assert.Equal(3, actions.Length);
         Assert.All(actions, line => Assert.StartsWith("Operator alice from 127.0.0.1: ", line, StringComparison.Ordinal));
         Assert.EndsWith("drain local", actions[0], StringComparison.Ordinal);
         Assert.EndsWith($"kick player {bob.Welcome.PlayerId} of match {ada.Welcome.MatchId} (spam)", actions[1], StringComparison.Ordinal);
         Assert.EndsWith($"end match {ada.Welcome.MatchId}", actions[2], StringComparison.Ordinal);
-        Assert.Contains(logs.Entries, e => e.Id is { Id: 91, Name: "AdminAuthFailed" } && e.Message.Contains("127.0.0.1", StringComparison.Ordinal)
+        Assert.Contains(logs.Entries, e => e.Id is { Id: 101, Name: "AdminAuthFailed" } && e.Message.Contains("127.0.0.1", StringComparison.Ordinal)
             && e.Message.Contains("/admin/api/node", StringComparison.Ordinal));
     }
 }

@@ -50,6 +50,6 @@ internal sealed partial class EpollLoops : IDisposable
         Message = "io_uring is unavailable ({Why}): one system call per read and per write")]
     private static partial void LogIoUringUnavailable(ILogger logger, string why);
 
-    [LoggerMessage(EventId = 70, EventName = "ReadinessHandlerFailed", Level = LogLevel.Error, Message = "A socket's readiness handler failed")]
+    [LoggerMessage(EventId = 82, EventName = "ReadinessHandlerFailed", Level = LogLevel.Error, Message = "A socket's readiness handler failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);
 }
