@@ -1,6 +1,7 @@
 using System.Net;
 using GameServer.LoadTest.Reporting;
 using GameServer.LoadTest.Transport;
+using GameServer.Transport.Uring;
 
 namespace GameServer.LoadTest;
 
@@ -97,7 +98,7 @@ public sealed partial class Swarm
     /// </summary>
     private Thread[] StartSchedulers()
     {
-        if (_context.Options.UseIoUring && RingBatch.Unavailable is { } why)
+        if (_context.Options.UseIoUring && SocketRing.Unavailable is { } why)
         {
             Console.Error.WriteLine($"Sends and reads go one by one: no io_uring here ({why}).");
         }
@@ -123,7 +124,7 @@ public sealed partial class Swarm
         {
             long now = _context.NowMicros();
             int started = Volatile.Read(ref _started);
-            using (RingBatch.Gather(_context.Options.UseIoUring))
+            using (SocketBatch<RawWebSocketTransport>.Gather(_context.Options.UseIoUring))
             {
                 for (int i = share.First; i < started; i += share.Stride)
                 {

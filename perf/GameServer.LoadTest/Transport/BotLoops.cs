@@ -1,10 +1,12 @@
 using GameServer.Transport.Epoll;
+using GameServer.Transport.Uring;
 
 namespace GameServer.LoadTest.Transport;
 
 /// <summary>
 /// The swarm's epoll loops, one per two cores of its affinity (the server keeps one per four, its other cores tick; the
-/// swarm's other work is its one scheduler thread); bots are spread over them in turn.
+/// swarm's other work is its one scheduler thread); bots are spread over them in turn. Each pass's reads go in one
+/// io_uring submission for the bots that batch (<see cref="SwarmOptions.UseIoUring"/>).
 /// </summary>
 internal static class BotLoops
 {
@@ -21,24 +23,9 @@ internal static class BotLoops
         var loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 2)];
         for (int i = 0; i < loops.Length; i++)
         {
-            loops[i] = new EpollLoop($"bots-epoll-{i}", ex => Console.Error.WriteLine($"A bot's reading failed: {ex}"), new BatchedReads());
+            loops[i] = new EpollLoop($"bots-epoll-{i}", ex => Console.Error.WriteLine($"A bot's reading failed: {ex}"), new BatchedReads<RawWebSocketTransport>());
         }
 
         return loops;
-    }
-
-    /// <summary>A loop's passes with the reads of the transports that batch (<see cref="SwarmOptions.UseIoUring"/>) in one submission, made at the pass's end.</summary>
-    private sealed class BatchedReads : IReadinessPass
-    {
-        private RingBatch.Scope _scope;
-
-        public void Begin() => _scope = RingBatch.Gather(enabled: true);
-
-        public void End()
-        {
-            RingBatch.Scope scope = _scope;
-            _scope = default;
-            scope.Dispose();
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using GameServer.Transport.Epoll;
+using GameServer.Transport.Uring;
 
 namespace GameServer.LoadTest.Transport;
 
@@ -10,10 +11,10 @@ namespace GameServer.LoadTest.Transport;
 /// A WebSocket client on a bare <see cref="Socket"/>: the upgrade, masked client frames and the frame parser written
 /// here, so that a bot costs one read per readiness of its epoll loop (the server's own, <see cref="EpollLoop"/>) and
 /// one non-blocking send per message, each gathered with the other bots' of the loop's or the scheduler's pass into
-/// one io_uring submission (<see cref="RingBatch"/>), and nothing else. Sends are synchronous and non-blocking: a bot's frames are
+/// one io_uring submission (the server's <see cref="SocketBatch{TSocket}"/>), and nothing else. Sends are synchronous and non-blocking: a bot's frames are
 /// tiny, so a full send buffer means the server stopped reading.
 /// </summary>
-public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHandler
+public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHandler, IBatchedSocket
 {
     private const int InitialBuffer = 8 * 1024;
     private const int MaxMessage = 1 << 20;
@@ -37,7 +38,7 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
     private bool _disposed;
 
     /// <param name="subProtocol">The subprotocol to offer, and to require in the answer.</param>
-    /// <param name="useIoUring">Whether its sends and reads join the passes' io_uring batches (<see cref="RingBatch"/>).</param>
+    /// <param name="useIoUring">Whether its sends and reads join the passes' io_uring batches.</param>
     public RawWebSocketTransport(Uri uri, EndPoint endPoint, int seed, string subProtocol, bool useIoUring)
     {
         _useIoUring = useIoUring;
@@ -48,7 +49,7 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
     }
 
     // A pass gathers messages only: a close frame goes at once, before the socket closes behind it.
-    public bool TrySend(ReadOnlySpan<byte> message) => TrySendFrame(0x82, message, _useIoUring ? RingBatch.Open : null);
+    public bool TrySend(ReadOnlySpan<byte> message) => TrySendFrame(0x82, message, _useIoUring ? SocketBatch<RawWebSocketTransport>.Open : null);
 
     public async Task<int> ReceiveAsync(IMessageSink sink, CancellationToken cancellationToken)
     {
@@ -79,7 +80,7 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
 
     /// <summary>
     /// One read, on the loop's thread, as the socket is readable: at once, or in the batch of the loop's pass
-    /// (<see cref="OnBatchReceived"/>); the frames it completes go to the sink.
+    /// (<see cref="IBatchedSocket.OnBatchReceived"/>); the frames it completes go to the sink.
     /// </summary>
     void IReadinessHandler.OnReady(uint events)
     {
@@ -97,7 +98,7 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
 
             // A read cut short by the cap leaves the socket readable: the loop's next wait finds it again.
             int room = Math.Min(_buffer.Length - _end, MaxBatchedRead);
-            if (_useIoUring && RingBatch.Open is { } batch && batch.TryAddReceive(this, socket.Socket.SafeHandle, room))
+            if (_useIoUring && SocketBatch<RawWebSocketTransport>.Open is { } batch && batch.TryAddReceive(this, socket.Socket.SafeHandle, room))
             {
                 return;
             }
@@ -112,8 +113,7 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
         }
     }
 
-    /// <summary>The loop's batched read for this socket: <paramref name="result"/> bytes, now in <paramref name="bytes"/>, or -errno.</summary>
-    internal void OnBatchReceived(int result, ReadOnlySpan<byte> bytes)
+    void IBatchedSocket.OnBatchReceived(int result, ReadOnlySpan<byte> bytes)
     {
         const int WouldBlock = -11;
         if (_closed is not { Task.IsCompleted: false } closed)
@@ -210,7 +210,7 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
         return ValueTask.CompletedTask;
     }
 
-    private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload, RingBatch? batch = null)
+    private bool TrySendFrame(byte opcode, ReadOnlySpan<byte> payload, SocketBatch<RawWebSocketTransport>? batch = null)
     {
         lock (_sendLock)
         {
@@ -219,7 +219,7 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
         }
     }
 
-    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload, RingBatch? batch = null)
+    private bool SendFrameLocked(Socket socket, byte opcode, ReadOnlySpan<byte> payload, SocketBatch<RawWebSocketTransport>? batch = null)
     {
         // Client frames must be masked (RFC 6455 5.3); the key only has to be unpredictable to browsers' scripts.
         uint mask = NextMask();
@@ -244,9 +244,9 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
         }
 
         int length = header + 4 + payload.Length;
-        if (batch is not null)
+        if (batch is not null && batch.TryAddSend(this, socket.SafeHandle, _frame.AsSpan(0, length)))
         {
-            return batch.TryAddSend(this, socket.SafeHandle, _frame.AsSpan(0, length));
+            return true;
         }
 
         int sent = socket.Send(_frame, 0, length, SocketFlags.None, out SocketError error);
@@ -254,13 +254,16 @@ public sealed partial class RawWebSocketTransport : IBotTransport, IReadinessHan
     }
 
     /// <summary>
-    /// A batched send (<see cref="RingBatch"/>) that the socket did not take whole: the bot fails where it
-    /// awaits its reading, as when a direct send finds the buffer full. The scheduler sends only for bots that read.
+    /// A batched send the socket did not take whole: the bot fails where it awaits its reading, as when a direct send
+    /// finds the buffer full. The scheduler sends only for bots that read.
     /// </summary>
-    internal void OnBatchedSendFailed(int result)
+    void IBatchedSocket.OnBatchSent(int result, ReadOnlySpan<byte> bytes)
     {
-        string why = result < 0 ? $"error {-result}" : $"{result} bytes taken";
-        _closed?.TrySetException(new BotException(ErrorKind.SendBlocked, $"A send could not complete at once ({why}): the server is not reading."));
+        if (result != bytes.Length)
+        {
+            string why = result < 0 ? $"error {-result}" : $"{result} bytes taken";
+            _closed?.TrySetException(new BotException(ErrorKind.SendBlocked, $"A send could not complete at once ({why}): the server is not reading."));
+        }
     }
 
     private uint NextMask()

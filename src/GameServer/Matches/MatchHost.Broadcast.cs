@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using GameServer.Connections;
 using GameServer.Protocol;
+using GameServer.Transport;
 using GameServer.Transport.Uring;
 
 namespace GameServer.Matches;
@@ -11,7 +12,7 @@ public sealed partial class MatchHost
     /// The fan-out: the delta and this tick's events are encoded and framed once per protocol version the match's
     /// players speak, into one buffer that every player of that version in step gets in one write (a v2 player's copy
     /// carries its own 5-byte ack, <see cref="SharedFrame.WithUInt32At"/>); the match's writes go to the kernel
-    /// together where they can (<see cref="SocketBatch"/>). A player whose queue is full loses the
+    /// together where they can (<see cref="SocketBatch{TSocket}"/>). A player whose queue is full loses the
     /// delta and is marked for a Snapshot, sent once its queue has drained. Events follow the delta of their tick and
     /// are best effort: the state they describe also reaches the player in deltas and snapshots.
     /// </summary>
@@ -32,7 +33,7 @@ public sealed partial class MatchHost
         }
 
         _wire.Begin(HasSchemaPlayers());
-        using (SocketBatch.Gather(_services.Gateway.UseIoUring))
+        using (SocketBatch<GameSocket>.Gather(_services.Gateway.UseIoUring))
         {
             foreach (PlayerSlot slot in _slots)
             {

@@ -32,7 +32,7 @@ public sealed partial class GameSocket
 
     /// <summary>
     /// One read, as the loop saw the socket readable (or in error, or hung up: the read tells which): at once, or in
-    /// the batch of the loop's pass, which goes on in <see cref="OnBatchReceived"/>.
+    /// the batch of the loop's pass, which goes on in <see cref="IBatchedSocket.OnBatchReceived"/>.
     /// </summary>
     private void Receive()
     {
@@ -43,7 +43,7 @@ public sealed partial class GameSocket
             return;
         }
 
-        if (SocketBatch.Open is { } batch && batch.TryAddReceive(this, _handle, _receiveBuffer.Length - _received))
+        if (SocketBatch<GameSocket>.Open is { } batch && batch.TryAddReceive(this, _handle, _receiveBuffer.Length - _received))
         {
             return;
         }
@@ -53,7 +53,7 @@ public sealed partial class GameSocket
     }
 
     /// <summary>The loop's batch read for this socket: <paramref name="result"/> bytes, now in <paramref name="bytes"/>, or -errno.</summary>
-    internal void OnBatchReceived(int result, ReadOnlySpan<byte> bytes)
+    void IBatchedSocket.OnBatchReceived(int result, ReadOnlySpan<byte> bytes)
     {
         const int WouldBlock = -11;
         const int BadDescriptor = -9;

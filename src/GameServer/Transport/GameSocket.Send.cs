@@ -22,8 +22,11 @@ public sealed partial class GameSocket
     private int _queuedReplies;
     private volatile int _queued;
     private bool _draining;
-    // A send of this socket's is in its thread's batch, not yet submitted: what else comes queues behind it.
+    // A send of this socket's is in its thread's batch, not yet submitted: what else comes queues behind it. Its kind
+    // and message count are kept for the metrics of its completion.
     private bool _inFlight;
+    private FrameKind _inFlightKind;
+    private int _inFlightMessages;
     private bool _outputClosed;
     private bool _closeWritten;
     private volatile bool _peerClosed;
@@ -115,9 +118,11 @@ public sealed partial class GameSocket
     private bool WriteNow(SharedFrame frame, FrameKind kind, bool ownCopyToWait = false)
     {
         ReadOnlySpan<byte> bytes = frame.Memory.Span;
-        if (kind != FrameKind.Close && SocketBatch.Open is { } batch && batch.TryAddSend(this, _handle, bytes, frame.Messages, kind))
+        if (kind != FrameKind.Close && SocketBatch<GameSocket>.Open is { } batch && batch.TryAddSend(this, _handle, bytes))
         {
             _inFlight = true;
+            _inFlightKind = kind;
+            _inFlightMessages = frame.Messages;
             return true;
         }
 
@@ -161,12 +166,14 @@ public sealed partial class GameSocket
     /// The batch's send of <paramref name="bytes"/> went: all of it, part (<paramref name="result"/> bytes), none
     /// (-EAGAIN), or failed (-errno). What it did not take waits in the queue ahead of what was queued meanwhile.
     /// </summary>
-    internal void OnBatchSent(int result, ReadOnlySpan<byte> bytes, int messages, FrameKind kind)
+    void IBatchedSocket.OnBatchSent(int result, ReadOnlySpan<byte> bytes)
     {
         const int WouldBlock = -11;
         lock (_sendLock)
         {
             _inFlight = false;
+            FrameKind kind = _inFlightKind;
+            int messages = _inFlightMessages;
             if (Volatile.Read(ref _ended) != 0)
             {
                 return;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Transport.Epoll;
+using GameServer.Transport.Uring;
 
 namespace GameServer.Transport;
 
@@ -13,7 +14,7 @@ namespace GameServer.Transport;
 /// then sent as the loop sees it writable. RFC 6455 framing is done here, after a handshake done by
 /// <see cref="UpgradeHandshake"/>.
 /// </summary>
-public sealed partial class GameSocket : IFrameSender, IReadinessHandler
+public sealed partial class GameSocket : IFrameSender, IReadinessHandler, IBatchedSocket
 {
     private readonly EpollSocket _epoll;
     private readonly SafeSocketHandle _handle;

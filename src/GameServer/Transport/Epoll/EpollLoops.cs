@@ -15,20 +15,20 @@ internal sealed partial class EpollLoops : IDisposable
 
     public EpollLoops(ILogger<EpollLoop> logger, IOptions<GatewayOptions> options)
     {
-        bool batch = options.Value.UseIoUring && SocketBatch.Unavailable is null;
+        bool batch = options.Value.UseIoUring && SocketRing.Unavailable is null;
         if (batch)
         {
             LogIoUring(logger);
         }
         else if (options.Value.UseIoUring)
         {
-            LogIoUringUnavailable(logger, SocketBatch.Unavailable!);
+            LogIoUringUnavailable(logger, SocketRing.Unavailable!);
         }
 
         _loops = new EpollLoop[Math.Max(1, Environment.ProcessorCount / 4)];
         for (int i = 0; i < _loops.Length; i++)
         {
-            _loops[i] = new EpollLoop($"game-epoll-{i}", ex => LogHandlerFailed(logger, ex), batch ? new BatchedReads() : null);
+            _loops[i] = new EpollLoop($"game-epoll-{i}", ex => LogHandlerFailed(logger, ex), batch ? new BatchedReads<GameSocket>() : null);
         }
     }
 

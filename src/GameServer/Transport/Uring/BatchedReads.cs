@@ -2,16 +2,17 @@ using GameServer.Transport.Epoll;
 
 namespace GameServer.Transport.Uring;
 
-/// <summary>An epoll loop's passes with the players' reads gathered into one io_uring submission, made at the pass's end.</summary>
-internal sealed class BatchedReads : IReadinessPass
+/// <summary>An epoll loop's passes with its sockets' reads gathered into one io_uring submission, made at the pass's end.</summary>
+internal sealed class BatchedReads<TSocket> : IReadinessPass
+    where TSocket : class, IBatchedSocket
 {
-    private SocketBatch.Scope _scope;
+    private SocketBatch<TSocket>.Scope _scope;
 
-    public void Begin() => _scope = SocketBatch.Gather(enabled: true);
+    public void Begin() => _scope = SocketBatch<TSocket>.Gather(enabled: true);
 
     public void End()
     {
-        SocketBatch.Scope scope = _scope;
+        SocketBatch<TSocket>.Scope scope = _scope;
         _scope = default;
         scope.Dispose();
     }

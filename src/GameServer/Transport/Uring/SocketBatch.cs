@@ -6,29 +6,30 @@ namespace GameServer.Transport.Uring;
 /// <summary>
 /// One thread's socket calls of a pass, gathered while a <see cref="Gather"/> scope is open and handed to the kernel
 /// in one io_uring submission when it closes, instead of one send(2) or recv(2) each: a match's tick writes to its
-/// players, or the reads of every socket one epoll wait found readable. A system call costs about a microsecond on a
-/// virtualised host, as much as the rest of a small send; at 1000 players in matches of 64 the floor's CPU fell by a
-/// quarter with its sends batched (perf/RESULTS.md, "Sends batched through io_uring"). A send's bytes are copied into
-/// the batch's pinned buffer, so the frame it came from (shared by the match's players, each one's ack written into
-/// it in turn) is free again at once; a receive lands there and is copied out on completion. A socket with a send in
-/// the batch queues whatever else it has to send behind it until <see cref="GameSocket.OnBatchSent"/>.
+/// players, the reads of every socket one epoll wait found readable, or (in the swarm, which links this file) a
+/// scheduler's sends to its bots. A system call costs about a microsecond on a virtualised host, as much as the rest
+/// of a small send; at 1000 players in matches of 64 the floor's CPU fell by a quarter with its sends batched
+/// (perf/RESULTS.md, "Sends batched through io_uring"). A send's bytes are copied into the batch's pinned buffer, so
+/// the frame it came from (shared by the match's players, each one's ack written into it in turn) is free again at
+/// once; a receive lands there and is copied out on completion. A socket with a send in the batch sends nothing else
+/// until it is told how that one went (<see cref="IBatchedSocket.OnBatchSent"/>).
 /// </summary>
-internal sealed unsafe class SocketBatch
+/// <typeparam name="TSocket">What the calls complete into; each type has its own batch per thread.</typeparam>
+internal sealed unsafe class SocketBatch<TSocket>
+    where TSocket : class, IBatchedSocket
 {
     private const uint RingEntries = 256;
     private const int BufferBytes = 256 * 1024;
 
     // Each thread gets its own ring at its first gather; a thread the kernel refused one calls directly from then on.
     [ThreadStatic]
-    private static SocketBatch? t_batch;
+    private static SocketBatch<TSocket>? t_batch;
 
     [ThreadStatic]
     private static bool t_refused;
 
     [ThreadStatic]
-    private static SocketBatch? t_open;
-
-    private static readonly Lazy<string?> s_unavailable = new(Probe);
+    private static SocketBatch<TSocket>? t_open;
 
     private readonly SocketRing _ring;
     private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(BufferBytes, pinned: true);
@@ -42,11 +43,8 @@ internal sealed unsafe class SocketBatch
         _entries = new Entry[ring.Capacity];
     }
 
-    /// <summary>Why socket calls cannot be batched on this host (no io_uring, or a seccomp filter that blocks it); null when they can.</summary>
-    public static string? Unavailable => s_unavailable.Value;
-
     /// <summary>The batch of the scope open on this thread, if any: a socket's call goes there instead of to the kernel at once.</summary>
-    public static SocketBatch? Open => t_open;
+    public static SocketBatch<TSocket>? Open => t_open;
 
     /// <summary>
     /// Opens a scope on this thread in which sockets' calls are gathered; disposing it submits them and tells each
@@ -55,7 +53,7 @@ internal sealed unsafe class SocketBatch
     /// </summary>
     public static Scope Gather(bool enabled)
     {
-        if (!enabled || t_open is not null || t_refused || Unavailable is not null)
+        if (!enabled || t_open is not null || t_refused || SocketRing.Unavailable is not null)
         {
             return default;
         }
@@ -69,7 +67,7 @@ internal sealed unsafe class SocketBatch
                 return default;
             }
 
-            t_batch = new SocketBatch(ring);
+            t_batch = new SocketBatch<TSocket>(ring);
         }
 
         t_open = t_batch;
@@ -80,7 +78,7 @@ internal sealed unsafe class SocketBatch
     /// Adds a send of <paramref name="bytes"/> (copied) to <paramref name="socket"/>, holding its handle until the
     /// submission; false when the batch is full and the caller must send directly.
     /// </summary>
-    public bool TryAddSend(GameSocket socket, SafeHandle handle, ReadOnlySpan<byte> bytes, int messages, FrameKind kind)
+    public bool TryAddSend(TSocket socket, SafeHandle handle, ReadOnlySpan<byte> bytes)
     {
         if (!HasRoom(bytes.Length))
         {
@@ -88,7 +86,7 @@ internal sealed unsafe class SocketBatch
         }
 
         bytes.CopyTo(_buffer.AsSpan(_used));
-        Add(new Entry(socket, Hold(handle), _used, bytes.Length, messages, kind, Receive: false));
+        Add(new Entry(socket, Hold(handle), _used, bytes.Length, Receive: false));
         return true;
     }
 
@@ -96,14 +94,14 @@ internal sealed unsafe class SocketBatch
     /// Adds a receive of up to <paramref name="length"/> bytes for <paramref name="socket"/>, holding its handle until
     /// the submission; false when the batch is full and the caller must read directly.
     /// </summary>
-    public bool TryAddReceive(GameSocket socket, SafeHandle handle, int length)
+    public bool TryAddReceive(TSocket socket, SafeHandle handle, int length)
     {
         if (!HasRoom(length))
         {
             return false;
         }
 
-        Add(new Entry(socket, Hold(handle), _used, length, 0, FrameKind.Tick, Receive: true));
+        Add(new Entry(socket, Hold(handle), _used, length, Receive: true));
         return true;
     }
 
@@ -193,7 +191,7 @@ internal sealed unsafe class SocketBatch
             }
             else
             {
-                entry.Socket!.OnBatchSent(result, bytes, entry.Messages, entry.Kind);
+                entry.Socket!.OnBatchSent(result, bytes);
             }
         }
         catch (Exception ex)
@@ -202,17 +200,11 @@ internal sealed unsafe class SocketBatch
         }
     }
 
-    private static string? Probe()
-    {
-        using SocketRing? ring = SocketRing.TryCreate(RingEntries, out string? why);
-        return why;
-    }
-
     /// <summary>An open gather on this thread; disposing it submits what was gathered, and throws the first exception a socket's completion threw.</summary>
-    public readonly struct Scope(SocketBatch? batch) : IDisposable
+    public readonly struct Scope(SocketBatch<TSocket>? batch) : IDisposable
     {
         public void Dispose() => batch?.Flush();
     }
 
-    private readonly record struct Entry(GameSocket? Socket, SafeHandle? Handle, int Offset, int Length, int Messages, FrameKind Kind, bool Receive);
+    private readonly record struct Entry(TSocket? Socket, SafeHandle? Handle, int Offset, int Length, bool Receive);
 }

@@ -57,6 +57,11 @@ internal sealed unsafe partial class SocketRing : IDisposable
     /// <summary>Calls the ring holds between two submits.</summary>
     public int Capacity { get; }
 
+    private static readonly Lazy<string?> s_unavailable = new(Probe);
+
+    /// <summary>Why socket calls cannot be batched on this host (no io_uring, or a seccomp filter that blocks it); null when they can.</summary>
+    public static string? Unavailable => s_unavailable.Value;
+
     /// <summary>Calls added and not yet submitted.</summary>
     public int Pending => (int)_pending;
 
@@ -175,6 +180,12 @@ internal sealed unsafe partial class SocketRing : IDisposable
     public void Submit(Action<ulong, int> completed) => Submit(completed, static (c, token, result) => c(token, result));
 
     public void Dispose() => _handle.Dispose();
+
+    private static string? Probe()
+    {
+        using SocketRing? ring = TryCreate(256, out string? why);
+        return why;
+    }
 
     private uint Reap<TState>(TState state, Action<TState, ulong, int> completed)
     {
