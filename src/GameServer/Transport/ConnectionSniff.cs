@@ -1,8 +1,6 @@
-using System.Net.Sockets;
 using System.Text;
 using GameServer.Protocol;
 using GameServer.Spectators;
-using GameServer.Transport.Epoll;
 
 namespace GameServer.Transport;
 
@@ -10,37 +8,8 @@ namespace GameServer.Transport;
 internal static class ConnectionSniff
 {
     // "GET /matches/4294967295/events?" and a little more: enough to see the end of any path the listener takes.
-    private const int RequestLineBytes = 40;
+    public const int RequestLineBytes = 40;
     private static readonly byte[] s_get = "GET /"u8.ToArray();
-
-    public static async Task<UpgradeSniff> SniffAsync(EpollSocket socket, TimeSpan timeout)
-    {
-        byte[] first = new byte[RequestLineBytes];
-        using var expiry = new CancellationTokenSource(timeout);
-        try
-        {
-            while (true)
-            {
-                int peeked = await socket.ReceiveAsync(first, SocketFlags.Peek, expiry.Token).ConfigureAwait(false);
-                if (peeked == 0)
-                {
-                    return UpgradeSniff.Silent;
-                }
-
-                if (Classify(first.AsSpan(0, peeked), peeked == first.Length) is UpgradeSniff sniff)
-                {
-                    return sniff;
-                }
-
-                // The request line came in pieces: a peek returns at once while any byte is there, so wait a little.
-                await Task.Delay(5, expiry.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            return UpgradeSniff.Silent;
-        }
-    }
 
     /// <summary>What <paramref name="start"/> says, or null while more bytes are needed to tell (never once <paramref name="full"/>).</summary>
     internal static UpgradeSniff? Classify(ReadOnlySpan<byte> start, bool full)

@@ -48,6 +48,7 @@ public sealed class GameListenerFactory(
             UnsafePreferInlineScheduling = transport.UnsafePreferInlineScheduling,
         };
         var contexts = new SocketConnectionContextFactory(pipes, loggers.CreateLogger<SocketConnectionContextFactory>());
-        return ValueTask.FromResult<IConnectionListener>(new GameListener(listen, contexts, services.GetRequiredService<UpgradeHandshake>(), services.GetRequiredService<SpectatorSocketFeed>(), services.GetRequiredService<EpollLoops>()));
+        return ValueTask.FromResult<IConnectionListener>(new GameListener(listen, contexts, services.GetRequiredService<UpgradeHandshake>(), services.GetRequiredService<SpectatorSocketFeed>(), services.GetRequiredService<EpollLoops>(),
+            services.GetRequiredService<TimeProvider>(), loggers.CreateLogger<GameListener>()));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Sockets;
 using GameServer.Connections;
 using GameServer.Protocol;
@@ -9,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace GameServer.Transport;
 
 /// <summary>
-/// The opening handshake of the lean transport (RFC 6455 4.2): reads the request head, applies the caps and the
-/// <see cref="UpgradePolicy"/>, answers 101 or the refusal, and runs the player on a <see cref="GameSocket"/>.
+/// The opening handshake of the lean transport (RFC 6455 4.2): given the request head an <see cref="ArrivingConnection"/>
+/// read, applies the caps and the <see cref="UpgradePolicy"/>, answers 101 or the refusal, and runs the player on a
+/// <see cref="GameSocket"/>. Called on the socket's epoll loop; only an answer the socket cannot take at once goes on
+/// as a task.
 /// </summary>
 public sealed partial class UpgradeHandshake(
     GatewayServices services,
@@ -22,61 +23,29 @@ public sealed partial class UpgradeHandshake(
     IOptions<ConnectionLimitOptions> limits,
     ILogger<UpgradeHandshake> logger)
 {
-    private const int MaxHeadBytes = 8192;
-    private static readonly byte[] s_endOfHead = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] s_headTooLarge = UpgradeResponses.Refusal(new UpgradeRefusal(
+        StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request head too large"));
+
+    private static readonly byte[] s_badRequest = UpgradeResponses.Refusal(new UpgradeRefusal(StatusCodes.Status400BadRequest, "Bad request"));
     private static long s_connections;
 
     /// <summary>How long a new connection may take to send its request head.</summary>
     public TimeSpan IdleTimeout { get; } = limits.Value.IdleTimeout;
 
-    /// <summary>Runs the handshake and then the player, until the connection ends.</summary>
-    internal async Task RunAsync(EpollSocket socket)
+    internal void RefuseHeadTooLarge(EpollSocket socket) => Refuse(socket, s_headTooLarge);
+
+    /// <summary>Answers a whole request head: a refusal, or 101 and the player, run to its end.</summary>
+    /// <param name="received">Bytes that came after the head, read with it: the player's first frames.</param>
+    internal void Answer(EpollSocket socket, ReadOnlySpan<byte> head, ReadOnlySpan<byte> received)
     {
         IDisposable? lease = null;
         try
         {
-            // The handshake's buffer and parsed headers go with its own frame: a player holds only what it plays with.
-            (Task? running, lease) = await UpgradeAsync(socket).ConfigureAwait(false);
-            if (running is not null)
-            {
-                await running.ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            socket.Close();
-        }
-        catch (Exception ex)
-        {
-            LogHandshakeFailed(logger, ex);
-            socket.Close();
-        }
-        finally
-        {
-            lease?.Dispose();
-        }
-    }
-
-    /// <summary>Answers the request head: a refusal (and null), or 101 and the running player with its slot of the caps.</summary>
-    private async Task<(Task? Running, IDisposable? Lease)> UpgradeAsync(EpollSocket socket)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxHeadBytes);
-        IDisposable? lease = null;
-        try
-        {
-            (int headLength, int received) = await ReadHeadAsync(socket, buffer).ConfigureAwait(false);
-            if (headLength < 0)
-            {
-                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(
-                    StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request head too large"))).ConfigureAwait(false);
-                return (null, null);
-            }
-
-            RequestHead? request = RequestHead.Parse(buffer.AsSpan(0, headLength));
+            RequestHead? request = RequestHead.Parse(head);
             if (request is null)
             {
-                await RespondAsync(socket, UpgradeResponses.Refusal(new UpgradeRefusal(StatusCodes.Status400BadRequest, "Bad request"))).ConfigureAwait(false);
-                return (null, null);
+                Refuse(socket, s_badRequest);
+                return;
             }
 
             lease = caps.TryAcquire(clients.Of(socket.Socket, request));
@@ -88,27 +57,113 @@ public sealed partial class UpgradeHandshake(
                 : Judge(request, version, out ticket);
             if (refusal is not null)
             {
-                await RespondAsync(socket, UpgradeResponses.Refusal(refusal, request.IsWebSocket && !request.IsVersion13)).ConfigureAwait(false);
                 lease?.Dispose();
-                return (null, null);
+                lease = null;
+                Refuse(socket, UpgradeResponses.Refusal(refusal, request.IsWebSocket && !request.IsVersion13));
+                return;
             }
 
-            await RespondAsync(socket, UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!, SubProtocols.Name(version)), close: false).ConfigureAwait(false);
-            var game = new GameSocket(socket, services, keepAlive);
-            var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, ticket, request.Query("seat"), version);
-            Task running = registry.RunAsync(connection);
-            game.Start(connection, buffer.AsSpan(headLength + s_endOfHead.Length, received - headLength - s_endOfHead.Length));
-            return (running, lease);
+            var player = new Upgraded(socket, ticket, request.Query("seat"), version, lease!);
+            ValueTask accepting = socket.SendAsync(UpgradeResponses.Accept(request.Header("Sec-WebSocket-Key")!, SubProtocols.Name(version)), CancellationToken.None);
+            if (accepting.IsCompletedSuccessfully)
+            {
+                Play(player, received);
+            }
+            else
+            {
+                _ = PlayWhenAcceptedAsync(accepting, player, received.ToArray());
+            }
+
+            lease = null;
         }
-        catch
+        catch (Exception ex)
         {
             lease?.Dispose();
-            throw;
+            Failed(socket, ex);
+        }
+    }
+
+    /// <summary>Closes a socket whose handshake failed: the peer's doing is no error of the server's.</summary>
+    internal void Failed(EpollSocket socket, Exception ex)
+    {
+        if (ex is not (SocketException or OperationCanceledException or ObjectDisposedException))
+        {
+            LogHandshakeFailed(logger, ex);
+        }
+
+        socket.Close();
+    }
+
+    private void Play(Upgraded player, ReadOnlySpan<byte> received)
+    {
+        var game = new GameSocket(player.Socket, services, keepAlive);
+        var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, player.Ticket, player.Seat, player.Version);
+        Task running = registry.RunAsync(connection);
+        game.Start(connection, received);
+        _ = ReleaseWhenEndedAsync(running, player.Lease);
+    }
+
+    private async Task PlayWhenAcceptedAsync(ValueTask accepting, Upgraded player, byte[] received)
+    {
+        try
+        {
+            await accepting.ConfigureAwait(false);
+            Play(player, received);
+        }
+        catch (Exception ex)
+        {
+            player.Lease.Dispose();
+            Failed(player.Socket, ex);
+        }
+    }
+
+    private async Task ReleaseWhenEndedAsync(Task running, IDisposable lease)
+    {
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogHandshakeFailed(logger, ex);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            lease.Dispose();
         }
+    }
+
+    /// <summary>Answers with a refusal and closes; an answer the socket cannot take at once is finished as a task.</summary>
+    private void Refuse(EpollSocket socket, byte[] response)
+    {
+        ValueTask sending = socket.SendAsync(response, CancellationToken.None);
+        if (sending.IsCompletedSuccessfully)
+        {
+            Close(socket);
+        }
+        else
+        {
+            _ = CloseWhenSentAsync(socket, sending);
+        }
+    }
+
+    private async Task CloseWhenSentAsync(EpollSocket socket, ValueTask sending)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+            Close(socket);
+        }
+        catch (Exception ex)
+        {
+            Failed(socket, ex);
+        }
+    }
+
+    private static void Close(EpollSocket socket)
+    {
+        socket.Socket.Shutdown(SocketShutdown.Both);
+        socket.Close();
     }
 
     private UpgradeRefusal? Judge(RequestHead request, int version, out JoinTicket? ticket)
@@ -123,40 +178,8 @@ public sealed partial class UpgradeHandshake(
             request.Header("Origin"), request.Header("Authorization"), request.Query("ticket"), request.Query(UpgradePolicy.ResumeParameter), out ticket);
     }
 
-    /// <summary>Reads until the blank line that ends the head; returns its length (-1 when too large) and the bytes read.</summary>
-    private async Task<(int HeadLength, int Received)> ReadHeadAsync(EpollSocket socket, byte[] buffer)
-    {
-        using var expiry = new CancellationTokenSource(IdleTimeout);
-        int received = 0;
-        while (received < buffer.Length)
-        {
-            int read = await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, expiry.Token).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new SocketException((int)SocketError.ConnectionReset);
-            }
-
-            int searchFrom = Math.Max(0, received - 3);
-            received += read;
-            int end = buffer.AsSpan(searchFrom, received - searchFrom).IndexOf(s_endOfHead);
-            if (end >= 0)
-            {
-                return (searchFrom + end, received);
-            }
-        }
-
-        return (-1, received);
-    }
-
-    private static async Task RespondAsync(EpollSocket socket, byte[] response, bool close = true)
-    {
-        await socket.SendAsync(response, CancellationToken.None).ConfigureAwait(false);
-        if (close)
-        {
-            socket.Socket.Shutdown(SocketShutdown.Both);
-            socket.Close();
-        }
-    }
+    /// <summary>An upgrade answered with 101: what its player starts with, and its slot of the caps.</summary>
+    private sealed record Upgraded(EpollSocket Socket, JoinTicket? Ticket, string? Seat, int Version, IDisposable Lease);
 
     [LoggerMessage(EventId = 60, EventName = "HandshakeFailed", Level = LogLevel.Error, Message = "A WebSocket handshake failed on the server's side")]
     private static partial void LogHandshakeFailed(ILogger logger, Exception exception);

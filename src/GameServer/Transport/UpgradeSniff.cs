@@ -11,7 +11,4 @@ internal enum UpgradeSniff
 
     /// <summary>Anything else (pages, the API, TLS): Kestrel takes it.</summary>
     Other,
-
-    /// <summary>Nothing came in time, or the peer left: dropped.</summary>
-    Silent,
 }

@@ -71,4 +71,28 @@ public sealed class SilentPeerTests : IAsyncLifetime
         Assert.Equal(0, read);
         Assert.InRange(sinceConnect.Elapsed, s_idleTimeout - s_timerGrain, s_idleTimeout + s_slack + TimeSpan.FromSeconds(1));
     }
+
+    [Theory]
+    [InlineData("GE")] // too little to tell what it is: the listener waits for more
+    [InlineData("GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n")] // a game upgrade's head, never ended
+    public async Task UpgradeThatStopsHalfway_IsDroppedAfterTheHeadersTimeout(string start)
+    {
+        using var tcp = new TcpClient();
+        var sinceConnect = Stopwatch.StartNew();
+        await tcp.ConnectAsync(_server.HttpBase.Host, _server.HttpBase.Port);
+        NetworkStream stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(start));
+
+        // Closed with the bytes it sent still unread: the peer may see a reset rather than the end of the stream.
+        byte[] buffer = new byte[256];
+        try
+        {
+            Assert.Equal(0, await stream.ReadAsync(buffer).AsTask().WaitAsync(TestPlayer.Patience));
+        }
+        catch (IOException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+        }
+
+        Assert.InRange(sinceConnect.Elapsed, s_idleTimeout - s_timerGrain, s_idleTimeout + s_slack);
+    }
 }

@@ -12,6 +12,7 @@ internal static partial class EpollInterop
     public const uint Hangup = 0x010;
     public const uint PeerHangup = 0x2000;
     public const uint OneShot = 1u << 30;
+    public const uint EdgeTriggered = 1u << 31;
 
     public const int Add = 1;
     public const int Delete = 2;
