@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace GameServer.Admission;
 
 /// <summary>When the server turns new players away (configuration section "Admission").</summary>
-public sealed class AdmissionOptions
+public sealed class AdmissionOptions : IValidatableObject
 {
     public const string Section = "Admission";
 
@@ -21,6 +21,15 @@ public sealed class AdmissionOptions
     public int BusyPercent { get; set; } = 90;
 
     /// <summary>
+    /// Once a shard turned new players away, they are let in again only when its share is back down to this, in
+    /// percent (and its overruns under <see cref="OverrunPercent"/>). Default 75: at capacity the share hovers about
+    /// <see cref="BusyPercent"/>, and every dip under it let in players who stayed (perf/RESULTS.md, "Connections met
+    /// on the loop").
+    /// </summary>
+    [Range(1, 99, ErrorMessage = "Admission:ReopenBusyPercent must be between 1 and 99.")]
+    public int ReopenBusyPercent { get; set; } = 75;
+
+    /// <summary>
     /// Share of a tick shard's last ticks (about 3 s) that may overrun before new players are turned away, in percent.
     /// Default 10: a server that starts missing ticks keeps them for the matches it runs.
     /// </summary>
@@ -30,4 +39,13 @@ public sealed class AdmissionOptions
     /// <summary>What a refused client is told to wait before it tries again (Retry-After). Default 5 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Admission:RetryAfter must be between 00:00:01 and 00:10:00.")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReopenBusyPercent >= BusyPercent)
+        {
+            yield return new ValidationResult("Admission:ReopenBusyPercent must be below Admission:BusyPercent.",
+                [nameof(ReopenBusyPercent), nameof(BusyPercent)]);
+        }
+    }
 }

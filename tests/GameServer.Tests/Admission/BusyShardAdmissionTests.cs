@@ -16,14 +16,14 @@ namespace GameServer.Tests.Admission;
 /// </summary>
 public sealed class BusyShardAdmissionTests : IAsyncLifetime
 {
-    // 10 ticks a second, each spending 98 ms of its 100 ms in the match's step: 98 % busy, past the default 90.
-    private static readonly TimeSpan s_step = TimeSpan.FromMilliseconds(98);
-
     private TestServer _server = null!;
+
+    // 10 ticks a second, each spending this much of its 100 ms in the match's step: 98 % busy, past the default 90.
+    private int _stepMilliseconds = 98;
 
     public async Task InitializeAsync() => _server = await TestServer.StartAsync(
         new Dictionary<string, string?> { ["Tick:TickRate"] = "10", ["Tick:ShardCount"] = "1", ["Matchmaking:EmptyMatchTimeout"] = "00:00:00" },
-        builder => builder.Services.AddSingleton<MatchSimulationFactory>(_ => (id, seed) => new SlowArena(id, seed)));
+        builder => builder.Services.AddSingleton<MatchSimulationFactory>(_ => (id, seed) => new SlowArena(id, seed, () => Volatile.Read(ref _stepMilliseconds))));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -46,6 +46,26 @@ public sealed class BusyShardAdmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShardThatTurnedPlayersAway_TakesThemAgainOnlyUnderTheReopeningShare()
+    {
+        await using TestPlayer player = await TestPlayer.JoinAsync(_server, "One");
+        TickShard shard = _server.GetService<TickLoop>().GetShard(0);
+        IPlayerAdmission admission = _server.GetService<IPlayerAdmission>();
+        Assert.True(await ServerCondition.WaitAsync(_server, () => admission.IsRefusingPlayers, TestPlayer.Patience));
+
+        // Under the limit of 90 but over the reopening 75: still full, where a share hovering at its limit let
+        // players in at every dip.
+        Volatile.Write(ref _stepMilliseconds, 80);
+        Assert.True(await ServerCondition.WaitAsync(_server, () => shard.RecentBusyPercent is > 75 and < 90, TestPlayer.Patience));
+        Assert.Contains("it takes players again under 75 %", admission.RefusalReason, StringComparison.Ordinal);
+
+        Volatile.Write(ref _stepMilliseconds, 50);
+        Assert.True(await ServerCondition.WaitAsync(_server, () => shard.RecentBusyPercent < 75, TestPlayer.Patience));
+        Assert.Null(admission.RefusalReason);
+        await using TestPlayer next = await TestPlayer.JoinAsync(_server, "Two", player.Welcome.MatchId);
+    }
+
+    [Fact]
     public async Task BusyShardWhoseMatchesAllEnded_TakesPlayersAgain()
     {
         TickShard shard = _server.GetService<TickLoop>().GetShard(0);
@@ -64,12 +84,12 @@ public sealed class BusyShardAdmissionTests : IAsyncLifetime
         await using TestPlayer next = await TestPlayer.JoinAsync(_server, "Two");
     }
 
-    /// <summary>Arena whose step takes <see cref="s_step"/> of wall time, as a shard on a full core would.</summary>
-    private sealed class SlowArena(uint id, ulong seed) : ArenaDecorator(new Match(id, seed, new ArenaRules { MinPlayersToStart = 1 }))
+    /// <summary>Arena whose step takes the given milliseconds of wall time, as a shard on a full core would.</summary>
+    private sealed class SlowArena(uint id, ulong seed, Func<int> stepMilliseconds) : ArenaDecorator(new Match(id, seed, new ArenaRules { MinPlayersToStart = 1 }))
     {
         public override void Step(ReadOnlySpan<PlayerInput> inputs)
         {
-            Thread.Sleep(s_step);
+            Thread.Sleep(stepMilliseconds());
             Arena.Step(inputs);
         }
     }

@@ -90,6 +90,17 @@ public sealed class StartupFailureTests
         AssertNoStackTrace(run);
     }
 
+    [Fact]
+    public async Task Main_ReopeningShareNotBelowTheBusyShare_PrintsOneLineNamingBothAndExitsWithOne()
+    {
+        ServerRun run = await RunServerAsync("--urls", "http://127.0.0.1:0", "--Admission:BusyPercent", "80", "--Admission:ReopenBusyPercent", "80");
+
+        Assert.Equal(1, run.ExitCode);
+        string line = Assert.Single(run.ErrorLines);
+        Assert.Contains("Admission:ReopenBusyPercent must be below Admission:BusyPercent.", line, StringComparison.Ordinal);
+        AssertNoStackTrace(run);
+    }
+
     private static void AssertNoStackTrace(ServerRun run)
     {
         Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
