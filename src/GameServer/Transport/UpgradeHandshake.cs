@@ -100,7 +100,7 @@ public sealed partial class UpgradeHandshake(
         var connection = new PlayerConnection(game, "g" + Interlocked.Increment(ref s_connections), services, player.Ticket, player.Seat, player.Version);
         Task running = registry.RunAsync(connection);
         game.Start(connection, received);
-        _ = ReleaseWhenEndedAsync(running, player.Lease);
+        _ = ReleaseWhenEndedAsync(player, running);
     }
 
     private async Task PlayWhenAcceptedAsync(ValueTask accepting, Upgraded player, byte[] received)
@@ -117,7 +117,7 @@ public sealed partial class UpgradeHandshake(
         }
     }
 
-    private async Task ReleaseWhenEndedAsync(Task running, IDisposable lease)
+    private async Task ReleaseWhenEndedAsync(Upgraded player, Task running)
     {
         try
         {
@@ -125,11 +125,11 @@ public sealed partial class UpgradeHandshake(
         }
         catch (Exception ex)
         {
-            LogHandshakeFailed(logger, ex);
+            Failed(player.Socket, ex);
         }
         finally
         {
-            lease.Dispose();
+            player.Lease.Dispose();
         }
     }
 
