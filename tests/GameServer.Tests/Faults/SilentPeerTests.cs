@@ -77,6 +77,7 @@ public sealed class SilentPeerTests : IAsyncLifetime
     [InlineData("GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n")] // a game upgrade's head, never ended
     public async Task UpgradeThatStopsHalfway_IsDroppedAfterTheHeadersTimeout(string start)
     {
+        await using TestPlayer bystander = await TestPlayer.JoinAsync(_server, "Awake");
         using var tcp = new TcpClient();
         var sinceConnect = Stopwatch.StartNew();
         await tcp.ConnectAsync(_server.HttpBase.Host, _server.HttpBase.Port);
@@ -94,5 +95,7 @@ public sealed class SilentPeerTests : IAsyncLifetime
         }
 
         Assert.InRange(sinceConnect.Elapsed, s_idleTimeout - s_timerGrain, s_idleTimeout + s_slack);
+        uint tick = bystander.World.Tick;
+        await bystander.WaitForWorldAsync(w => w.Tick >= tick + 10);
     }
 }
