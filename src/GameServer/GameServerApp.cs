@@ -8,6 +8,7 @@ using GameServer.Admission;
 using GameServer.Connections;
 using GameServer.Diagnostics;
 using GameServer.Health;
+using GameServer.Hosting;
 using GameServer.Http;
 using GameServer.Matches;
 using GameServer.Redis;
@@ -60,6 +61,7 @@ public static class GameServerApp
         services.AddSingleton<TicketValidator>();
         services.AddConnectionLimits(configuration);
         services.AddTickLoop(configuration);
+        services.AddHostedService<JitWarmUp>();
         services.Configure<ConsoleLoggerOptions>(options => KeepConsoleOffTheTick(options, configuration));
         services.AddOptions<HostOptions>().Configure<IOptions<GatewayOptions>>((host, gateway) => host.ShutdownTimeout = gateway.Value.ShutdownTimeout);
 
