@@ -7,7 +7,7 @@ namespace GameServer.Hosting;
 /// <summary>
 /// Compiles the server's own code before the listener takes players. With tiered compilation off (GameServer.csproj)
 /// each method is compiled, optimised, at its first call: on a fresh server the first match's first tick compiled
-/// some 700 methods and took 120-200 ms, skipping 1 to 3 ticks and warning that the shard was overloaded on every
+/// some 700 methods and took 120-210 ms, skipping 1 to 4 ticks and warning that the shard was overloaded on every
 /// start (perf/RESULTS.md, "The first tick"). Hosted services start before Kestrel binds, so this runs first,
 /// on every core the process may use.
 /// </summary>

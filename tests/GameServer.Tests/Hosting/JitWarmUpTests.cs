@@ -5,7 +5,7 @@ namespace GameServer.Tests.Hosting;
 
 /// <summary>
 /// A fresh server compiles its own code before it takes players, so that the first match's first ticks do not wait on
-/// the JIT (with tiered compilation off they took 120-200 ms and skipped ticks).
+/// the JIT (with tiered compilation off the first took 120-210 ms and skipped ticks).
 /// </summary>
 public sealed partial class JitWarmUpTests
 {
